@@ -1,0 +1,18 @@
+# Third-party dependencies, all from Debian packages (scripts/install-deps).
+# Imported targets are SYSTEM includes, so -Werror applies to project code only.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(nlohmann_json 3.11 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(tomlplusplus REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(ICU REQUIRED COMPONENTS uc i18n)
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+
+if(VIGIE_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(VIGIE_BUILD_BENCH)
+  find_package(benchmark REQUIRED)
+endif()
