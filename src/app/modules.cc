@@ -4,8 +4,6 @@
 
 namespace vigie::app {
 
-Status RegisterModuleRoutes(App& /*app*/) {
-  return Status::Ok();
-}
+Status RegisterModuleRoutes(App& /*app*/) { return Status::Ok(); }
 
 }  // namespace vigie::app
