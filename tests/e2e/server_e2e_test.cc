@@ -86,13 +86,18 @@ TEST_F(ServerE2eTest, ReadyWithEmptyKnowledgeBase) {
 TEST_F(ServerE2eTest, MetricsCountRequestsPerRoute) {
   auto c = Client();
   ASSERT_TRUE(c.Get("/healthz"));
-  auto res = c.Get("/metrics");
+  // Metrics are recorded just after a response is sent: poll briefly.
+  const std::string counter =
+      "vigie_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"}";
+  httplib::Result res = c.Get("/metrics");
+  for (int i = 0; i < 50 && res && res->body.find(counter) == std::string::npos; ++i) {
+    std::this_thread::sleep_for(milliseconds(20));
+    res = c.Get("/metrics");
+  }
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
   EXPECT_EQ(res->get_header_value("Content-Type").rfind("text/plain", 0), 0u);
-  EXPECT_NE(
-      res->body.find("vigie_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"}"),
-      std::string::npos);
+  EXPECT_NE(res->body.find(counter), std::string::npos);
   EXPECT_NE(res->body.find(
                 "vigie_http_request_duration_seconds_bucket{method=\"GET\",route=\"/healthz\""),
             std::string::npos);
