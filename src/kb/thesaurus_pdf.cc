@@ -12,13 +12,11 @@
 
 namespace vigie::kb {
 
-Result<std::vector<std::string>> ReadPdfPages(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
-    return Status::Error(ErrorCode::kFileNotFound, {path});
-  }
+namespace {
+
+Result<std::vector<std::string>> Pages(poppler::document* raw, const std::string& path) {
   try {
-    std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
+    std::unique_ptr<poppler::document> doc(raw);
     if (!doc || doc->is_locked()) {
       return Status::Error(ErrorCode::kDataError, {path, "PDF illisible ou chiffré"});
     }
@@ -37,6 +35,25 @@ Result<std::vector<std::string>> ReadPdfPages(const std::string& path) {
   } catch (const std::exception& e) {
     return Status::Error(ErrorCode::kDataError, {path, e.what()});
   }
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> ReadPdfPages(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return Status::Error(ErrorCode::kFileNotFound, {path});
+  }
+  return Pages(poppler::document::load_from_file(path), path);
+}
+
+Result<std::vector<std::string>> ReadPdfPagesFromBytes(std::string_view bytes,
+                                                       const std::string& name) {
+  if (bytes.size() > static_cast<size_t>(INT32_MAX)) {
+    return Status::Error(ErrorCode::kDataError, {name, "PDF trop volumineux"});
+  }
+  return Pages(poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())),
+               name);
 }
 
 }  // namespace vigie::kb

@@ -39,6 +39,12 @@ class KnowledgeBase {
   // classes, memberships, unparsed. Failure: kIoError.
   Result<nlohmann::json> Stats() const;
 
+  // The whole parsed thesaurus of one version ("2020-10") as a JSON array of
+  // {a, b, levels, condition, risk, conduct, page, level_label}, A and B as
+  // printed; `condition` maps each level code to its condition text.
+  // Failure: kNotFound (version not imported), kIoError.
+  Result<nlohmann::json> Interactions(std::string_view version) const;
+
   // The drug catalog of the default view: for each BDPM table, the newest
   // snapshot that has it with version <= as_of ("" = no limit), so a newer
   // partial snapshot overlays the newest one with compositions.

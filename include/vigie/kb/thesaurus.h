@@ -57,8 +57,20 @@ struct ParsedThesaurus {
 // physical layout gives it). Never fails: what cannot be parsed is listed.
 ParsedThesaurus ParseThesaurusText(const std::vector<std::string>& pages);
 
+// Parses the "index des classes" PDF text: class heading, then "(members)".
+std::vector<ClassMembership> ParseClassIndexText(const std::vector<std::string>& pages);
+
+// Parses the "index des substances" PDF text (also 2010-12's single index):
+// each substance, and the classes it is in ("Voir : a - b", "Interactions en
+// propre mais voir aussi : a - b"). Every substance name goes to *names.
+std::vector<ClassMembership> ParseSubstanceIndexText(const std::vector<std::string>& pages,
+                                                     std::vector<std::string>* names);
+
 // Text of every page of a PDF in physical layout, UTF-8. Failure: kFileNotFound
 // or kDataError (not a PDF, encrypted, unreadable).
 Result<std::vector<std::string>> ReadPdfPages(const std::string& path);
+// The same from the PDF's bytes (read through an Env); `name` is for messages.
+Result<std::vector<std::string>> ReadPdfPagesFromBytes(std::string_view bytes,
+                                                       const std::string& name);
 
 }  // namespace vigie::kb
