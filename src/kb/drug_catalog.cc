@@ -163,4 +163,13 @@ Result<std::shared_ptr<DrugCatalog>> KnowledgeBase::LoadDrugs(std::string_view a
   return cat;
 }
 
+Result<std::shared_ptr<const DrugIndex>> LoadDrugIndex(const std::string& kb_path,
+                                                       std::string_view as_of) {
+  Result<std::unique_ptr<KnowledgeBase>> kb = KnowledgeBase::Open(kb_path);
+  if (!kb.ok()) return kb.status();
+  Result<std::shared_ptr<DrugCatalog>> cat = (*kb)->LoadDrugs(as_of);
+  if (!cat.ok()) return cat.status();
+  return std::shared_ptr<const DrugIndex>(DrugIndex::Build(std::move(cat).value()));
+}
+
 }  // namespace vigie::kb

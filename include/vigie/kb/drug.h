@@ -14,6 +14,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "vigie/core/status.h"
+
 namespace vigie::kb {
 
 struct DrugSubstance {
@@ -76,5 +78,11 @@ class DrugIndex {
   std::shared_ptr<const DrugCatalog> catalog_;
   std::unique_ptr<Impl> impl_;
 };
+
+// Opens the KB at `kb_path`, loads the catalog of `as_of` ("" = newest view)
+// and builds its index: what front ends call once at start-up.
+// Failure: as KnowledgeBase::Open and LoadDrugs.
+Result<std::shared_ptr<const DrugIndex>> LoadDrugIndex(const std::string& kb_path,
+                                                       std::string_view as_of = "");
 
 }  // namespace vigie::kb
