@@ -3,8 +3,6 @@
 // Thread-safety: single-threaded test binary.
 #include <gtest/gtest.h>
 
-#include <chrono>
-
 #include "kb/test_data.h"
 #include "vigie/kb/import.h"
 #include "vigie/kb/kb.h"
@@ -102,23 +100,21 @@ TEST_F(DrugIndexTest, StatsCountEachSnapshot) {
   EXPECT_EQ(bdpm[1]["compositions"], 0);
 }
 
-TEST_F(DrugIndexTest, FreeTextResolutionIsFast) {
-  const char* queries[] = {"doliprane 1000", "amoxiciline", "KARDEGIC 75 mg",
-                           "metformine 850", "levothyrox",  "paracetamol codeine"};
-  std::vector<double> us;
-  for (int rep = 0; rep < 50; ++rep) {
-    for (const char* q : queries) {
-      auto t0 = std::chrono::steady_clock::now();
-      auto r = index_->Search(q, 10);
-      auto t1 = std::chrono::steady_clock::now();
-      EXPECT_FALSE(r.empty()) << q;
-      us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+TEST_F(DrugIndexTest, EverydayQueriesFindTheirSubstance) {
+  // Latency is measured by bench/kb_bench (p99), not here: timing asserts are
+  // flaky on a shared machine.
+  const std::pair<const char*, const char*> cases[] = {{"metformine 850", "METFORMINE"},
+                                                       {"levothyrox", "LÉVOTHYROXINE"},
+                                                       {"paracetamol codeine", "CODÉINE"}};
+  for (const auto& [query, substance] : cases) {
+    const Drug& d = Top(query);
+    bool found = false;
+    for (const DrugSubstance& s : d.substances) {
+      found |= s.name.find(substance) != std::string::npos ||
+               s.fraction.find(substance) != std::string::npos;
     }
+    EXPECT_TRUE(found) << query << " -> " << d.denomination;
   }
-  std::sort(us.begin(), us.end());
-  double p99 = us[us.size() * 99 / 100];
-  RecordProperty("p99_us", std::to_string(p99));
-  EXPECT_LT(p99, 5000.0) << "p99 " << p99 << " us (target < 1000 us in release, bench/)";
 }
 
 }  // namespace
