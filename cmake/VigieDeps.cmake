@@ -9,6 +9,7 @@ find_package(SQLite3 REQUIRED)
 find_package(ICU REQUIRED COMPONENTS uc i18n)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(POPPLER REQUIRED IMPORTED_TARGET poppler-cpp)
 
 if(VIGIE_BUILD_TESTS)
   find_package(GTest REQUIRED)

@@ -8,6 +8,7 @@ namespace vigie::cli {
 
 void RegisterSystemCommands(CommandRegistry& registry);  // version, config, openapi
 void RegisterServeCommand(CommandRegistry& registry);    // serve
-void RegisterModuleCommands(CommandRegistry& registry);  // one line per module (modules.cc)
+void RegisterModuleCommands(CommandRegistry& registry);
+void RegisterKbCommands(CommandRegistry& registry);      // kb ..., drug find (kb_commands.cc)  // one line per module (modules.cc)
 
 }  // namespace vigie::cli

@@ -4,6 +4,8 @@
 
 namespace vigie::cli {
 
-void RegisterModuleCommands(CommandRegistry& /*registry*/) {}
+void RegisterModuleCommands(CommandRegistry& registry) {
+  RegisterKbCommands(registry);  // kb import|stats|interactions, drug find
+}
 
 }  // namespace vigie::cli

@@ -1,0 +1,61 @@
+// The knowledge base as the rest of Vigie reads it: a read-only view of one KB
+// file (snapshots of BDPM and of the ANSM thesaurus), with the queries behind
+// `vigie kb stats`, `kb interactions`, `kb coverage` and the drug catalog.
+// Thread-safety: a KnowledgeBase owns one SQLite connection; use it from one
+// thread at a time. What it returns (catalog, JSON) is plain data.
+#pragma once
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vigie/core/status.h"
+#include "vigie/kb/drug.h"
+
+namespace vigie::kb {
+
+struct SnapshotInfo {
+  int64_t id = 0;
+  std::string source;  // "bdpm" or "thesaurus"
+  std::string version;
+  std::string fingerprint;
+  std::string imported_at;
+  std::vector<std::string> tables;  // kinds of the files it holds
+};
+
+class KnowledgeBase {
+ public:
+  // Opens an existing KB file read-only. Missing file: kFileNotFound; not a KB
+  // (or SQLite failure): kIoError.
+  static Result<std::unique_ptr<KnowledgeBase>> Open(const std::string& path);
+  ~KnowledgeBase();
+
+  const std::vector<SnapshotInfo>& snapshots() const { return snapshots_; }
+
+  // Per BDPM snapshot: counts of specialties, presentations, compositions,
+  // substances, generic groups; per thesaurus version: entries by level,
+  // classes, memberships, unparsed. Failure: kIoError.
+  Result<nlohmann::json> Stats() const;
+
+  // The whole parsed thesaurus of one version ("2020-10") as a JSON array of
+  // {a, b, levels, condition, risk, conduct, page, level_label}, A and B as
+  // printed; `condition` maps each level code to its condition text.
+  // Failure: kNotFound (version not imported), kIoError.
+  Result<nlohmann::json> Interactions(std::string_view version) const;
+
+  // The drug catalog of the default view: for each BDPM table, the newest
+  // snapshot that has it with version <= as_of ("" = no limit), so a newer
+  // partial snapshot overlays the newest one with compositions.
+  // Failure: kNotFound (no BDPM snapshot), kIoError.
+  Result<std::shared_ptr<DrugCatalog>> LoadDrugs(std::string_view as_of = "") const;
+
+ private:
+  struct Impl;
+  explicit KnowledgeBase(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+  std::vector<SnapshotInfo> snapshots_;
+};
+
+}  // namespace vigie::kb

@@ -1,0 +1,91 @@
+// The drug routes through the real router, on a KB imported from the real
+// BDPM 2026-01 + 2026-07 snapshots. Thread-safety: single-threaded test.
+#include <gtest/gtest.h>
+
+#include "kb/test_data.h"
+#include "vigie/app/app.h"
+#include "vigie/kb/import.h"
+
+namespace vigie::app {
+namespace {
+
+using nlohmann::json;
+
+class KbRoutesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string data = kb::testing::DataDir();
+    if (data.empty()) return;
+    kb_path_ = kb::testing::ScratchDir("kb_routes") + "/kb.sqlite";
+    auto posix = NewPosixEnv();
+    for (const char* v : {"2026-01", "2026-07"}) {
+      ASSERT_TRUE(kb::ImportBdpm(*posix, kb_path_, data + "/bdpm/" + v).ok());
+    }
+  }
+  void SetUp() override {
+    if (kb_path_.empty()) GTEST_SKIP() << "données officielles absentes : test ignoré";
+    Settings s;
+    s.audit_log = "/audit.jsonl";
+    s.db_path = kb_path_;
+    auto created = App::Create(env_, s);
+    ASSERT_TRUE(created.ok());
+    app_ = std::move(created).value();
+  }
+  api::HttpResponse Call(const std::string& method, const std::string& path,
+                         const std::string& body = "") {
+    api::HttpRequest req;
+    req.method = method;
+    req.path = path;
+    req.body = body;
+    req.headers["content-type"] = "application/json";
+    req.request_id = "rq";
+    return app_->router().Dispatch(req);
+  }
+  static inline std::string kb_path_;
+  MemEnv env_;
+  std::unique_ptr<App> app_;
+};
+
+TEST_F(KbRoutesTest, SearchReturnsRankedCandidatesWithTheirFields) {
+  api::HttpResponse res =
+      Call("POST", "/v1/drugs/search", R"({"query": "doliprane 1000", "k": 3})");
+  ASSERT_EQ(res.status, 200) << res.body;
+  json body = json::parse(res.body);
+  ASSERT_EQ(body["candidates"].size(), 3u);
+  const json& top = body["candidates"][0];
+  EXPECT_EQ(top["denomination"].get<std::string>().rfind("DOLIPRANE 1000 mg", 0), 0u);
+  for (const char* f : {"cis", "form", "routes", "commercialised", "substances", "generic_group",
+                        "status", "score"}) {
+    EXPECT_TRUE(top.contains(f)) << f;
+  }
+  EXPECT_EQ(top["substances"][0]["name"], "PARACÉTAMOL");
+  EXPECT_EQ(body["snapshots"], json({"2026-01", "2026-07"}));
+}
+
+TEST_F(KbRoutesTest, GetByCisAndErrors) {
+  api::HttpResponse res = Call("GET", "/v1/drugs/64755969");
+  ASSERT_EQ(res.status, 200);
+  EXPECT_EQ(json::parse(res.body)["denomination"].get<std::string>().rfind("KARDEGIC 75 mg", 0),
+            0u);
+  EXPECT_EQ(Call("GET", "/v1/drugs/00000000").status, 404);
+  EXPECT_EQ(Call("POST", "/v1/drugs/search", R"({"k": 3})").status, 400);
+  EXPECT_EQ(Call("POST", "/v1/drugs/search", R"({"query": "x", "k": 500})").status, 400);
+  EXPECT_EQ(Call("POST", "/v1/drugs/search", R"({"query": "x", "zz": 1})").status, 400);
+}
+
+TEST(KbRoutesNoKb, MissingKbIsNotReady) {
+  MemEnv env;
+  Settings s;
+  s.audit_log = "/audit.jsonl";
+  s.db_path = "/nonexistent/vigie-kb.sqlite";
+  auto app = App::Create(env, s);
+  ASSERT_TRUE(app.ok());
+  api::HttpRequest req;
+  req.method = "GET";
+  req.path = "/v1/drugs/64755969";
+  req.request_id = "rq";
+  EXPECT_EQ((*app)->router().Dispatch(req).status, 503);
+}
+
+}  // namespace
+}  // namespace vigie::app

@@ -1,0 +1,155 @@
+// `vigie kb import|stats|interactions` and `vigie drug find`: the knowledge
+// base commands (issue 3). The KB file is the `db_path` setting (--db).
+// Thread-safety: single-threaded CLI.
+#include <sstream>
+
+#include "cli/commands.h"
+#include "vigie/kb/drug.h"
+#include "vigie/kb/import.h"
+#include "vigie/kb/kb.h"
+
+namespace vigie::cli {
+namespace {
+
+struct KbArgs {
+  std::vector<std::string> bdpm, thesaurus;
+  std::string version, query, as_of;
+  size_t k = 10;
+};
+
+Result<std::string> KbPath(CliContext& ctx) {
+  Result<Settings> s = ctx.LoadSettings();
+  if (!s.ok()) return s.status();
+  return s->db_path;
+}
+
+std::string ImportLine(const kb::ImportReport& r) {
+  std::ostringstream o;
+  o << r.source << " " << r.version << ": "
+    << (r.already_imported ? "déjà importé (snapshot " : "snapshot ") << r.snapshot_id
+    << (r.already_imported ? ")" : "");
+  int64_t rows = 0;
+  for (const kb::ImportedFile& f : r.files) rows += f.rows;
+  if (!r.already_imported) {
+    o << ", " << r.files.size() << " fichiers, " << rows << " lignes/pages, " << r.issues.size()
+      << " signalements, " << r.seconds << " s";
+  }
+  for (const std::string& m : r.missing_files) o << "\n  absent : " << m;
+  size_t shown = 0;
+  for (const kb::ImportIssue& i : r.issues) {
+    if (++shown > 20) break;
+    o << "\n  " << i.file << ":" << i.line << " " << i.reason;
+  }
+  return o.str();
+}
+
+Status RunImport(CliContext& ctx, const KbArgs& a) {
+  if (a.bdpm.empty() && a.thesaurus.empty()) {
+    return Status::Error(ErrorCode::kUsage, {"--bdpm DIR ou --thesaurus DIR"});
+  }
+  Result<std::string> path = KbPath(ctx);
+  if (!path.ok()) return path.status();
+  nlohmann::json reports = nlohmann::json::array();
+  std::string human;
+  auto run = [&](const Result<kb::ImportReport>& r) -> Status {
+    if (!r.ok()) return r.status();
+    reports.push_back(r->ToJson());
+    human += ImportLine(*r) + "\n";
+    return Status::Ok();
+  };
+  for (const std::string& d : a.bdpm)
+    VIGIE_RETURN_IF_ERROR(run(kb::ImportBdpm(*ctx.env, *path, d)));
+  for (const std::string& d : a.thesaurus) {
+    VIGIE_RETURN_IF_ERROR(run(kb::ImportThesaurus(*ctx.env, *path, d)));
+  }
+  ctx.Emit({{"kb", *path}, {"imports", reports}}, human);
+  return Status::Ok();
+}
+
+Status RunStats(CliContext& ctx) {
+  Result<std::string> path = KbPath(ctx);
+  if (!path.ok()) return path.status();
+  auto kb = kb::KnowledgeBase::Open(*path);
+  if (!kb.ok()) return kb.status();
+  Result<nlohmann::json> stats = (*kb)->Stats();
+  if (!stats.ok()) return stats.status();
+  std::ostringstream o;
+  for (const auto& s : (*stats)["bdpm"]) {
+    o << "BDPM " << s["version"].get<std::string>() << " : " << s["specialties"] << " spécialités, "
+      << s["presentations"] << " présentations, " << s["compositions"] << " compositions, "
+      << s["substances"] << " substances, " << s["generic_groups"] << " groupes génériques\n";
+  }
+  for (const auto& s : (*stats)["thesaurus"]) {
+    o << "Thésaurus " << s["version"].get<std::string>() << " : " << s["entries"]
+      << " interactions " << s["entries_by_level"].dump() << ", " << s["classes"] << " classes, "
+      << s["memberships"] << " appartenances, " << s["unparsed"] << " non analysées\n";
+  }
+  ctx.Emit(*stats, o.str());
+  return Status::Ok();
+}
+
+Status RunInteractions(CliContext& ctx, const KbArgs& a) {
+  Result<std::string> path = KbPath(ctx);
+  if (!path.ok()) return path.status();
+  auto kb = kb::KnowledgeBase::Open(*path);
+  if (!kb.ok()) return kb.status();
+  Result<nlohmann::json> all = (*kb)->Interactions(a.version);
+  if (!all.ok()) return all.status();
+  std::ostringstream o;
+  for (const auto& e : *all) {
+    o << e["a"].get<std::string>() << " + " << e["b"].get<std::string>() << " : "
+      << e["levels"].dump() << " (p. " << e["page"] << ")\n";
+  }
+  ctx.Emit(*all, o.str());
+  return Status::Ok();
+}
+
+Status RunFind(CliContext& ctx, const KbArgs& a) {
+  Result<std::string> path = KbPath(ctx);
+  if (!path.ok()) return path.status();
+  auto index = kb::LoadDrugIndex(*path, a.as_of);
+  if (!index.ok()) return index.status();
+  nlohmann::json out = nlohmann::json::array();
+  std::ostringstream o;
+  for (const kb::DrugCandidate& c : (*index)->Search(a.query, a.k)) {
+    out.push_back(c.ToJson());
+    o << c.drug->cis << "  " << c.drug->denomination << "  (" << c.score << ")\n";
+  }
+  if (out.empty()) o << ctx.T("Aucun médicament trouvé.", "No drug found.");
+  ctx.Emit({{"query", a.query},
+            {"snapshots", (*index)->catalog().snapshot_versions},
+            {"candidates", out}},
+           o.str());
+  return Status::Ok();
+}
+
+}  // namespace
+
+void RegisterKbCommands(CommandRegistry& registry) {
+  auto args = std::make_shared<KbArgs>();
+  CLI::App* kb = registry.Add(nullptr, "kb", "Base de connaissances (BDPM, thésaurus ANSM)",
+                              "Knowledge base (BDPM, ANSM thesaurus)", nullptr);
+  CLI::App* imp = registry.Add(
+      kb, "import", "Importe des dossiers BDPM et des versions du thésaurus (instantanés)",
+      "Import BDPM folders and thesaurus versions (snapshots)",
+      [args](CliContext& ctx) { return RunImport(ctx, *args); });
+  imp->add_option("--bdpm", args->bdpm, registry.T("Dossier BDPM", "BDPM folder"));
+  imp->add_option("--thesaurus", args->thesaurus,
+                  registry.T("Dossier d'une version du thésaurus", "Thesaurus version folder"));
+  registry.Add(kb, "stats", "Comptes par instantané", "Counts per snapshot", RunStats);
+  CLI::App* inter =
+      registry.Add(kb, "interactions", "Toutes les interactions d'une version du thésaurus",
+                   "Every interaction of one thesaurus version",
+                   [args](CliContext& ctx) { return RunInteractions(ctx, *args); });
+  inter->add_option("--version", args->version, "YYYY-MM")->required();
+  CLI::App* drug = registry.Add(nullptr, "drug", "Médicaments", "Drugs", nullptr);
+  CLI::App* find = registry.Add(drug, "find", "Trouve un médicament (nom, DCI, CIS, CIP7, CIP13)",
+                                "Find a drug (name, INN, CIS, CIP7, CIP13)",
+                                [args](CliContext& ctx) { return RunFind(ctx, *args); });
+  find->add_option("query", args->query, registry.T("Texte ou code", "Text or code"))->required();
+  find->add_option("-k", args->k, registry.T("Nombre de candidats", "Number of candidates"));
+  find->add_option("--as-of", args->as_of,
+                   registry.T("Instantané BDPM (date du dossier)", "BDPM snapshot (folder date)"));
+}
+
+}  // namespace vigie::cli

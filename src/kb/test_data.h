@@ -1,0 +1,22 @@
+// Test helper: where the real official data lives ($VIGIE_DATA, else
+// ../shared/data beside the repository root given by $VIGIE_SOURCE_DIR) and a
+// scratch directory per test binary. Thread-safety: call from the test thread.
+#pragma once
+
+#include <string>
+
+namespace vigie::kb::testing {
+
+// The data directory, or "" when it does not exist (tests then GTEST_SKIP).
+std::string DataDir();
+
+// A fresh empty directory under the build tree (or /tmp) for KB files.
+std::string ScratchDir(const std::string& name);
+
+}  // namespace vigie::kb::testing
+
+#define VIGIE_REQUIRE_DATA(dir)                                   \
+  std::string dir = ::vigie::kb::testing::DataDir();              \
+  if (dir.empty())                                                \
+  GTEST_SKIP() << "données officielles absentes (VIGIE_DATA ou " \
+                  "../shared/data) : test sur données réelles ignoré"
