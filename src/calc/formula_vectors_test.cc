@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 
+#include "calc/decision_vectors_test_util.h"
 #include "calc/shared_csv_test_util.h"
 #include "vigie/calc/registry.h"
 
@@ -15,38 +16,12 @@ namespace vigie::calc {
 namespace {
 
 using nlohmann::json;
-
-struct Mapped {
-  std::string calc_id;
-  json inputs;
-};
-
-json Flags(std::initializer_list<const char*> names, json base) {
-  for (const char* n : names) base[n] = true;
-  return base;
-}
-
-const json kAnkleNone = {{"malleolar_pain", false}, {"lateral_malleolus_tenderness", false},
-                         {"medial_malleolus_tenderness", false}, {"midfoot_pain", false},
-                         {"fifth_metatarsal_tenderness", false}, {"navicular_tenderness", false},
-                         {"unable_to_bear_weight", false}};
-const json kHeadNone = {{"age", 30}, {"gcs_below_15_at_2h", false},
-                        {"suspected_open_or_depressed_fracture", false},
-                        {"basal_skull_fracture_signs", false}, {"vomiting_2_or_more", false},
-                        {"retrograde_amnesia_30min", false}, {"dangerous_mechanism", false}};
-const json kSpineNone = {{"age", 35}, {"dangerous_mechanism", false}, {"paresthesias", false},
-                         {"simple_rear_end_mvc", false}, {"sitting_in_ed", false},
-                         {"ambulatory_any_time", false}, {"delayed_neck_pain", false},
-                         {"no_midline_tenderness", false}};
-
-json With(json base, const json& extra) {
-  base.update(extra);
-  return base;
-}
+using testing::Mapped;
 
 // Key: formula + " | " + inputs, as printed in the CSV.
 const std::map<std::string, Mapped>& Table() {
-  static const std::map<std::string, Mapped> kTable = {
+  static const std::map<std::string, Mapped> kTable = [] {
+    std::map<std::string, Mapped> t = {
       {"CKD-EPI 2021 creatinine | female, 60 y, Scr 0.8 mg/dL", {"ckd-epi-2021", {{"sex", "F"}, {"age", 60}, {"creatinine_mg_dl", 0.8}}}},
       {"CKD-EPI 2021 creatinine | male, 60 y, Scr 0.8 mg/dL", {"ckd-epi-2021", {{"sex", "M"}, {"age", 60}, {"creatinine_mg_dl", 0.8}}}},
       {"CKD-EPI 2021 creatinine | male, 55 y, Scr 1.2 mg/dL", {"ckd-epi-2021", {{"sex", "M"}, {"age", 55}, {"creatinine_mg_dl", 1.2}}}},
@@ -86,36 +61,17 @@ const std::map<std::string, Mapped>& Table() {
       {"qSOFA | RR 20, SBP 120, GCS 14", {"qsofa", {{"respiratory_rate", 20}, {"sbp_mmhg", 120}, {"gcs", 14}}}},
       {"qSOFA | RR 22, SBP 100, GCS 14", {"qsofa", {{"respiratory_rate", 22}, {"sbp_mmhg", 100}, {"gcs", 14}}}},
       {"qSOFA | RR 21, SBP 101, GCS 15", {"qsofa", {{"respiratory_rate", 21}, {"sbp_mmhg", 101}, {"gcs", 15}}}},
-      {"Ottawa ankle - ankle series | malleolar pain + tenderness posterior edge/tip lateral malleolus, bears weight", {"ottawa-ankle", Flags({"malleolar_pain", "lateral_malleolus_tenderness"}, kAnkleNone)}},
-      {"Ottawa ankle - ankle series | malleolar pain, no bone tenderness, bore weight 4 steps immediately and in ED", {"ottawa-ankle", Flags({"malleolar_pain"}, kAnkleNone)}},
-      {"Ottawa ankle - ankle series | malleolar pain, no bone tenderness, unable to bear weight 4 steps", {"ottawa-ankle", Flags({"malleolar_pain", "unable_to_bear_weight"}, kAnkleNone)}},
-      {"Ottawa ankle - foot series | midfoot pain + tenderness at base of 5th metatarsal", {"ottawa-ankle", Flags({"midfoot_pain", "fifth_metatarsal_tenderness"}, kAnkleNone)}},
-      {"Ottawa ankle - ankle series | no pain in malleolar zone (isolated lateral ligament pain), bears weight", {"ottawa-ankle", kAnkleNone}},
-      {"Canadian CT head rule | age 70, GCS 15 at 2h, no other factor", {"canadian-ct-head", With(kHeadNone, {{"age", 70}})}},
-      {"Canadian CT head rule | age 30, GCS 15, vomited twice", {"canadian-ct-head", Flags({"vomiting_2_or_more"}, kHeadNone)}},
-      {"Canadian CT head rule | age 30, GCS 15, retrograde amnesia 45 min", {"canadian-ct-head", Flags({"retrograde_amnesia_30min"}, kHeadNone)}},
-      {"Canadian CT head rule | age 30, GCS 15, fell from 5 stairs", {"canadian-ct-head", Flags({"dangerous_mechanism"}, kHeadNone)}},
-      {"Canadian CT head rule | age 30, GCS 15 at 2h, no risk factor", {"canadian-ct-head", kHeadNone}},
-      // Exclusion criteria are the exam rules' job (exam_vectors_test.cc).
-      {"Canadian CT head rule | patient on anticoagulant", {"", json()}},
-      {"Canadian C-spine rule | age 70, low-energy fall", {"canadian-c-spine", With(kSpineNone, {{"age", 70}})}},
-      {"Canadian C-spine rule | age 35, paresthesias in extremities", {"canadian-c-spine", Flags({"paresthesias"}, kSpineNone)}},
-      {"Canadian C-spine rule | age 35, simple rear-end MVC, no high-risk factor, rotates 45 deg both sides", {"canadian-c-spine", With(Flags({"simple_rear_end_mvc"}, kSpineNone), {{"can_rotate_45", true}})}},
-      {"Canadian C-spine rule | age 35, simple rear-end MVC, cannot rotate 45 deg left", {"canadian-c-spine", With(Flags({"simple_rear_end_mvc"}, kSpineNone), {{"can_rotate_45", false}})}},
-      {"Canadian C-spine rule | age 35, no high-risk factor, NO low-risk factor (midline tenderness, not ambulatory, supine)", {"canadian-c-spine", kSpineNone}},
       {"CURB-65 | age 70, urea 8 mmol/L, RR 32, BP 85/50, confused", {"curb-65", {{"age", 70}, {"urea_mmol_l", 8}, {"respiratory_rate", 32}, {"sbp_mmhg", 85}, {"dbp_mmhg", 50}, {"confusion", true}}}},
       {"CURB-65 | age 50, urea 5 mmol/L, RR 18, BP 120/80, oriented", {"curb-65", {{"age", 50}, {"urea_mmol_l", 5}, {"respiratory_rate", 18}, {"sbp_mmhg", 120}, {"dbp_mmhg", 80}, {"confusion", false}}}},
       {"CURB-65 | age 66, urea 7.0 mmol/L, RR 30, BP 110/61", {"curb-65", {{"age", 66}, {"urea_mmol_l", 7.0}, {"respiratory_rate", 30}, {"sbp_mmhg", 110}, {"dbp_mmhg", 61}, {"confusion", false}}}},
       {"Glasgow | E4 V5 M6", {"gcs", {{"eye", 4}, {"verbal", 5}, {"motor", 6}}}},
       {"Glasgow | E2 V3 M4 (pain/inappropriate words/withdrawal)", {"gcs", {{"eye", 2}, {"verbal", 3}, {"motor", 4}}}},
       {"Glasgow | E1 V1 M1", {"gcs", {{"eye", 1}, {"verbal", 1}, {"motor", 1}}}},
-  };
+    };
+    for (const auto& [key, row] : testing::DecisionRows()) t[key] = row;
+    return t;
+  }();
   return kTable;
-}
-
-// "No X-ray", "No imaging", "Rule negative..." -> 0; other decisions -> 1.
-double DecisionValue(const std::string& expected) {
-  return (expected.rfind("No ", 0) == 0 || expected.rfind("Rule negative", 0) == 0) ? 0 : 1;
 }
 
 TEST(FormulaVectorsTest, EveryCsvRowMatchesAtPrintedPrecision) {
@@ -133,7 +89,7 @@ TEST(FormulaVectorsTest, EveryCsvRowMatchesAtPrintedPrecision) {
     ASSERT_TRUE(r.ok()) << key << ": " << r.status().Message(Lang::kEn);
     const std::string& expected = row.at("expected");
     if (row.at("unit") == "decision") {
-      EXPECT_EQ(r->value, DecisionValue(expected)) << key << " -> " << expected;
+      EXPECT_EQ(r->value, testing::DecisionValue(expected)) << key << " -> " << expected;
     } else {
       EXPECT_TRUE(testing::MatchesAtPrintedPrecision(r->value, expected))
           << key << ": got " << r->value << ", expected " << expected;

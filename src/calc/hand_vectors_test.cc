@@ -213,5 +213,11 @@ TEST(HandVectors, CentorMcIsaac) {
   EXPECT_EQ(Eval("centor-mcisaac", c), 2);
 }
 
+TEST(HandVectors, DDimerAgeAdjusted) {
+  EXPECT_EQ(Eval("d-dimer-age-adjusted", {{"age", 40}}), 500);  // <= 50: 500 µg/L
+  EXPECT_EQ(Eval("d-dimer-age-adjusted", {{"age", 50}}), 500);
+  EXPECT_EQ(Eval("d-dimer-age-adjusted", {{"age", 75}}), 750);  // 75 x 10
+}
+
 }  // namespace
 }  // namespace vigie::calc

@@ -68,6 +68,14 @@ Result<Output> Perc(const Inputs& in) {
   return Score(v, "PERC positif : EP non exclue par la règle", "PERC positive: PE not ruled out by the rule");
 }
 
+// Age-adjusted D-dimer threshold (ADJUST-PE): age x 10 µg/L after 50 years.
+Result<Output> DDimerThreshold(const Inputs& in) {
+  double age = in.Number("age");
+  double v = age > 50 ? age * 10 : 500;
+  return Score(v, "Seuil de D-dimères ajusté à l'âge : " + Fixed(v, 0) + " µg/L (FEU)",
+               "Age-adjusted D-dimer threshold: " + Fixed(v, 0) + " µg/L (FEU)");
+}
+
 InputSpec HeartRate() { return Num("heart_rate_bpm", "/min", 20, 300, "Fréquence cardiaque", "Heart rate"); }
 
 }  // namespace
@@ -136,6 +144,10 @@ std::vector<Calculator> ThromboCalculators() {
                   "recent surgery/trauma, previous DVT/PE, hormone use; applies only at low clinical probability",
                   "Kline JA et al. J Thromb Haemost 2004;2:1247-55"},
                  &Perc});
+  out.push_back({{"d-dimer-age-adjusted", "Seuil de D-dimères ajusté à l'âge", "Age-adjusted D-dimer threshold",
+                  {AgeInput(18)}, "µg/L FEU", 0, "age × 10 µg/L after 50 years, 500 µg/L up to 50 years",
+                  "Righini M et al. JAMA 2014;311:1117-24 (ADJUST-PE)"},
+                 &DDimerThreshold});
   return out;
 }
 
