@@ -9,5 +9,6 @@ namespace vigie::cli {
 void RegisterSystemCommands(CommandRegistry& registry);  // version, config, openapi
 void RegisterServeCommand(CommandRegistry& registry);    // serve
 void RegisterModuleCommands(CommandRegistry& registry);  // one line per module (modules.cc)
+void RegisterCalcCommands(CommandRegistry& registry);    // calc, exam (calc_commands.cc)
 
 }  // namespace vigie::cli
