@@ -25,10 +25,13 @@ class CalcRoutesTest : public ::testing::Test {
   void SetUp() override {
     const char* src = std::getenv("VIGIE_SOURCE_DIR");
     ASSERT_NE(src, nullptr);
-    std::filesystem::path dir = std::filesystem::path(src) / "data" / "exam-rules";
-    ASSERT_TRUE(env_.CreateDirs("/content/exam-rules").ok());
-    for (const auto& e : std::filesystem::directory_iterator(dir)) {
-      ASSERT_TRUE(env_.WriteFile("/content/exam-rules/" + e.path().filename().string(), ReadDisk(e.path())).ok());
+    for (const char* sub : {"exam-rules", "posology"}) {
+      std::filesystem::path dir = std::filesystem::path(src) / "data" / sub;
+      ASSERT_TRUE(env_.CreateDirs(std::string("/content/") + sub).ok());
+      for (const auto& e : std::filesystem::directory_iterator(dir)) {
+        ASSERT_TRUE(env_.WriteFile(std::string("/content/") + sub + "/" + e.path().filename().string(),
+                                   ReadDisk(e.path())).ok());
+      }
     }
     Settings s;
     s.audit_log = "/audit.jsonl";
@@ -89,6 +92,18 @@ TEST_F(CalcRoutesTest, ExamRuleVerdicts) {
   json na = json::parse(Call("POST", "/v1/exam/low-back-pain", R"({"duration_weeks":30})").body);
   EXPECT_EQ(na["indicated"], "not applicable");
   EXPECT_GE(json::parse(Call("GET", "/v1/exam").body)["rules"].size(), 6u);
+}
+
+TEST_F(CalcRoutesTest, DoseForAPatient) {
+  // Metformin, lab eGFR 50 (45-59 band): 2 g/day at most.
+  api::HttpResponse res = Call("POST", "/v1/dose", R"({"substance":"metformine","patient":{"age":60,"sex":"M","egfr":50}})");
+  ASSERT_EQ(res.status, 200) << res.body;
+  json j = json::parse(res.body);
+  EXPECT_EQ(j["limits"]["per_day_max"], 2000);
+  EXPECT_FALSE(j["rule"]["source"]["document"].get<std::string>().empty());
+  json none = json::parse(Call("POST", "/v1/dose", R"({"substance":"tramadol","patient":{"age":60}})").body);
+  EXPECT_EQ(none["status"], "no_rule");
+  EXPECT_EQ(Call("POST", "/v1/dose", R"({"patient":{}})").status, 400);
 }
 
 TEST(CalcRoutesNoContentTest, ExamRoutesSayNotReadyWithoutRules) {

@@ -7,6 +7,7 @@ namespace vigie::app {
 
 Status RegisterModuleRoutes(App& app) {
   VIGIE_RETURN_IF_ERROR(RegisterCalcRoutes(app));
+  VIGIE_RETURN_IF_ERROR(RegisterDoseRoutes(app));
   return Status::Ok();
 }
 

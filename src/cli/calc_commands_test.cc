@@ -88,5 +88,24 @@ TEST(CalcCommandsTest, ExamRuleFromTheContentFolder) {
   EXPECT_EQ(Vigie({"exam", "low-back-pain"}, empty).code, 3);  // folder not found
 }
 
+TEST(CalcCommandsTest, DoseForThisPatient) {
+  MemEnv env;
+  const char* src = std::getenv("VIGIE_SOURCE_DIR");
+  ASSERT_NE(src, nullptr);
+  ASSERT_TRUE(env.CreateDirs("/content/posology").ok());
+  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(src) / "data" / "posology")) {
+    ASSERT_TRUE(env.WriteFile("/content/posology/" + e.path().filename().string(), ReadDisk(e.path())).ok());
+  }
+  env.SetVar("VIGIE_CONTENT", "/content");
+  // Child 20 kg: paracetamol 15 mg/kg per intake = 300 mg, 80 mg/kg/day = 1600 mg
+  CliRun r = Vigie({"dose", "--substance", "paracetamol", "age=6", "sex=F", "weight_kg=20", "--json"}, env);
+  ASSERT_EQ(r.code, 0) << r.err;
+  json j = json::parse(r.out);
+  EXPECT_EQ(j["limits"]["per_intake_max"], 300);
+  EXPECT_EQ(j["limits"]["per_day_max"], 1600);
+  EXPECT_EQ(Vigie({"dose", "--substance", "paracetamol", "weight_kg=9999"}, env).code, 3);
+  EXPECT_EQ(Vigie({"dose", "age=6"}, env).code, 2);  // --substance required
+}
+
 }  // namespace
 }  // namespace vigie::cli

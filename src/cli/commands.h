@@ -10,5 +10,6 @@ void RegisterSystemCommands(CommandRegistry& registry);  // version, config, ope
 void RegisterServeCommand(CommandRegistry& registry);    // serve
 void RegisterModuleCommands(CommandRegistry& registry);  // one line per module (modules.cc)
 void RegisterCalcCommands(CommandRegistry& registry);    // calc, exam (calc_commands.cc)
+void RegisterDoseCommands(CommandRegistry& registry);    // dose (dose_commands.cc)
 
 }  // namespace vigie::cli

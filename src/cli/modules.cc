@@ -6,6 +6,7 @@ namespace vigie::cli {
 
 void RegisterModuleCommands(CommandRegistry& registry) {
   RegisterCalcCommands(registry);
+  RegisterDoseCommands(registry);
 }
 
 }  // namespace vigie::cli

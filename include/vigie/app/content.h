@@ -7,6 +7,7 @@
 
 #include "vigie/core/config.h"
 #include "vigie/core/env.h"
+#include "vigie/dose/posology.h"
 #include "vigie/exam/rules.h"
 
 namespace vigie::app {
@@ -17,5 +18,8 @@ std::string ContentDir(const Settings& settings);
 // Every <content_dir>/exam-rules/*.json. A missing folder is kFileNotFound
 // naming it; a bad file is kDataError naming the file.
 Result<exam::RuleSet> LoadExamRules(Env& env, const std::string& content_dir);
+
+// Every <content_dir>/posology/*.json, same error rules.
+Result<dose::PosologyBook> LoadPosology(Env& env, const std::string& content_dir);
 
 }  // namespace vigie::app
