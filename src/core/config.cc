@@ -64,8 +64,8 @@ Status SetSetting(Settings& s, const SettingSpec& spec, std::string_view value) 
                            {std::string(spec.key) + " = « " + std::string(value) + " »"});
     }
     if (v < spec.min || v > spec.max) {
-      return Status::Error(ErrorCode::kOutOfRange,
-                           {std::string(spec.key), std::to_string(spec.min), std::to_string(spec.max)});
+      return Status::Error(ErrorCode::kOutOfRange, {std::string(spec.key), std::to_string(spec.min),
+                                                    std::to_string(spec.max)});
     }
     s.*std::get<int64_t Settings::*>(spec.member) = v;
   }
@@ -85,7 +85,8 @@ namespace {
 Status Flatten(const toml::table& table, const std::string& prefix,
                std::map<std::string, std::string>& out, std::string_view file_name) {
   for (const auto& [key, node] : table) {
-    std::string full = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+    std::string full =
+        prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
     if (const auto* sub = node.as_table()) {
       VIGIE_RETURN_IF_ERROR(Flatten(*sub, full, out, file_name));
     } else if (const auto* str = node.as_string()) {
