@@ -6,6 +6,8 @@ namespace vigie::cli {
 
 void RegisterModuleCommands(CommandRegistry& registry) {
   RegisterKbCommands(registry);  // kb import|stats|interactions, drug find
+  RegisterCalcCommands(registry);
+  RegisterDoseCommands(registry);
 }
 
 }  // namespace vigie::cli
