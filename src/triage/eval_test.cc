@@ -75,8 +75,12 @@ TEST(TriageEvalTest, EvalSetMetrics) {
               exact, total, pct(exact, total), over, pct(over, total), under, pct(under, total));
   std::printf("  call exact: %d/%d = %.1f %%\n", calls_right, total, pct(calls_right, total));
   ASSERT_GE(total, 120);
-  // Floors reached honestly on this set; see docs/BENCHMARKS.md.
+  // Floors reached honestly on this set (see docs/BENCHMARKS.md); a rule change
+  // that loses an emergency or adds over/under-triage fails here.
   EXPECT_EQ(emergencies_found, emergencies);
+  EXPECT_EQ(emergency_calls_right, emergencies);
+  EXPECT_LE(over, 1);
+  EXPECT_LE(under, 37);  // urgent cases the sourced rules do not cover yet
 }
 
 }  // namespace

@@ -107,7 +107,8 @@ bool IsNegated(const RedFlagSetImpl& set, std::string_view text, size_t begin, s
     return !Contains(*set.doubt, prefix);
   }
   std::string_view after = text.substr(end, std::min(kAfterBytes, text.size() - end));
-  return Contains(*set.negation_after, after);
+  if (Contains(*set.negation_after, after)) return true;
+  return Contains(*set.verb_before, prefix) && Contains(*set.verb_after, after);
 }
 
 // A mention in a sentence that places it years, months or weeks ago, with no

@@ -52,6 +52,8 @@ struct RedFlagSetImpl {
   RegexPtr negation_after;
   RegexPtr clause_break;
   RegexPtr doubt;
+  RegexPtr verb_before;  // French "ne ... pas" around a verb: "il ne tousse pas"
+  RegexPtr verb_after;
   size_t window_words = 5;
   RegexPtr past;
   RegexPtr present_in_clause;
