@@ -1,0 +1,67 @@
+// Settings: every configurable value of Vigie declared once in a table
+// (key in the TOML file, VIGIE_* environment variable, command-line flag,
+// type, default, bounds, help in French and English). Loading order, later
+// wins: defaults < TOML file < environment < flags. Thread-safety: a loaded
+// Settings is an immutable value.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "vigie/core/env.h"
+#include "vigie/core/status.h"
+
+namespace vigie {
+
+struct Settings {
+  std::string server_host = "127.0.0.1";
+  int64_t server_port = 8080;
+  int64_t server_threads = 8;
+  int64_t server_max_body_bytes = 1 << 20;
+  int64_t server_read_timeout_s = 10;
+  int64_t server_write_timeout_s = 10;
+  std::string server_role = "clinician";  // role of the local-development authenticator
+  std::string access_log = "-";           // "-" = stderr, "off" = none, else a file path
+  std::string audit_log = "vigie-audit.jsonl";
+  std::string db_path = "vigie.db";
+  std::string data_dir;  // official data sets; empty = ../shared/data
+  std::string lang;      // fr|en; empty = from LANG
+};
+
+enum class SettingType { kString, kInt };
+
+struct SettingSpec {
+  std::string_view key;   // TOML key, "server.port"
+  std::string_view env;   // "VIGIE_PORT"
+  std::string_view flag;  // "--port" (empty: no flag)
+  SettingType type;
+  std::variant<std::string Settings::*, int64_t Settings::*> member;
+  int64_t min = 0;  // ints only
+  int64_t max = 0;
+  std::string_view help_fr;
+  std::string_view help_en;
+};
+
+// The table (one source of truth for TOML, environment, flags and docs).
+const std::vector<SettingSpec>& AllSettings();
+
+// Sets one setting from its textual value, checking type and bounds.
+Status SetSetting(Settings& s, const SettingSpec& spec, std::string_view value);
+
+// Overlays a TOML document; unknown keys and wrong types are errors.
+Status ApplyToml(Settings& s, std::string_view toml_text, std::string_view file_name);
+
+// Overlays VIGIE_* variables read through `env`.
+Status ApplyEnvironment(Settings& s, Env& env);
+
+// Default + optional TOML file (empty path = none) + environment.
+Result<Settings> LoadSettings(Env& env, const std::string& toml_path);
+
+// Current value of a setting as text (for `vigie config` and docs).
+std::string SettingValue(const Settings& s, const SettingSpec& spec);
+
+}  // namespace vigie

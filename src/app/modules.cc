@@ -1,0 +1,11 @@
+// The list of module route registrations: each module that serves HTTP adds
+// one line here (and its routes file in src/app/). Thread-safety: start-up only.
+#include "vigie/app/app.h"
+
+namespace vigie::app {
+
+Status RegisterModuleRoutes(App& /*app*/) {
+  return Status::Ok();
+}
+
+}  // namespace vigie::app
