@@ -4,7 +4,8 @@
 
 namespace vigie::app {
 
-Status RegisterModuleRoutes(App& /*app*/) {
+Status RegisterModuleRoutes(App& app) {
+  VIGIE_RETURN_IF_ERROR(RegisterTriageRoutes(app));
   return Status::Ok();
 }
 

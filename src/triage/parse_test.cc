@@ -33,6 +33,12 @@ TEST(RedFlagParseTest, ShippedFileLoadsWithEveryFlagSourced) {
   }
 }
 
+TEST(RedFlagParseTest, BuiltInCopyIsTheDataFile) {
+  EXPECT_EQ(ShippedRedFlagsJson(),
+            testing::ReadFile(testing::SourceDir() + "/data/red-flags/red-flags.json"));
+  EXPECT_TRUE(ParseRedFlags(ShippedRedFlagsJson()).ok());
+}
+
 TEST(RedFlagParseTest, IssueFlagsArePresent) {
   std::set<std::string> ids;
   for (const CompiledFlag& flag : testing::Shipped().impl().flags) ids.insert(flag.id);

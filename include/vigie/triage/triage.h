@@ -50,6 +50,10 @@ class RedFlagSet {
 // call, or a pattern that does not compile.
 Result<RedFlagSet> ParseRedFlags(std::string_view json_text);
 
+// The red-flag document built into the binary (data/red-flags/red-flags.json
+// at build time), for ParseRedFlags.
+std::string_view ShippedRedFlagsJson();
+
 struct FlagHit {
   std::string id;
   size_t start = 0;  // code points into the original text, inclusive
