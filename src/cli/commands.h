@@ -9,5 +9,6 @@ namespace vigie::cli {
 void RegisterSystemCommands(CommandRegistry& registry);  // version, config, openapi
 void RegisterServeCommand(CommandRegistry& registry);    // serve
 void RegisterModuleCommands(CommandRegistry& registry);  // one line per module (modules.cc)
+void RegisterTriageCommands(CommandRegistry& registry);  // triage (public mode)
 
 }  // namespace vigie::cli

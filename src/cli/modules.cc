@@ -4,6 +4,6 @@
 
 namespace vigie::cli {
 
-void RegisterModuleCommands(CommandRegistry& /*registry*/) {}
+void RegisterModuleCommands(CommandRegistry& registry) { RegisterTriageCommands(registry); }
 
 }  // namespace vigie::cli
