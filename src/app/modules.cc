@@ -9,6 +9,7 @@ Status RegisterModuleRoutes(App& app) {
   VIGIE_RETURN_IF_ERROR(RegisterKbRoutes(app));  // /v1/drugs/... (kb_routes.cc)
   VIGIE_RETURN_IF_ERROR(RegisterCalcRoutes(app));
   VIGIE_RETURN_IF_ERROR(RegisterDoseRoutes(app));
+  VIGIE_RETURN_IF_ERROR(RegisterTriageRoutes(app));
   return Status::Ok();
 }
 

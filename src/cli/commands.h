@@ -12,5 +12,6 @@ void RegisterModuleCommands(CommandRegistry& registry);  // one line per module 
 void RegisterKbCommands(CommandRegistry& registry);      // kb ..., drug find (kb_commands.cc)
 void RegisterCalcCommands(CommandRegistry& registry);    // calc, exam (calc_commands.cc)
 void RegisterDoseCommands(CommandRegistry& registry);    // dose (dose_commands.cc)
+void RegisterTriageCommands(CommandRegistry& registry);  // triage (public mode)
 
 }  // namespace vigie::cli

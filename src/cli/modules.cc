@@ -8,6 +8,7 @@ void RegisterModuleCommands(CommandRegistry& registry) {
   RegisterKbCommands(registry);  // kb import|stats|interactions, drug find
   RegisterCalcCommands(registry);
   RegisterDoseCommands(registry);
+  RegisterTriageCommands(registry);
 }
 
 }  // namespace vigie::cli
