@@ -151,6 +151,7 @@ int UnitDays(std::string_view unit) {
 
 std::optional<int> YoungestAgeDays(const RedFlagSetImpl& set, std::string_view text) {
   std::optional<int> youngest;
+  if (Contains(*set.newborn, text)) youngest = 0;
   re2::StringPiece whole(text.data(), text.size());
   for (const RegexPtr& re : set.age_patterns) {
     size_t pos = 0;

@@ -169,6 +169,7 @@ Status ParseLanguage(const json& doc, const Terms& terms, RedFlagSetImpl& set) {
   Result<std::string> not_after = String(age, "not_after", "age");
   if (!not_after.ok()) return not_after.status();
   set.age_not_after = *not_after;
+  VIGIE_RETURN_IF_ERROR(CompileOne(age, "newborn", terms, "age", set.newborn));
   return Status::Ok();
 }
 

@@ -60,6 +60,7 @@ struct RedFlagSetImpl {
   RegexPtr present_in_sentence;
   std::vector<RegexPtr> age_patterns;  // groups: number, unit, optional "and a half"
   std::string age_not_after;
+  RegexPtr newborn;  // "nouveau-né", "newborn": an age of 0 days
   std::map<std::string, Localized, std::less<>> messages;
 };
 
