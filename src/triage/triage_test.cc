@@ -102,6 +102,12 @@ TEST(TriageTest, NegationNeverLowersAClearRedFlag) {
   EXPECT_EQ(Triaged("Pas de fièvre mais une douleur thoracique").level, Level::kEmergency);
   EXPECT_EQ(Triaged("Sans fièvre, avec une douleur thoracique").level, Level::kEmergency);
   EXPECT_EQ(Triaged("No fever and chest pain").level, Level::kEmergency);
+  // Without punctuation, a denial only covers the words it governs.
+  EXPECT_EQ(Triaged("pas de fièvre je suis essoufflé").level, Level::kEmergency);
+  EXPECT_EQ(Triaged("no fever she can't breathe").level, Level::kEmergency);
+  EXPECT_EQ(Triaged("Il n'y a pas d'hémorragie").level, Level::kConsult);
+  EXPECT_EQ(Triaged("I do not have any chest pain").level, Level::kConsult);
+  EXPECT_EQ(Triaged("Je n'ai jamais eu de douleur thoracique").level, Level::kConsult);
   // A hedge is not a denial: in doubt the higher level wins.
   EXPECT_EQ(Triaged("Je ne sais pas si c'est une douleur thoracique").level, Level::kEmergency);
   EXPECT_EQ(Triaged("Je ne suis pas sûr, mais j'ai mal à la poitrine").level, Level::kEmergency);
