@@ -99,10 +99,31 @@ std::string_view TailWords(std::string_view s, size_t words) {
   return s.substr(i);
 }
 
+// True if every word of `s` (split on spaces and apostrophes) is a filler
+// word: the denial before them governs what follows ("pas d'hémorragie",
+// "no history of chest pain"), unlike "pas de fièvre je suis essoufflé".
+bool OnlyFiller(const RedFlagSetImpl& set, std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (std::isspace(static_cast<unsigned char>(s[i])) != 0 || s[i] == '\'')) ++i;
+    size_t j = i;
+    while (j < s.size() && std::isspace(static_cast<unsigned char>(s[j])) == 0 && s[j] != '\'') ++j;
+    if (j > i && !RE2::FullMatch(re2::StringPiece(s.data() + i, j - i), *set.filler)) return false;
+    i = j;
+  }
+  return true;
+}
+
 bool IsNegated(const RedFlagSetImpl& set, std::string_view text, size_t begin, size_t end) {
   size_t clause = ClauseStart(set, text, begin);
   std::string_view prefix = text.substr(clause, begin - clause);
-  if (Contains(*set.negation_before, TailWords(prefix, set.window_words))) {
+  std::string_view tail = TailWords(prefix, set.window_words);
+  size_t cue_end = std::string_view::npos;
+  ForEachMatch(*set.negation_before, tail, [&](size_t, size_t e) {
+    cue_end = e;
+    return e;
+  });
+  if (cue_end != std::string_view::npos && OnlyFiller(set, tail.substr(cue_end))) {
     // "je ne sais pas si c'est une douleur thoracique": a hedge is not a denial.
     return !Contains(*set.doubt, prefix);
   }
@@ -151,6 +172,7 @@ int UnitDays(std::string_view unit) {
 
 std::optional<int> YoungestAgeDays(const RedFlagSetImpl& set, std::string_view text) {
   std::optional<int> youngest;
+  if (Contains(*set.newborn, text)) youngest = 0;
   re2::StringPiece whole(text.data(), text.size());
   for (const RegexPtr& re : set.age_patterns) {
     size_t pos = 0;

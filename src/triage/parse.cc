@@ -151,6 +151,7 @@ Status ParseLanguage(const json& doc, const Terms& terms, RedFlagSetImpl& set) {
   VIGIE_RETURN_IF_ERROR(CompileOne(neg, "after", terms, "negation", set.negation_after));
   VIGIE_RETURN_IF_ERROR(CompileOne(neg, "clause_break", terms, "negation", set.clause_break));
   VIGIE_RETURN_IF_ERROR(CompileOne(neg, "doubt", terms, "negation", set.doubt));
+  VIGIE_RETURN_IF_ERROR(CompileOne(neg, "filler", terms, "negation", set.filler));
   VIGIE_RETURN_IF_ERROR(CompileOne(neg, "verb_before", terms, "negation", set.verb_before));
   VIGIE_RETURN_IF_ERROR(CompileOne(neg, "verb_after", terms, "negation", set.verb_after));
   if (!neg.contains("window_words") || !neg["window_words"].is_number_unsigned()) {
@@ -169,6 +170,7 @@ Status ParseLanguage(const json& doc, const Terms& terms, RedFlagSetImpl& set) {
   Result<std::string> not_after = String(age, "not_after", "age");
   if (!not_after.ok()) return not_after.status();
   set.age_not_after = *not_after;
+  VIGIE_RETURN_IF_ERROR(CompileOne(age, "newborn", terms, "age", set.newborn));
   return Status::Ok();
 }
 

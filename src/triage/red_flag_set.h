@@ -52,6 +52,7 @@ struct RedFlagSetImpl {
   RegexPtr negation_after;
   RegexPtr clause_break;
   RegexPtr doubt;
+  RegexPtr filler;  // words allowed between a denial and what it denies ("pas DE douleur")
   RegexPtr verb_before;  // French "ne ... pas" around a verb: "il ne tousse pas"
   RegexPtr verb_after;
   size_t window_words = 5;
@@ -60,6 +61,7 @@ struct RedFlagSetImpl {
   RegexPtr present_in_sentence;
   std::vector<RegexPtr> age_patterns;  // groups: number, unit, optional "and a half"
   std::string age_not_after;
+  RegexPtr newborn;  // "nouveau-né", "newborn": an age of 0 days
   std::map<std::string, Localized, std::less<>> messages;
 };
 

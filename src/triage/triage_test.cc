@@ -62,6 +62,9 @@ const FlagCase kCases[] = {
      "Mon bébé de 6 semaines n'a pas de fièvre"},
     {"fever_young_infant", "My 2 month old baby has a fever", "My 2 month old baby has no fever"},
     {"bronchiolitis_young_infant", "Bébé de 3 semaines qui tousse", "Bébé de 3 semaines, pas de toux"},
+    {"bronchiolitis_premature_infant", "Mon bébé prématuré de 2 mois tousse",
+     "Mon bébé prématuré de 2 mois ne tousse pas"},
+    {"fever_young_infant", "Mon nouveau-né a de la fièvre", "Mon nouveau-né n'a pas de fièvre"},
     {"infant_danger_signs", "Mon bébé boit moins de la moitié de ses biberons",
      "Mon bébé n'a pas de pauses respiratoires"},
     {"infant_danger_signs", "My baby is floppy", "My baby is not floppy"},
@@ -99,6 +102,12 @@ TEST(TriageTest, NegationNeverLowersAClearRedFlag) {
   EXPECT_EQ(Triaged("Pas de fièvre mais une douleur thoracique").level, Level::kEmergency);
   EXPECT_EQ(Triaged("Sans fièvre, avec une douleur thoracique").level, Level::kEmergency);
   EXPECT_EQ(Triaged("No fever and chest pain").level, Level::kEmergency);
+  // Without punctuation, a denial only covers the words it governs.
+  EXPECT_EQ(Triaged("pas de fièvre je suis essoufflé").level, Level::kEmergency);
+  EXPECT_EQ(Triaged("no fever she can't breathe").level, Level::kEmergency);
+  EXPECT_EQ(Triaged("Il n'y a pas d'hémorragie").level, Level::kConsult);
+  EXPECT_EQ(Triaged("I do not have any chest pain").level, Level::kConsult);
+  EXPECT_EQ(Triaged("Je n'ai jamais eu de douleur thoracique").level, Level::kConsult);
   // A hedge is not a denial: in doubt the higher level wins.
   EXPECT_EQ(Triaged("Je ne sais pas si c'est une douleur thoracique").level, Level::kEmergency);
   EXPECT_EQ(Triaged("Je ne suis pas sûr, mais j'ai mal à la poitrine").level, Level::kEmergency);
@@ -140,6 +149,22 @@ TEST(TriageTest, MixedLanguagesAndTypos) {
   EXPECT_TRUE(HasFlag(Triaged("jai mal a la poitrinne"), "chest_pain"));
   EXPECT_TRUE(HasFlag(Triaged("jarrive pu a respiré"), "breathing_difficulty"));
   EXPECT_TRUE(HasFlag(Triaged("DOULEUR THORACIQUE"), "chest_pain"));
+}
+
+TEST(TriageTest, LayVocabulary) {
+  EXPECT_TRUE(HasFlag(Triaged("Elle ne peut plus bouger le bras droit"), "stroke_vite"));
+  EXPECT_TRUE(HasFlag(Triaged("Il n'arrive plus à parler"), "stroke_vite"));
+  EXPECT_TRUE(HasFlag(Triaged("I can't catch my breath"), "breathing_difficulty"));
+  EXPECT_TRUE(HasFlag(Triaged("Il est inanimé par terre"), "unconscious"));
+  EXPECT_TRUE(HasFlag(Triaged("Je vomis du sang"), "heavy_bleeding"));
+  EXPECT_TRUE(HasFlag(Triaged("J'ai pris 30 comprimés de Doliprane"), "poisoning"));
+  EXPECT_TRUE(HasFlag(Triaged("J'ai envie de me faire du mal"), "suicidal_thoughts"));
+  EXPECT_TRUE(HasFlag(Triaged("Ça me serre dans la poitrine"), "chest_pain"));
+  EXPECT_TRUE(HasFlag(Triaged("Ma fille a bu du white-spirit"), "poisoning"));
+  // Infant ages: 3 months and a half is past the "under 3 months" fever rule.
+  EXPECT_FALSE(HasFlag(Triaged("Bébé de 3 mois et demi, fièvre à 38,2"), "fever_young_infant"));
+  EXPECT_TRUE(HasFlag(Triaged("Bébé né il y a 10 jours, il a 38,2"), "fever_young_infant"));
+  EXPECT_FALSE(HasFlag(Triaged("Il y a 2 mois, mon fils a eu de la fièvre"), "fever_young_infant"));
 }
 
 TEST(TriageTest, SpansAreCodePointsIntoTheOriginal) {
