@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 BUILD := build/$(PRESET)
 VIGIE := $(BUILD)/src/cli/vigie
 
-.PHONY: run test build deps npm format tidy bench fuzz clean help
+.PHONY: run test build deps npm web format tidy bench fuzz clean help
 
 help:
 	@echo "make run     install, build (release), import the official data, serve on 127.0.0.1:8080"
@@ -25,15 +25,19 @@ npm: deps
 	  npm ci --no-audit --no-fund; \
 	fi
 
+# The web UI (TypeScript, no framework) compiled into web/dist, served by `vigie serve`.
+web: npm
+	@npm run --silent build:web
+
 build: deps
 	@cmake --preset $(PRESET) > /dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
-test: build npm
+test: build web
 	@ctest --preset $(PRESET) -j $(JOBS)
 
 run:
-	@$(MAKE) --no-print-directory build PRESET=release
+	@$(MAKE) --no-print-directory build web PRESET=release
 	@scripts/run build/release/src/cli/vigie
 
 format:

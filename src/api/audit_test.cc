@@ -1,3 +1,4 @@
+// Tests of the audit sinks (JSON lines through Env, memory).
 #include "vigie/api/audit.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// Tests of the Prometheus rendering of request metrics.
 #include "vigie/api/metrics.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// Tests that the OpenAPI document is generated from the route table.
 #include "vigie/api/openapi.h"
 
 #include <gtest/gtest.h>

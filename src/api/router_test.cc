@@ -1,3 +1,4 @@
+// Tests of route matching, roles, error bodies and handler failures.
 #include "vigie/api/router.h"
 
 #include <gtest/gtest.h>

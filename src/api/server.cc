@@ -154,6 +154,14 @@ Server::Server(ServerOptions options, const Router& router, Metrics& metrics, En
   http.Delete(".*", handler);
   http.Patch(".*", handler);
   http.Options(".*", handler);
+  if (!o.static_dir.empty()) {
+    // Static files are looked up before the API handlers (GET and HEAD only).
+    http.set_mount_point("/", o.static_dir);
+    http.set_file_request_handler([](const httplib::Request&, httplib::Response& res) {
+      t_scope.route = "static";
+      res.set_header("Cache-Control", "no-cache");
+    });
+  }
   http.set_error_handler(
       [impl](const httplib::Request& req, httplib::Response& res) { impl->OnError(req, res); });
   http.set_logger([impl](const httplib::Request& req, const httplib::Response& res) {

@@ -1,3 +1,4 @@
+// Tests of the wired App: system routes, readiness, patient normalisation, audit.
 #include "vigie/app/app.h"
 
 #include <gtest/gtest.h>

@@ -20,31 +20,38 @@ json RequestSchema() {
           {"additionalProperties", false},
           {"required", {"text"}},
           {"properties",
-           {{"text", {{"type", "string"}, {"minLength", 1},
-                      {"maxLength", triage::kMaxTextCodePoints},
-                      {"description", "Lay description; never stored or logged"}}},
+           {{"text",
+             {{"type", "string"},
+              {"minLength", 1},
+              {"maxLength", triage::kMaxTextCodePoints},
+              {"description", "Lay description; never stored or logged"}}},
             {"lang", {{"type", "string"}, {"enum", {"fr", "en"}}}}}}};
 }
 
 json ResponseSchema() {
   json str = {{"type", "string"}};
-  json flag = {{"type", "object"},
-               {"required", {"id", "text_span", "source"}},
-               {"properties",
-                {{"id", str},
-                 {"text_span", {{"type", "array"}, {"items", {{"type", "integer"}}},
-                                {"minItems", 2}, {"maxItems", 2}}},
-                 {"source", str}}}};
-  return {{"type", "object"},
-          {"required", {"level", "call", "message", "red_flags", "disclaimer", "privacy", "stored"}},
-          {"properties",
-           {{"level", {{"type", "string"}, {"enum", {"emergency", "urgent", "consult"}}}},
-            {"call", {{"type", {"string", "null"}},
-                      {"enum", {"15", "112", "114", "3114", "116117", nullptr}}}},
-            {"message", str}, {"message_fr", str}, {"message_en", str},
-            {"red_flags", {{"type", "array"}, {"items", flag}}},
-            {"disclaimer", str}, {"privacy", str},
-            {"stored", {{"type", "boolean"}, {"const", false}}}}}};
+  json flag = {
+      {"type", "object"},
+      {"required", {"id", "text_span", "source"}},
+      {"properties",
+       {{"id", str},
+        {"text_span",
+         {{"type", "array"}, {"items", {{"type", "integer"}}}, {"minItems", 2}, {"maxItems", 2}}},
+        {"source", str}}}};
+  return {
+      {"type", "object"},
+      {"required", {"level", "call", "message", "red_flags", "disclaimer", "privacy", "stored"}},
+      {"properties",
+       {{"level", {{"type", "string"}, {"enum", {"emergency", "urgent", "consult"}}}},
+        {"call",
+         {{"type", {"string", "null"}}, {"enum", {"15", "112", "114", "3114", "116117", nullptr}}}},
+        {"message", str},
+        {"message_fr", str},
+        {"message_en", str},
+        {"red_flags", {{"type", "array"}, {"items", flag}}},
+        {"disclaimer", str},
+        {"privacy", str},
+        {"stored", {{"type", "boolean"}, {"const", false}}}}}};
 }
 
 // Reads {"text", "lang"?}; errors never quote the text.
@@ -60,13 +67,19 @@ Result<std::string> TextOf(const json& body, Lang& lang) {
   if (!body.contains("text") || body["text"].is_null()) {
     return Status::Error(ErrorCode::kMissingInput, {"text"});
   }
-  if (!body["text"].is_string()) return Status::Error(ErrorCode::kInvalidArgument, {"text (string)"});
+  if (!body["text"].is_string())
+    return Status::Error(ErrorCode::kInvalidArgument, {"text (string)"});
   return body["text"].get<std::string>();
 }
 
 Result<HttpResponse> Handle(App& app, const triage::RedFlagSet& flags, const HttpRequest& req) {
-  api::AuditEvent event{app.env().NowMicros(), req.request_id, req.principal.id,
-                        std::string(api::RoleName(req.principal.role)), "triage", "ok", {}};
+  api::AuditEvent event{app.env().NowMicros(),
+                        req.request_id,
+                        req.principal.id,
+                        std::string(api::RoleName(req.principal.role)),
+                        "triage",
+                        "ok",
+                        {}};
   Lang lang = req.lang;
   Result<json> body = ParseJsonBody(req);
   Result<std::string> text = body.ok() ? TextOf(*body, lang) : Result<std::string>(body.status());

@@ -1,3 +1,4 @@
+// Tests of the vigie command line: help, languages, exit codes, JSON output.
 #include <gtest/gtest.h>
 
 #include <sstream>

@@ -54,6 +54,10 @@ Status RunServe(CliContext& ctx, const ServeFlags& flags) {
   options.read_timeout_s = static_cast<int>(s.server_read_timeout_s);
   options.write_timeout_s = static_cast<int>(s.server_write_timeout_s);
   options.default_lang = s.lang.empty() ? ctx.lang : LangFromLocale(s.lang);
+  options.static_dir = s.web_dir.empty() ? std::string(VIGIE_DEFAULT_WEB_DIR) : s.web_dir;
+  if (options.static_dir == "off" || !ctx.env->IsDirectory(options.static_dir)) {
+    options.static_dir.clear();
+  }
 
   // Block the signals before any thread starts so that only the watcher sees them.
   sigset_t signals;

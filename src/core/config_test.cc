@@ -1,3 +1,4 @@
+// Tests of the settings table and its loaders (TOML, environment).
 #include "vigie/core/config.h"
 
 #include <gtest/gtest.h>

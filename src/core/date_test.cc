@@ -1,3 +1,4 @@
+// Tests of ISO date parsing and day arithmetic.
 #include "vigie/core/date.h"
 
 #include <gtest/gtest.h>

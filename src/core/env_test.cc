@@ -1,3 +1,4 @@
+// Tests run against both Env implementations (POSIX and in-memory).
 #include "vigie/core/env.h"
 
 #include <gtest/gtest.h>

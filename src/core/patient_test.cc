@@ -1,3 +1,4 @@
+// Tests of Patient JSON reading, validation and round trip.
 #include "vigie/core/patient.h"
 
 #include <gtest/gtest.h>

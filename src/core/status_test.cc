@@ -1,3 +1,4 @@
+// Tests of Status, Result and the error table.
 #include "vigie/core/status.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// Tests of ICU folding, NFC, Windows-1252 decoding and code-point offsets.
 #include "vigie/core/text.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// Tests of unit parsing and conversion, creatinine factor.
 #include "vigie/core/units.h"
 
 #include <gtest/gtest.h>

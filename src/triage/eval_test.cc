@@ -71,8 +71,9 @@ TEST(TriageEvalTest, EvalSetMetrics) {
   std::printf("  urgent exact: %d/%d = %.1f %%, consult exact: %d/%d = %.1f %%\n",
               right_by_level[1], by_level[1], pct(right_by_level[1], by_level[1]),
               right_by_level[0], by_level[0], pct(right_by_level[0], by_level[0]));
-  std::printf("  level exact: %d/%d = %.1f %%; over-triaged: %d = %.1f %%; under-triaged: %d = %.1f %%\n",
-              exact, total, pct(exact, total), over, pct(over, total), under, pct(under, total));
+  std::printf(
+      "  level exact: %d/%d = %.1f %%; over-triaged: %d = %.1f %%; under-triaged: %d = %.1f %%\n",
+      exact, total, pct(exact, total), over, pct(over, total), under, pct(under, total));
   std::printf("  call exact: %d/%d = %.1f %%\n", calls_right, total, pct(calls_right, total));
   ASSERT_GE(total, 120);
   // Floors reached honestly on this set (see docs/BENCHMARKS.md); a rule change

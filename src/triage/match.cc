@@ -26,14 +26,14 @@ void ForEachMatch(const RE2& re, std::string_view text, F on_match) {
   size_t pos = 0;
   while (pos <= text.size()) {
     re2::StringPiece m;
-    if (!re.Match(re2::StringPiece(text.data(), text.size()), pos, text.size(), RE2::UNANCHORED,
-                  &m, 1)) {
+    if (!re.Match(re2::StringPiece(text.data(), text.size()), pos, text.size(), RE2::UNANCHORED, &m,
+                  1)) {
       return;
     }
     auto begin = static_cast<size_t>(m.data() - text.data());
     size_t end = begin + m.size();
-    bool inside_word = end > begin && end < text.size() && IsWordByte(text[end - 1]) &&
-                       IsWordByte(text[end]);
+    bool inside_word =
+        end > begin && end < text.size() && IsWordByte(text[end - 1]) && IsWordByte(text[end]);
     if (m.empty() || inside_word) {
       pos = begin + 1;
       continue;
@@ -105,7 +105,8 @@ std::string_view TailWords(std::string_view s, size_t words) {
 bool OnlyFiller(const RedFlagSetImpl& set, std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && (std::isspace(static_cast<unsigned char>(s[i])) != 0 || s[i] == '\'')) ++i;
+    while (i < s.size() && (std::isspace(static_cast<unsigned char>(s[i])) != 0 || s[i] == '\''))
+      ++i;
     size_t j = i;
     while (j < s.size() && std::isspace(static_cast<unsigned char>(s[j])) == 0 && s[j] != '\'') ++j;
     if (j > i && !RE2::FullMatch(re2::StringPiece(s.data() + i, j - i), *set.filler)) return false;
@@ -146,10 +147,10 @@ bool IsDistantPast(const RedFlagSetImpl& set, std::string_view text, size_t begi
 
 int NumberValue(std::string_view word, bool& ok) {
   static const std::pair<std::string_view, int> kWords[] = {
-      {"un", 1},     {"une", 1},    {"deux", 2},  {"trois", 3},  {"quatre", 4}, {"cinq", 5},
-      {"six", 6},    {"sept", 7},   {"huit", 8},  {"neuf", 9},   {"dix", 10},   {"onze", 11},
-      {"douze", 12}, {"one", 1},    {"two", 2},   {"three", 3},  {"four", 4},   {"five", 5},
-      {"seven", 7},  {"eight", 8},  {"nine", 9},  {"ten", 10},   {"eleven", 11}, {"twelve", 12}};
+      {"un", 1},     {"une", 1},   {"deux", 2}, {"trois", 3}, {"quatre", 4},  {"cinq", 5},
+      {"six", 6},    {"sept", 7},  {"huit", 8}, {"neuf", 9},  {"dix", 10},    {"onze", 11},
+      {"douze", 12}, {"one", 1},   {"two", 2},  {"three", 3}, {"four", 4},    {"five", 5},
+      {"seven", 7},  {"eight", 8}, {"nine", 9}, {"ten", 10},  {"eleven", 11}, {"twelve", 12}};
   ok = true;
   for (const auto& [name, value] : kWords) {
     if (word == name) return value;
@@ -191,9 +192,8 @@ std::optional<int> YoungestAgeDays(const RedFlagSetImpl& set, std::string_view t
       int value = NumberValue(number, ok);
       if (!ok) continue;
       int unit = UnitDays(std::string_view(groups[2].data(), groups[2].size()));
-      int days = value * unit + (!groups[3].empty() || number.find_first_of(".,") != number.npos
-                                     ? unit / 2
-                                     : 0);
+      int days = value * unit +
+                 (!groups[3].empty() || number.find_first_of(".,") != number.npos ? unit / 2 : 0);
       if (!youngest || days < *youngest) youngest = days;
     }
   }
@@ -206,8 +206,8 @@ Analysis Analyze(const RedFlagSetImpl& set, std::string_view text) {
   for (size_t i = 0; i < set.flags.size(); ++i) {
     const CompiledFlag& flag = set.flags[i];
     if (flag.requires_ && !Contains(*flag.requires_, text)) continue;
-    if (flag.infant_age_max_days && (!analysis.youngest_age_days ||
-                                     *analysis.youngest_age_days > *flag.infant_age_max_days)) {
+    if (flag.infant_age_max_days &&
+        (!analysis.youngest_age_days || *analysis.youngest_age_days > *flag.infant_age_max_days)) {
       continue;
     }
     std::vector<std::pair<size_t, size_t>> excluded;

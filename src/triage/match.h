@@ -24,8 +24,8 @@ struct Mention {
 };
 
 struct Analysis {
-  std::vector<Mention> mentions;        // every mention found, in flag order
-  std::vector<size_t> modifiers;        // indices of modifiers stated (not negated)
+  std::vector<Mention> mentions;         // every mention found, in flag order
+  std::vector<size_t> modifiers;         // indices of modifiers stated (not negated)
   std::optional<int> youngest_age_days;  // youngest age stated in the text
 };
 

@@ -93,7 +93,8 @@ Result<std::string> SourceText(const json& sources, const json& keys, const std:
     if (!section.ok()) return section.status();
     if (!out.empty()) out += "; ";
     out += *doc + " — " + *section;
-    if (s.contains("date") && s["date"].is_string()) out += " (" + s["date"].get<std::string>() + ")";
+    if (s.contains("date") && s["date"].is_string())
+      out += " (" + s["date"].get<std::string>() + ")";
     if (s.contains("url") && s["url"].is_string()) out += " " + s["url"].get<std::string>();
   }
   return out;
@@ -129,7 +130,8 @@ Result<CompiledFlag> ParseFlag(const json& f, const json& sources, const Terms& 
   flag.source = *source;
   VIGIE_RETURN_IF_ERROR(CompileList(f, "patterns", terms, true, where, flag.patterns));
   VIGIE_RETURN_IF_ERROR(CompileList(f, "exclude", terms, false, where, flag.excludes));
-  if (f.contains("requires")) VIGIE_RETURN_IF_ERROR(CompileOne(f, "requires", terms, where, flag.requires_));
+  if (f.contains("requires"))
+    VIGIE_RETURN_IF_ERROR(CompileOne(f, "requires", terms, where, flag.requires_));
   if (f.contains("infant_age_max_days")) {
     const json& days = f["infant_age_max_days"];
     if (!days.is_number_integer() || days.get<int>() < 0) {
@@ -160,8 +162,10 @@ Status ParseLanguage(const json& doc, const Terms& terms, RedFlagSetImpl& set) {
   set.window_words = neg["window_words"].get<size_t>();
   const json time = doc.value("time", json::object());
   VIGIE_RETURN_IF_ERROR(CompileOne(time, "past", terms, "time", set.past));
-  VIGIE_RETURN_IF_ERROR(CompileOne(time, "present_in_clause", terms, "time", set.present_in_clause));
-  VIGIE_RETURN_IF_ERROR(CompileOne(time, "present_in_sentence", terms, "time", set.present_in_sentence));
+  VIGIE_RETURN_IF_ERROR(
+      CompileOne(time, "present_in_clause", terms, "time", set.present_in_clause));
+  VIGIE_RETURN_IF_ERROR(
+      CompileOne(time, "present_in_sentence", terms, "time", set.present_in_sentence));
   const json age = doc.value("age", json::object());
   VIGIE_RETURN_IF_ERROR(CompileList(age, "patterns", terms, true, "age", set.age_patterns));
   for (const RegexPtr& re : set.age_patterns) {

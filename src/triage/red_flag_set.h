@@ -28,12 +28,12 @@ struct CompiledFlag {
   std::string id;
   Level level = Level::kEmergency;
   std::string call;
-  std::string source;               // "document — section" of every source, "; "-joined
-  std::vector<RegexPtr> patterns;   // any one matching raises the flag
-  std::vector<RegexPtr> excludes;   // a match overlapping one of these is another meaning
-  RegexPtr requires_;               // optional: must also match somewhere in the text
+  std::string source;                      // "document — section" of every source, "; "-joined
+  std::vector<RegexPtr> patterns;          // any one matching raises the flag
+  std::vector<RegexPtr> excludes;          // a match overlapping one of these is another meaning
+  RegexPtr requires_;                      // optional: must also match somewhere in the text
   std::optional<int> infant_age_max_days;  // optional: an infant age at most this is stated
-  std::optional<Localized> advice;  // what to do while waiting, where the source says so
+  std::optional<Localized> advice;         // what to do while waiting, where the source says so
 };
 
 struct Modifier {
@@ -52,7 +52,7 @@ struct RedFlagSetImpl {
   RegexPtr negation_after;
   RegexPtr clause_break;
   RegexPtr doubt;
-  RegexPtr filler;  // words allowed between a denial and what it denies ("pas DE douleur")
+  RegexPtr filler;       // words allowed between a denial and what it denies ("pas DE douleur")
   RegexPtr verb_before;  // French "ne ... pas" around a verb: "il ne tousse pas"
   RegexPtr verb_after;
   size_t window_words = 5;

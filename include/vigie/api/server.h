@@ -26,6 +26,7 @@ struct ServerOptions {
   int read_timeout_s = 10;
   int write_timeout_s = 10;
   Lang default_lang = Lang::kFr;
+  std::string static_dir;  // web UI files served at "/" (empty: none)
 };
 
 using LogWriter = std::function<void(std::string_view line)>;

@@ -56,8 +56,8 @@ std::string_view ShippedRedFlagsJson();
 
 struct FlagHit {
   std::string id;
-  size_t start = 0;  // code points into the original text, inclusive
-  size_t end = 0;    // exclusive
+  size_t start = 0;    // code points into the original text, inclusive
+  size_t end = 0;      // exclusive
   std::string source;  // document — section (one hop to the source)
 };
 
@@ -67,9 +67,9 @@ struct TriageResult {
   std::string message;              // in the requested language
   std::string message_fr;
   std::string message_en;
-  std::vector<FlagHit> red_flags;   // active flags only (not negated, not distant past)
+  std::vector<FlagHit> red_flags;  // active flags only (not negated, not distant past)
   std::string disclaimer;
-  std::string privacy;              // states that the text is not stored
+  std::string privacy;  // states that the text is not stored
 };
 
 // Triages `text` (UTF-8). Fails with kMissingInput when the text is empty or

@@ -1,0 +1,32 @@
+// Calls to the Vigie HTTP API. Every request states the UI language so that
+// server messages come back in it. Clinical inputs are sent in POST bodies only.
+import { lang, t } from './i18n.js';
+
+export class ApiError extends Error {
+  constructor(public readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+async function call(method: string, path: string, body?: unknown): Promise<any> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: { 'Accept-Language': lang(), 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError('network', t('network'));
+  }
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    const err = data.error ?? {};
+    if (err.code === 'route_not_found') throw new ApiError('unavailable', t('unavailable'));
+    throw new ApiError(err.code ?? String(res.status), err.message ?? String(res.status));
+  }
+  return data;
+}
+
+export const get = (path: string) => call('GET', path);
+export const post = (path: string, body: unknown) => call('POST', path, body);
