@@ -10,27 +10,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "vigie/cli/command.h"
+#include "cli/cli_test_util.h"
 
 namespace vigie::cli {
 namespace {
 
 using nlohmann::json;
-
-struct CliRun {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-CliRun Vigie(std::vector<std::string> args, MemEnv& env) {
-  args.insert(args.begin(), "vigie");
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  std::ostringstream out, err;
-  int code = Main(static_cast<int>(argv.size()), argv.data(), env, out, err);
-  return {code, out.str(), err.str()};
-}
 
 TEST(CalcCommandsTest, ListJson) {
   MemEnv env;

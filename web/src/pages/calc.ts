@@ -45,7 +45,8 @@ function readForm(form: HTMLFormElement, calc: Calculator): Record<string, unkno
 }
 
 function renderForm(calc: Calculator, out: HTMLElement): HTMLFormElement {
-  const form = el('form', { 'data-calc': calc.id });
+  // novalidate: the server's message names the input and its range, in the UI language.
+  const form = el('form', { 'data-calc': calc.id, novalidate: '' });
   for (const spec of calc.inputs) {
     const label = `${spec.label[lang()]}${spec.unit ? ` (${spec.unit})` : ''}` +
       (spec.required ? ` — ${t('calc.required')}` : '');
