@@ -11,7 +11,10 @@
 namespace vigie::cli {
 namespace {
 
+constexpr const char* kNoEntryList = "data/kb/substances_sans_entree_thesaurus.txt";
+
 struct KbArgs {
+  std::string no_entry_list = kNoEntryList, write_no_entry;
   std::vector<std::string> bdpm, thesaurus;
   std::string version, query, as_of;
   size_t k = 10;
@@ -104,6 +107,53 @@ Status RunInteractions(CliContext& ctx, const KbArgs& a) {
   return Status::Ok();
 }
 
+Result<std::vector<std::string>> ReadList(Env& env, const std::string& path) {
+  Result<std::string> text = env.ReadFile(path);
+  if (!text.ok()) return text.status();
+  std::vector<std::string> out;
+  std::istringstream in(*text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line[0] != '#') out.push_back(line);
+  }
+  return out;
+}
+
+Status RunCoverage(CliContext& ctx, const KbArgs& a) {
+  Result<std::string> path = KbPath(ctx);
+  if (!path.ok()) return path.status();
+  auto kb = kb::KnowledgeBase::Open(*path);
+  if (!kb.ok()) return kb.status();
+  std::vector<std::string> listed;
+  if (a.write_no_entry.empty()) {
+    Result<std::vector<std::string>> list = ReadList(*ctx.env, a.no_entry_list);
+    if (!list.ok()) return list.status();
+    listed = std::move(list).value();
+  }
+  std::vector<std::string> absent;
+  Result<nlohmann::json> cov = (*kb)->Coverage(listed, &absent);
+  if (!cov.ok()) return cov.status();
+  if (!a.write_no_entry.empty()) {
+    std::string out =
+        "# Substances (noms de base, repliés) absentes du texte et des index de toutes les\n"
+        "# versions importées du thésaurus ANSM des interactions médicamenteuses.\n"
+        "# Généré et vérifié par : vigie kb coverage --write-no-entry FICHIER\n"
+        "# Versions : ";
+    for (const kb::SnapshotInfo& s : (*kb)->snapshots()) {
+      if (s.source == "thesaurus") out += s.version + " ";
+    }
+    out += "\n";
+    for (const std::string& n : absent) out += n + "\n";
+    VIGIE_RETURN_IF_ERROR(ctx.env->WriteFile(a.write_no_entry, out));
+    cov = (*kb)->Coverage(absent, nullptr);  // coverage with the list just written
+    if (!cov.ok()) return cov.status();
+  }
+  std::ostringstream o;
+  o << "Couverture : " << (*cov)["coverage_pct"].get<double>() << " % (" << (*cov)["covered"]
+    << " / " << (*cov)["with_composition"] << " spécialités commercialisées avec composition)";
+  ctx.Emit(*cov, o.str());
+  return Status::Ok();
+}
+
 Status RunFind(CliContext& ctx, const KbArgs& a) {
   Result<std::string> path = KbPath(ctx);
   if (!path.ok()) return path.status();
@@ -142,6 +192,17 @@ void RegisterKbCommands(CommandRegistry& registry) {
                    "Every interaction of one thesaurus version",
                    [args](CliContext& ctx) { return RunInteractions(ctx, *args); });
   inter->add_option("--version", args->version, "YYYY-MM")->required();
+  CLI::App* cov =
+      registry.Add(kb, "coverage", "Couverture du vocabulaire des substances par le thésaurus",
+                   "Substance vocabulary coverage by the thesaurus",
+                   [args](CliContext& ctx) { return RunCoverage(ctx, *args); });
+  cov->add_option("--no-entry-list", args->no_entry_list,
+                  registry.T("Liste des substances sans entrée (défaut : ",
+                             "List of substances without entry (default: ") +
+                      kNoEntryList + ")");
+  cov->add_option("--write-no-entry", args->write_no_entry,
+                  registry.T("Écrit la liste vérifiée des substances sans entrée",
+                             "Write the verified list of substances without entry"));
   CLI::App* drug = registry.Add(nullptr, "drug", "Médicaments", "Drugs", nullptr);
   CLI::App* find = registry.Add(drug, "find", "Trouve un médicament (nom, DCI, CIS, CIP7, CIP13)",
                                 "Find a drug (name, INN, CIS, CIP7, CIP13)",
