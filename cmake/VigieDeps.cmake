@@ -17,3 +17,5 @@ endif()
 if(VIGIE_BUILD_BENCH)
   find_package(benchmark REQUIRED)
 endif()
+# RE2: linear-time regular expressions for public-mode red-flag patterns (triage).
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)

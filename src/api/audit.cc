@@ -6,8 +6,9 @@
 namespace vigie::api {
 
 std::string AuditEventToJsonLine(const AuditEvent& e) {
-  nlohmann::json j = {{"time_us", e.time_us}, {"request_id", e.request_id}, {"actor", e.actor},
-                      {"role", e.role},       {"action", e.action},         {"outcome", e.outcome},
+  nlohmann::json j = {{"time_us", e.time_us},      {"request_id", e.request_id},
+                      {"actor", e.actor},          {"role", e.role},
+                      {"action", e.action},        {"outcome", e.outcome},
                       {"attributes", e.attributes}};
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

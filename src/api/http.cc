@@ -80,17 +80,17 @@ Result<nlohmann::json> ParseJsonBody(const HttpRequest& request) {
 }
 
 nlohmann::json ErrorSchema() {
-  return {{"type", "object"},
-          {"required", {"error"}},
+  return {
+      {"type", "object"},
+      {"required", {"error"}},
+      {"properties",
+       {{"error",
+         {{"type", "object"},
+          {"required", {"code", "message"}},
           {"properties",
-           {{"error",
-             {{"type", "object"},
-              {"required", {"code", "message"}},
-              {"properties",
-               {{"code", {{"type", "string"}, {"description", "Stable error code"}}},
-                {"message",
-                 {{"type", "string"}, {"description", "Message in the request's language"}}},
-                {"request_id", {{"type", "string"}}}}}}}}}};
+           {{"code", {{"type", "string"}, {"description", "Stable error code"}}},
+            {"message", {{"type", "string"}, {"description", "Message in the request's language"}}},
+            {"request_id", {{"type", "string"}}}}}}}}}};
 }
 
 }  // namespace vigie::api

@@ -38,19 +38,19 @@ std::string Metrics::RenderPrometheus() const {
       << "# TYPE vigie_http_requests_total counter\n";
   for (const auto& [key, count] : requests_) {
     const auto& [method, route, status] = key;
-    out << "vigie_http_requests_total{" << Labels(method, route) << ",status=\"" << status
-        << "\"} " << count << "\n";
+    out << "vigie_http_requests_total{" << Labels(method, route) << ",status=\"" << status << "\"} "
+        << count << "\n";
   }
   out << "# HELP vigie_http_request_duration_seconds Request latency.\n"
       << "# TYPE vigie_http_request_duration_seconds histogram\n";
   for (const auto& [key, h] : latency_) {
     std::string labels = Labels(key.first, key.second);
     for (size_t i = 0; i < kBuckets.size(); ++i) {
-      out << "vigie_http_request_duration_seconds_bucket{" << labels << ",le=\""
-          << Num(kBuckets[i]) << "\"} " << h.counts[i] << "\n";
+      out << "vigie_http_request_duration_seconds_bucket{" << labels << ",le=\"" << Num(kBuckets[i])
+          << "\"} " << h.counts[i] << "\n";
     }
-    out << "vigie_http_request_duration_seconds_bucket{" << labels << ",le=\"+Inf\"} "
-        << h.count << "\n";
+    out << "vigie_http_request_duration_seconds_bucket{" << labels << ",le=\"+Inf\"} " << h.count
+        << "\n";
     out << "vigie_http_request_duration_seconds_sum{" << labels << "} " << Num(h.sum) << "\n";
     out << "vigie_http_request_duration_seconds_count{" << labels << "} " << h.count << "\n";
   }

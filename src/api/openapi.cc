@@ -9,8 +9,9 @@ namespace {
 using nlohmann::json;
 
 json ErrorResponseRef(const std::string& description) {
-  return {{"description", description},
-          {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
+  return {
+      {"description", description},
+      {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
 }
 
 json Operation(const Route& route) {
@@ -29,11 +30,11 @@ json Operation(const Route& route) {
   }
   if (!params.empty()) op["parameters"] = params;
   if (!route.request_schema.is_null()) {
-    op["requestBody"] = {
-        {"required", true},
-        {"content", {{"application/json", {{"schema", route.request_schema}}}}}};
+    op["requestBody"] = {{"required", true},
+                         {"content", {{"application/json", {{"schema", route.request_schema}}}}}};
   }
-  json ok_schema = route.response_schema.is_null() ? json{{"type", "object"}} : route.response_schema;
+  json ok_schema =
+      route.response_schema.is_null() ? json{{"type", "object"}} : route.response_schema;
   json responses = {{"200",
                      {{"description", "OK"},
                       {"content", {{route.response_content_type, {{"schema", ok_schema}}}}}}}};
@@ -81,7 +82,8 @@ json BuildOpenApi(const Router& router, const std::string& version) {
          "{\"error\": {\"code\", \"message\"}} with messages in French unless the request "
          "sends Accept-Language: en. Clinical inputs travel in POST bodies, never in URLs."},
         {"license", {{"name", "Proprietary"}, {"identifier", "LicenseRef-Vigie"}}}}},
-      {"servers", json::array({{{"url", "http://127.0.0.1:8080"}, {"description", "Local server"}}})},
+      {"servers",
+       json::array({{{"url", "http://127.0.0.1:8080"}, {"description", "Local server"}}})},
       {"tags", tag_list},
       {"paths", paths},
       {"components", {{"schemas", {{"Error", ErrorSchema()}}}}},

@@ -11,14 +11,12 @@ TEST(OpenApiTest, ARouteRegisteredInProcessAppearsInTheDocument) {
   LocalDevAuthenticator auth(Role::kAdmin);
   Router router(auth);
   json schema = {{"type", "object"}, {"properties", {{"q", {{"type", "string"}}}}}};
-  ASSERT_TRUE(router
-                  .Add({"POST", "/v1/widgets/{widget_id}", Role::kClinician, "runWidget",
-                        "Run a widget", "widgets", schema, json{{"type", "object"}},
-                        "application/json",
-                        [](const HttpRequest&) -> Result<HttpResponse> {
-                          return HttpResponse::Json({});
-                        }})
-                  .ok());
+  ASSERT_TRUE(
+      router
+          .Add({"POST", "/v1/widgets/{widget_id}", Role::kClinician, "runWidget", "Run a widget",
+                "widgets", schema, json{{"type", "object"}}, "application/json",
+                [](const HttpRequest&) -> Result<HttpResponse> { return HttpResponse::Json({}); }})
+          .ok());
   json doc = BuildOpenApi(router, "9.9.9");
   EXPECT_EQ(doc["openapi"], "3.1.0");
   EXPECT_EQ(doc["info"]["version"], "9.9.9");

@@ -80,9 +80,9 @@ HttpResponse Router::Dispatch(HttpRequest& request) const {
     if (!match.allowed_methods.empty()) {
       std::string allowed;
       for (const auto& m : match.allowed_methods) allowed += (allowed.empty() ? "" : ", ") + m;
-      HttpResponse r = ErrorResponse(
-          Status::Error(ErrorCode::kMethodNotAllowed, {request.method, allowed}), request.lang,
-          request.request_id);
+      HttpResponse r =
+          ErrorResponse(Status::Error(ErrorCode::kMethodNotAllowed, {request.method, allowed}),
+                        request.lang, request.request_id);
       r.headers.emplace_back("Allow", allowed);
       return r;
     }

@@ -10,8 +10,15 @@ namespace {
 using nlohmann::json;
 
 Route EchoRoute(Role role) {
-  return {"POST", "/v1/items/{id}", role, "echoItem", "Echo", "test", json{{"type", "object"}},
-          nullptr, "application/json",
+  return {"POST",
+          "/v1/items/{id}",
+          role,
+          "echoItem",
+          "Echo",
+          "test",
+          json{{"type", "object"}},
+          nullptr,
+          "application/json",
           [](const HttpRequest& req) -> Result<HttpResponse> {
             Result<json> body = ParseJsonBody(req);
             if (!body.ok()) return body.status();

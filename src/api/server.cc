@@ -117,8 +117,8 @@ struct Server::Impl {
 
 Server::Server(ServerOptions options, const Router& router, Metrics& metrics, Env& env,
                LogWriter access_log)
-    : impl_(std::make_unique<Impl>(std::move(options), router, metrics, env,
-                                   std::move(access_log))) {
+    : impl_(
+          std::make_unique<Impl>(std::move(options), router, metrics, env, std::move(access_log))) {
   Impl* impl = impl_.get();
   httplib::Server& http = impl->http;
   const ServerOptions& o = impl->options;
@@ -134,9 +134,9 @@ Server::Server(ServerOptions options, const Router& router, Metrics& metrics, En
     bool has_body_method = req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
     if (has_body_method && !req.has_header("Content-Length") &&
         !req.has_header("Transfer-Encoding")) {
-      HttpResponse error = ErrorResponse(Status::Error(ErrorCode::kLengthRequired, {}),
-                                         LangOf(req, impl->options.default_lang),
-                                         t_scope.request_id);
+      HttpResponse error =
+          ErrorResponse(Status::Error(ErrorCode::kLengthRequired, {}),
+                        LangOf(req, impl->options.default_lang), t_scope.request_id);
       res.status = error.status;
       res.set_header("X-Request-Id", t_scope.request_id);
       res.set_header("Connection", "close");
@@ -154,9 +154,8 @@ Server::Server(ServerOptions options, const Router& router, Metrics& metrics, En
   http.Delete(".*", handler);
   http.Patch(".*", handler);
   http.Options(".*", handler);
-  http.set_error_handler([impl](const httplib::Request& req, httplib::Response& res) {
-    impl->OnError(req, res);
-  });
+  http.set_error_handler(
+      [impl](const httplib::Request& req, httplib::Response& res) { impl->OnError(req, res); });
   http.set_logger([impl](const httplib::Request& req, const httplib::Response& res) {
     impl->OnLogged(req, res);
   });

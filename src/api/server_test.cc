@@ -26,11 +26,11 @@ class ServerTest : public ::testing::Test {
                     .ok());
     options_.port = 0;
     options_.threads = 2;
-    server_ = std::make_unique<Server>(options_, router_, metrics_, *env_,
-                                       [this](std::string_view line) {
-                                         std::lock_guard lock(mu_);
-                                         log_ += std::string(line) + "\n";
-                                       });
+    server_ =
+        std::make_unique<Server>(options_, router_, metrics_, *env_, [this](std::string_view line) {
+          std::lock_guard lock(mu_);
+          log_ += std::string(line) + "\n";
+        });
     ASSERT_TRUE(server_->Bind().ok());
     thread_ = std::thread([this] { run_status_ = server_->Run(); });
   }

@@ -58,8 +58,8 @@ TEST_F(AppTest, OpenApiListsEveryRegisteredRoute) {
 }
 
 TEST_F(AppTest, PatientNormalizeValidatesAndAuditsWithoutValues) {
-  api::HttpResponse ok = Call("POST", "/v1/patient/normalize",
-                              R"({"age": 81, "sex": "F", "creatinine_mg_dl": 1.0})");
+  api::HttpResponse ok =
+      Call("POST", "/v1/patient/normalize", R"({"age": 81, "sex": "F", "creatinine_mg_dl": 1.0})");
   ASSERT_EQ(ok.status, 200) << ok.body;
   json body = json::parse(ok.body);
   EXPECT_DOUBLE_EQ(body["patient"]["creatinine_umol_l"].get<double>(), 88.4);

@@ -1,11 +1,15 @@
 // The list of module route registrations: each module that serves HTTP adds
 // one line here (and its routes file in src/app/). Thread-safety: start-up only.
+#include "app/module_routes.h"
 #include "vigie/app/app.h"
 
 namespace vigie::app {
 
 Status RegisterModuleRoutes(App& app) {
   VIGIE_RETURN_IF_ERROR(RegisterKbRoutes(app));  // /v1/drugs/... (kb_routes.cc)
+  VIGIE_RETURN_IF_ERROR(RegisterCalcRoutes(app));
+  VIGIE_RETURN_IF_ERROR(RegisterDoseRoutes(app));
+  VIGIE_RETURN_IF_ERROR(RegisterTriageRoutes(app));
   return Status::Ok();
 }
 

@@ -20,24 +20,38 @@ json PatientSchema() {
   json str = {{"type", "string"}};
   json flag = {{"type", "boolean"}};
   json list = {{"type", "array"}, {"items", str}};
-  return {{"type", "object"},
-          {"additionalProperties", false},
-          {"properties",
-           {{"age_years", num}, {"age", num}, {"age_months", num},
-            {"sex", {{"type", "string"}, {"enum", {"M", "F"}}}},
-            {"weight_kg", num}, {"height_cm", num}, {"creatinine_umol_l", num},
-            {"creatinine_mg_dl", num}, {"creatinine_date", {{"type", "string"}, {"format", "date"}}},
-            {"egfr", num}, {"egfr_date", {{"type", "string"}, {"format", "date"}}},
-            {"dialysis", flag},
-            {"hepatic_impairment",
-             {{"type", "string"}, {"enum", {"none", "child_pugh_a", "child_pugh_b", "child_pugh_c"}}}},
-            {"pregnant", flag}, {"gestational_age_weeks", num}, {"breastfeeding", flag},
-            {"allergies", list}, {"conditions", list}}}};
+  return {
+      {"type", "object"},
+      {"additionalProperties", false},
+      {"properties",
+       {{"age_years", num},
+        {"age", num},
+        {"age_months", num},
+        {"sex", {{"type", "string"}, {"enum", {"M", "F"}}}},
+        {"weight_kg", num},
+        {"height_cm", num},
+        {"creatinine_umol_l", num},
+        {"creatinine_mg_dl", num},
+        {"creatinine_date", {{"type", "string"}, {"format", "date"}}},
+        {"egfr", num},
+        {"egfr_date", {{"type", "string"}, {"format", "date"}}},
+        {"dialysis", flag},
+        {"hepatic_impairment",
+         {{"type", "string"}, {"enum", {"none", "child_pugh_a", "child_pugh_b", "child_pugh_c"}}}},
+        {"pregnant", flag},
+        {"gestational_age_weeks", num},
+        {"breastfeeding", flag},
+        {"allergies", list},
+        {"conditions", list}}}};
 }
 
 Result<HttpResponse> Normalize(App& app, const HttpRequest& req) {
-  api::AuditEvent event{app.env().NowMicros(), req.request_id, req.principal.id,
-                        std::string(api::RoleName(req.principal.role)), "patient.normalize", "ok",
+  api::AuditEvent event{app.env().NowMicros(),
+                        req.request_id,
+                        req.principal.id,
+                        std::string(api::RoleName(req.principal.role)),
+                        "patient.normalize",
+                        "ok",
                         {}};
   Result<json> body = ParseJsonBody(req);
   Result<Patient> patient = body.ok() ? PatientFromJson(*body) : Result<Patient>(body.status());
@@ -58,10 +72,17 @@ Result<HttpResponse> Normalize(App& app, const HttpRequest& req) {
 
 Status RegisterPatientRoutes(App& app) {
   return app.router().Add(
-      {"POST", "/v1/patient/normalize", api::Role::kClinician, "normalizePatient",
-       "Validate a Patient object and return its canonical form", "patient", PatientSchema(),
-       {{"type", "object"}, {"properties", {{"patient", PatientSchema()}, {"derived", {{"type", "object"}}}}}},
-       "application/json", [&app](const HttpRequest& req) { return Normalize(app, req); }});
+      {"POST",
+       "/v1/patient/normalize",
+       api::Role::kClinician,
+       "normalizePatient",
+       "Validate a Patient object and return its canonical form",
+       "patient",
+       PatientSchema(),
+       {{"type", "object"},
+        {"properties", {{"patient", PatientSchema()}, {"derived", {{"type", "object"}}}}}},
+       "application/json",
+       [&app](const HttpRequest& req) { return Normalize(app, req); }});
 }
 
 }  // namespace vigie::app

@@ -15,12 +15,18 @@ using api::Route;
 using nlohmann::json;
 
 json ObjectSchema(json properties, json required) {
-  return {{"type", "object"}, {"properties", std::move(properties)}, {"required", std::move(required)}};
+  return {
+      {"type", "object"}, {"properties", std::move(properties)}, {"required", std::move(required)}};
 }
 
 Route Healthz() {
-  return {"GET", "/healthz", Role::kPublic, "getHealth", "Liveness: the process answers",
-          "system", nullptr,
+  return {"GET",
+          "/healthz",
+          Role::kPublic,
+          "getHealth",
+          "Liveness: the process answers",
+          "system",
+          nullptr,
           ObjectSchema({{"status", {{"type", "string"}, {"const", "ok"}}}}, {"status"}),
           "application/json",
           [](const HttpRequest&) -> Result<HttpResponse> {
@@ -29,8 +35,13 @@ Route Healthz() {
 }
 
 Route Readyz(App& app) {
-  return {"GET", "/readyz", Role::kPublic, "getReadiness",
-          "Readiness: knowledge base and other components loaded", "system", nullptr,
+  return {"GET",
+          "/readyz",
+          Role::kPublic,
+          "getReadiness",
+          "Readiness: knowledge base and other components loaded",
+          "system",
+          nullptr,
           ObjectSchema({{"status", {{"type", "string"}, {"enum", {"ready", "not_ready"}}}},
                         {"checks", {{"type", "object"}}}},
                        {"status", "checks"}),
@@ -43,15 +54,21 @@ Route Readyz(App& app) {
               checks[c.name] = s.ok() ? "ok" : s.Message(req.lang);
               ready = ready && s.ok();
             }
-            return HttpResponse::Json({{"status", ready ? "ready" : "not_ready"}, {"checks", checks}},
-                                      ready ? 200 : 503);
+            return HttpResponse::Json(
+                {{"status", ready ? "ready" : "not_ready"}, {"checks", checks}}, ready ? 200 : 503);
           }};
 }
 
 Route MetricsRoute(App& app) {
-  return {"GET", "/metrics", Role::kPublic, "getMetrics",
-          "Prometheus metrics (request counts and latency per route; no clinical data)", "system",
-          nullptr, json{{"type", "string"}}, "text/plain",
+  return {"GET",
+          "/metrics",
+          Role::kPublic,
+          "getMetrics",
+          "Prometheus metrics (request counts and latency per route; no clinical data)",
+          "system",
+          nullptr,
+          json{{"type", "string"}},
+          "text/plain",
           [&app](const HttpRequest&) -> Result<HttpResponse> {
             return HttpResponse::Text(app.metrics().RenderPrometheus(),
                                       "text/plain; version=0.0.4");
@@ -59,16 +76,28 @@ Route MetricsRoute(App& app) {
 }
 
 Route OpenApiRoute(App& app) {
-  return {"GET", "/openapi.json", Role::kPublic, "getOpenApi",
-          "This OpenAPI 3.1 document, generated from the route table", "system", nullptr,
-          json{{"type", "object"}}, "application/json",
+  return {"GET",
+          "/openapi.json",
+          Role::kPublic,
+          "getOpenApi",
+          "This OpenAPI 3.1 document, generated from the route table",
+          "system",
+          nullptr,
+          json{{"type", "object"}},
+          "application/json",
           [&app](const HttpRequest&) -> Result<HttpResponse> {
             return HttpResponse::Json(api::BuildOpenApi(app.router(), std::string(Version())));
           }};
 }
 
 Route VersionRoute() {
-  return {"GET", "/v1/version", Role::kPublic, "getVersion", "Vigie version", "system", nullptr,
+  return {"GET",
+          "/v1/version",
+          Role::kPublic,
+          "getVersion",
+          "Vigie version",
+          "system",
+          nullptr,
           ObjectSchema({{"name", {{"type", "string"}}}, {"version", {{"type", "string"}}}},
                        {"name", "version"}),
           "application/json",

@@ -106,7 +106,8 @@ int Main(int argc, char** argv, Env& env, std::ostream& out, std::ostream& err) 
                "vigie");
   TranslateHelp(app, ctx);
   app.set_help_flag("-h,--help", ctx.T("Affiche cette aide", "Print this help"));
-  app.set_help_all_flag("--help-all", ctx.T("Aide de toutes les commandes", "Help for all commands"));
+  app.set_help_all_flag("--help-all",
+                        ctx.T("Aide de toutes les commandes", "Help for all commands"));
   app.set_version_flag("-V,--version", std::string("vigie ") + std::string(app::Version()),
                        ctx.T("Affiche la version", "Print the version"));
   app.require_subcommand(1);
@@ -114,8 +115,9 @@ int Main(int argc, char** argv, Env& env, std::ostream& out, std::ostream& err) 
   app.footer(RootFooter(ctx));
   std::string group = ctx.T("Options globales", "Global options");
   std::string lang_flag;
-  app.add_flag("--json", ctx.json, ctx.T("Sortie JSON (un document sur stdout)",
-                                          "JSON output (one document on stdout)"))
+  app.add_flag(
+         "--json", ctx.json,
+         ctx.T("Sortie JSON (un document sur stdout)", "JSON output (one document on stdout)"))
       ->group(group);
   app.add_option("--lang", lang_flag, ctx.T("Langue : fr ou en", "Language: fr or en"))
       ->check(CLI::IsMember({"fr", "en"}))

@@ -65,7 +65,8 @@ TEST(CliTest, BadEnvironmentIsADataErrorExitThree) {
   env.SetVar("VIGIE_THREADS", "0");
   CliRun r = Vigie({"config", "--json"}, env);
   EXPECT_EQ(r.code, 3);
-  EXPECT_EQ(r.err, "vigie: erreur : Valeur hors limites pour server.threads : attendue entre 1 et 256\n");
+  EXPECT_EQ(r.err,
+            "vigie: erreur : Valeur hors limites pour server.threads : attendue entre 1 et 256\n");
   EXPECT_EQ(nlohmann::json::parse(r.out)["error"]["code"], "out_of_range");
 }
 
@@ -77,7 +78,8 @@ TEST(CliTest, ConfigShowsEveryDeclaredSetting) {
   auto doc = nlohmann::json::parse(r.out);
   EXPECT_EQ(doc["settings"].size(), AllSettings().size());
   bool found = false;
-  for (const auto& s : doc["settings"]) found = found || (s["key"] == "db.path" && s["value"] == "/srv/kb.db");
+  for (const auto& s : doc["settings"])
+    found = found || (s["key"] == "db.path" && s["value"] == "/srv/kb.db");
   EXPECT_TRUE(found);
   // The global --db flag wins over the environment.
   doc = nlohmann::json::parse(Vigie({"config", "--json", "--db", "x.db"}, env).out);

@@ -8,7 +8,10 @@ namespace vigie::cli {
 
 void RegisterSystemCommands(CommandRegistry& registry);  // version, config, openapi
 void RegisterServeCommand(CommandRegistry& registry);    // serve
-void RegisterModuleCommands(CommandRegistry& registry);
-void RegisterKbCommands(CommandRegistry& registry);      // kb ..., drug find (kb_commands.cc)  // one line per module (modules.cc)
+void RegisterModuleCommands(CommandRegistry& registry);  // one line per module (modules.cc)
+void RegisterKbCommands(CommandRegistry& registry);      // kb ..., drug find (kb_commands.cc)
+void RegisterCalcCommands(CommandRegistry& registry);    // calc, exam (calc_commands.cc)
+void RegisterDoseCommands(CommandRegistry& registry);    // dose (dose_commands.cc)
+void RegisterTriageCommands(CommandRegistry& registry);  // triage (public mode)
 
 }  // namespace vigie::cli

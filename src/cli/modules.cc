@@ -6,6 +6,9 @@ namespace vigie::cli {
 
 void RegisterModuleCommands(CommandRegistry& registry) {
   RegisterKbCommands(registry);  // kb import|stats|interactions, drug find
+  RegisterCalcCommands(registry);
+  RegisterDoseCommands(registry);
+  RegisterTriageCommands(registry);
 }
 
 }  // namespace vigie::cli

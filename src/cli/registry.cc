@@ -5,9 +5,8 @@
 
 namespace vigie::cli {
 
-CLI::App* CommandRegistry::Add(CLI::App* parent, const std::string& name,
-                               std::string_view help_fr, std::string_view help_en,
-                               Action action) {
+CLI::App* CommandRegistry::Add(CLI::App* parent, const std::string& name, std::string_view help_fr,
+                               std::string_view help_en, Action action) {
   CLI::App* owner = parent == nullptr ? &root_ : parent;
   CLI::App* sub = owner->add_subcommand(name, T(help_fr, help_en));
   sub->group(T("Commandes", "Commands"));

@@ -87,10 +87,9 @@ Status RunServe(CliContext& ctx, const ServeFlags& flags) {
 
 void RegisterServeCommand(CommandRegistry& registry) {
   auto flags = std::make_shared<ServeFlags>();
-  CLI::App* serve = registry.Add(
-      nullptr, "serve", "Démarre le serveur HTTP (API, interface web)",
-      "Start the HTTP server (API, web interface)",
-      [flags](CliContext& ctx) { return RunServe(ctx, *flags); });
+  CLI::App* serve = registry.Add(nullptr, "serve", "Démarre le serveur HTTP (API, interface web)",
+                                 "Start the HTTP server (API, web interface)",
+                                 [flags](CliContext& ctx) { return RunServe(ctx, *flags); });
   serve->footer(registry.T(
       "Chaque option a aussi une clé TOML et une variable VIGIE_* (voir : vigie config).\n"
       "Arrêt propre sur SIGTERM ou Ctrl+C : les requêtes en cours se terminent.",
@@ -98,7 +97,8 @@ void RegisterServeCommand(CommandRegistry& registry) {
       "Clean stop on SIGTERM or Ctrl+C: in-flight requests finish."));
   // Flags come from the settings table; --db, --data, --lang, --config are global.
   for (const SettingSpec& spec : AllSettings()) {
-    if (spec.flag.empty() || spec.flag == "--db" || spec.flag == "--data" || spec.flag == "--lang") {
+    if (spec.flag.empty() || spec.flag == "--db" || spec.flag == "--data" ||
+        spec.flag == "--lang") {
       continue;
     }
     std::string key(spec.key);
@@ -115,7 +115,7 @@ void RegisterServeCommand(CommandRegistry& registry) {
             },
             help)
         ->type_name(spec.type == SettingType::kInt ? registry.T("ENTIER", "INT")
-                                                    : registry.T("TEXTE", "TEXT"));
+                                                   : registry.T("TEXTE", "TEXT"));
   }
 }
 

@@ -22,8 +22,11 @@ Status RunConfig(CliContext& ctx) {
   for (const SettingSpec& spec : AllSettings()) {
     std::string value = SettingValue(*settings, spec);
     std::string help(ctx.lang == Lang::kEn ? spec.help_en : spec.help_fr);
-    list.push_back({{"key", spec.key}, {"env", spec.env}, {"flag", spec.flag},
-                    {"value", value}, {"help", help}});
+    list.push_back({{"key", spec.key},
+                    {"env", spec.env},
+                    {"flag", spec.flag},
+                    {"value", value},
+                    {"help", help}});
     human << spec.key << " = " << (value.empty() ? "\"\"" : value) << "\n    " << help << " ("
           << spec.env << (spec.flag.empty() ? "" : ", " + std::string(spec.flag)) << ")\n";
   }
@@ -48,8 +51,7 @@ void RegisterSystemCommands(CommandRegistry& registry) {
   registry.Add(nullptr, "config",
                "Affiche les réglages effectifs (fichier, variables VIGIE_*, options)",
                "Show the effective settings (file, VIGIE_* variables, flags)", RunConfig);
-  registry.Add(nullptr, "openapi",
-               "Écrit le document OpenAPI 3.1 de l'API HTTP sur stdout",
+  registry.Add(nullptr, "openapi", "Écrit le document OpenAPI 3.1 de l'API HTTP sur stdout",
                "Write the HTTP API's OpenAPI 3.1 document to stdout", RunOpenApi);
 }
 

@@ -42,6 +42,10 @@ const std::vector<SettingSpec>& AllSettings() {
       {"data.dir", "VIGIE_DATA", "--data", SettingType::kString, &Settings::data_dir, 0, 0,
        "Dossier des données officielles (défaut : ../shared/data)",
        "Official data folder (default: ../shared/data)"},
+      {"content.dir", "VIGIE_CONTENT", "", SettingType::kString, &Settings::content_dir, 0, 0,
+       "Dossier du contenu clinique de Vigie (data/ : règles d'examens, posologies ; défaut : data/ "
+       "des sources)",
+       "Vigie's clinical content folder (data/: exam rules, posology; default: the source tree's data/)"},
       {"lang", "VIGIE_LANG", "--lang", SettingType::kString, &Settings::lang, 0, 0,
        "Langue des messages : fr ou en (défaut : d'après LANG, sinon fr)",
        "Message language: fr or en (default: from LANG, else fr)"},
@@ -60,8 +64,8 @@ Status SetSetting(Settings& s, const SettingSpec& spec, std::string_view value) 
                            {std::string(spec.key) + " = « " + std::string(value) + " »"});
     }
     if (v < spec.min || v > spec.max) {
-      return Status::Error(ErrorCode::kOutOfRange,
-                           {std::string(spec.key), std::to_string(spec.min), std::to_string(spec.max)});
+      return Status::Error(ErrorCode::kOutOfRange, {std::string(spec.key), std::to_string(spec.min),
+                                                    std::to_string(spec.max)});
     }
     s.*std::get<int64_t Settings::*>(spec.member) = v;
   }
@@ -81,7 +85,8 @@ namespace {
 Status Flatten(const toml::table& table, const std::string& prefix,
                std::map<std::string, std::string>& out, std::string_view file_name) {
   for (const auto& [key, node] : table) {
-    std::string full = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+    std::string full =
+        prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
     if (const auto* sub = node.as_table()) {
       VIGIE_RETURN_IF_ERROR(Flatten(*sub, full, out, file_name));
     } else if (const auto* str = node.as_string()) {

@@ -14,9 +14,10 @@ class EnvTest : public ::testing::TestWithParam<bool> {
   void SetUp() override {
     if (GetParam()) {
       env_ = NewPosixEnv();
-      root_ = (std::filesystem::temp_directory_path() /
-               ("vigie_env_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed())))
-                  .string();
+      root_ =
+          (std::filesystem::temp_directory_path() /
+           ("vigie_env_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed())))
+              .string();
       std::filesystem::remove_all(root_);
     } else {
       env_ = std::make_unique<MemEnv>();

@@ -22,7 +22,8 @@ std::string FormatNumber(double v) {
 
 Result<double> ReadNumber(const json& j, const std::string& field, Bounds bounds) {
   if (!j.is_number()) {
-    return Status::Error(ErrorCode::kInvalidArgument, {field + " (nombre attendu / number expected)"});
+    return Status::Error(ErrorCode::kInvalidArgument,
+                         {field + " (nombre attendu / number expected)"});
   }
   double v = j.get<double>();
   if (!(v >= bounds.min && v <= bounds.max)) {

@@ -47,8 +47,8 @@ std::string Status::Message(Lang lang) const {
 
 Lang LangFromLocale(std::string_view locale) {
   if (locale.size() >= 2 && (locale[0] == 'e' || locale[0] == 'E') &&
-      (locale[1] == 'n' || locale[1] == 'N') && (locale.size() == 2 || locale[2] == '_' ||
-                                                   locale[2] == '-' || locale[2] == '.')) {
+      (locale[1] == 'n' || locale[1] == 'N') &&
+      (locale.size() == 2 || locale[2] == '_' || locale[2] == '-' || locale[2] == '.')) {
     return Lang::kEn;
   }
   return Lang::kFr;

@@ -53,7 +53,9 @@ TEST(TextTest, NfcComposes) {
 
 TEST(TextTest, Windows1252Decoding) {
   // 0x92 is the right single quotation mark, 0xE9 is é, 0x80 the euro sign.
-  EXPECT_EQ(Windows1252ToUtf8("l\x92" "caf\xE9 \x80"), "l’café €");
+  EXPECT_EQ(Windows1252ToUtf8("l\x92"
+                              "caf\xE9 \x80"),
+            "l’café €");
 }
 
 TEST(TextTest, Trim) {

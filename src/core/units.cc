@@ -22,11 +22,26 @@ constexpr Unit kL{"L", Dimension::kVolume, 1000.0};
 constexpr Unit kUi{"UI", Dimension::kInternationalUnit, 1.0};
 
 constexpr std::array<Alias, 21> kAliases = {{
-    {"mg", kMg},   {"milligramme", kMg},  {"milligrammes", kMg}, {"g", kG},
-    {"gramme", kG}, {"grammes", kG},      {"kg", kKg},           {"µg", kUg},
-    {"μg", kUg},   {"mcg", kUg},          {"ug", kUg},           {"microgramme", kUg},
-    {"microgrammes", kUg}, {"ml", kMl},   {"millilitre", kMl},   {"millilitres", kMl},
-    {"l", kL},     {"ui", kUi},           {"iu", kUi},           {"u", kUi},
+    {"mg", kMg},
+    {"milligramme", kMg},
+    {"milligrammes", kMg},
+    {"g", kG},
+    {"gramme", kG},
+    {"grammes", kG},
+    {"kg", kKg},
+    {"µg", kUg},
+    {"μg", kUg},
+    {"mcg", kUg},
+    {"ug", kUg},
+    {"microgramme", kUg},
+    {"microgrammes", kUg},
+    {"ml", kMl},
+    {"millilitre", kMl},
+    {"millilitres", kMl},
+    {"l", kL},
+    {"ui", kUi},
+    {"iu", kUi},
+    {"u", kUi},
     {"unites", kUi},
 }};
 

@@ -19,10 +19,10 @@ namespace vigie::api {
 struct AuditEvent {
   int64_t time_us = 0;
   std::string request_id;
-  std::string actor;   // principal id
-  std::string role;    // principal role
-  std::string action;  // e.g. "check.run", "kb.import"
-  std::string outcome; // "ok" or an error wire code
+  std::string actor;                              // principal id
+  std::string role;                               // principal role
+  std::string action;                             // e.g. "check.run", "kb.import"
+  std::string outcome;                            // "ok" or an error wire code
   std::map<std::string, std::string> attributes;  // counts, ids; never free text
 };
 

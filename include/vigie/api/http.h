@@ -27,8 +27,8 @@ struct Principal {
 };
 
 struct HttpRequest {
-  std::string method;  // "GET", "POST"...
-  std::string path;    // without the query string
+  std::string method;                              // "GET", "POST"...
+  std::string path;                                // without the query string
   std::map<std::string, std::string> path_params;  // from "{name}" segments
   std::map<std::string, std::string> headers;      // keys lower-case
   std::map<std::string, std::string> query;

@@ -20,12 +20,12 @@ namespace vigie::api {
 using Handler = std::function<Result<HttpResponse>(const HttpRequest&)>;
 
 struct Route {
-  std::string method;        // "GET" or "POST"
-  std::string path;          // "/v1/calc/{id}"
+  std::string method;  // "GET" or "POST"
+  std::string path;    // "/v1/calc/{id}"
   Role role = Role::kClinician;
-  std::string operation_id;  // "runCalculator"
-  std::string summary;       // one line, English (OpenAPI)
-  std::string tag;           // group in the OpenAPI document
+  std::string operation_id;        // "runCalculator"
+  std::string summary;             // one line, English (OpenAPI)
+  std::string tag;                 // group in the OpenAPI document
   nlohmann::json request_schema;   // null: no body
   nlohmann::json response_schema;  // schema of a 200 body
   std::string response_content_type = "application/json";

@@ -62,6 +62,9 @@ Status RegisterPatientRoutes(App& app);
 // POST /v1/drugs/search, GET /v1/drugs/{cis} (knowledge base, kb_routes.cc).
 Status RegisterKbRoutes(App& app);
 
+// POST /v1/triage (public role): public-mode red flags (src/triage).
+Status RegisterTriageRoutes(App& app);
+
 // Every module's routes; each module adds one line in modules.cc.
 Status RegisterModuleRoutes(App& app);
 

@@ -29,6 +29,7 @@ struct Settings {
   std::string audit_log = "vigie-audit.jsonl";
   std::string db_path = "vigie.db";
   std::string data_dir;  // official data sets; empty = ../shared/data
+  std::string content_dir;  // the team's clinical content (data/: exam-rules, posology); empty = built-in path
   std::string lang;      // fr|en; empty = from LANG
 };
 

@@ -68,7 +68,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : data_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
   Result(Status status) : data_(std::move(status)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return std::holds_alternative<T>(data_); }
@@ -95,8 +95,8 @@ std::string_view LangName(Lang lang);
 }  // namespace vigie
 
 // Propagates a non-ok Status from an expression returning Status.
-#define VIGIE_RETURN_IF_ERROR(expr)            \
-  do {                                         \
-    ::vigie::Status vigie_status_ = (expr);    \
+#define VIGIE_RETURN_IF_ERROR(expr)                \
+  do {                                             \
+    ::vigie::Status vigie_status_ = (expr);        \
     if (!vigie_status_.ok()) return vigie_status_; \
   } while (false)
