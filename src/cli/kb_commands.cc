@@ -69,6 +69,33 @@ Status RunImport(CliContext& ctx, const KbArgs& a) {
   return Status::Ok();
 }
 
+// Subfolders of data/<sub> in name order (dated folders sort by date).
+Result<std::vector<std::string>> SubDirs(Env& env, const std::string& dir) {
+  Result<std::vector<std::string>> names = env.ListDir(dir);
+  if (!names.ok()) return names.status();
+  std::vector<std::string> out;
+  for (const std::string& n : *names) {
+    if (n != "doc" && env.IsDirectory(JoinPath(dir, n))) out.push_back(JoinPath(dir, n));
+  }
+  return out;
+}
+
+// Every BDPM snapshot folder (bdpm/*, not bdpm-daily-cip: day-over-day CIP
+// files for change detection) and every thesaurus version of the data dir.
+Status RunImportAll(CliContext& ctx) {
+  Result<Settings> settings = ctx.LoadSettings();
+  if (!settings.ok()) return settings.status();
+  std::string data = settings->data_dir.empty() ? "../shared/data" : settings->data_dir;
+  KbArgs a;
+  Result<std::vector<std::string>> bdpm = SubDirs(*ctx.env, JoinPath(data, "bdpm"));
+  if (!bdpm.ok()) return bdpm.status();
+  Result<std::vector<std::string>> th = SubDirs(*ctx.env, JoinPath(data, "ansm-thesaurus"));
+  if (!th.ok()) return th.status();
+  a.bdpm = std::move(bdpm).value();
+  a.thesaurus = std::move(th).value();
+  return RunImport(ctx, a);
+}
+
 Status RunStats(CliContext& ctx) {
   Result<std::string> path = KbPath(ctx);
   if (!path.ok()) return path.status();
@@ -186,6 +213,9 @@ void RegisterKbCommands(CommandRegistry& registry) {
   imp->add_option("--bdpm", args->bdpm, registry.T("Dossier BDPM", "BDPM folder"));
   imp->add_option("--thesaurus", args->thesaurus,
                   registry.T("Dossier d'une version du thésaurus", "Thesaurus version folder"));
+  registry.Add(kb, "import-all",
+               "Importe tous les instantanés BDPM et toutes les versions du thésaurus de --data",
+               "Import every BDPM snapshot and thesaurus version of --data", RunImportAll);
   registry.Add(kb, "stats", "Comptes par instantané", "Counts per snapshot", RunStats);
   CLI::App* inter =
       registry.Add(kb, "interactions", "Toutes les interactions d'une version du thésaurus",
