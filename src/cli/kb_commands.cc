@@ -11,7 +11,10 @@
 namespace vigie::cli {
 namespace {
 
+constexpr const char* kNoEntryList = "data/kb/substances_sans_entree_thesaurus.txt";
+
 struct KbArgs {
+  std::string no_entry_list = kNoEntryList, write_no_entry;
   std::vector<std::string> bdpm, thesaurus;
   std::string version, query, as_of;
   size_t k = 10;
@@ -66,6 +69,33 @@ Status RunImport(CliContext& ctx, const KbArgs& a) {
   return Status::Ok();
 }
 
+// Subfolders of data/<sub> in name order (dated folders sort by date).
+Result<std::vector<std::string>> SubDirs(Env& env, const std::string& dir) {
+  Result<std::vector<std::string>> names = env.ListDir(dir);
+  if (!names.ok()) return names.status();
+  std::vector<std::string> out;
+  for (const std::string& n : *names) {
+    if (n != "doc" && env.IsDirectory(JoinPath(dir, n))) out.push_back(JoinPath(dir, n));
+  }
+  return out;
+}
+
+// Every BDPM snapshot folder (bdpm/*, not bdpm-daily-cip: day-over-day CIP
+// files for change detection) and every thesaurus version of the data dir.
+Status RunImportAll(CliContext& ctx) {
+  Result<Settings> settings = ctx.LoadSettings();
+  if (!settings.ok()) return settings.status();
+  std::string data = settings->data_dir.empty() ? "../shared/data" : settings->data_dir;
+  KbArgs a;
+  Result<std::vector<std::string>> bdpm = SubDirs(*ctx.env, JoinPath(data, "bdpm"));
+  if (!bdpm.ok()) return bdpm.status();
+  Result<std::vector<std::string>> th = SubDirs(*ctx.env, JoinPath(data, "ansm-thesaurus"));
+  if (!th.ok()) return th.status();
+  a.bdpm = std::move(bdpm).value();
+  a.thesaurus = std::move(th).value();
+  return RunImport(ctx, a);
+}
+
 Status RunStats(CliContext& ctx) {
   Result<std::string> path = KbPath(ctx);
   if (!path.ok()) return path.status();
@@ -104,6 +134,53 @@ Status RunInteractions(CliContext& ctx, const KbArgs& a) {
   return Status::Ok();
 }
 
+Result<std::vector<std::string>> ReadList(Env& env, const std::string& path) {
+  Result<std::string> text = env.ReadFile(path);
+  if (!text.ok()) return text.status();
+  std::vector<std::string> out;
+  std::istringstream in(*text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line[0] != '#') out.push_back(line);
+  }
+  return out;
+}
+
+Status RunCoverage(CliContext& ctx, const KbArgs& a) {
+  Result<std::string> path = KbPath(ctx);
+  if (!path.ok()) return path.status();
+  auto kb = kb::KnowledgeBase::Open(*path);
+  if (!kb.ok()) return kb.status();
+  std::vector<std::string> listed;
+  if (a.write_no_entry.empty()) {
+    Result<std::vector<std::string>> list = ReadList(*ctx.env, a.no_entry_list);
+    if (!list.ok()) return list.status();
+    listed = std::move(list).value();
+  }
+  std::vector<std::string> absent;
+  Result<nlohmann::json> cov = (*kb)->Coverage(listed, &absent);
+  if (!cov.ok()) return cov.status();
+  if (!a.write_no_entry.empty()) {
+    std::string out =
+        "# Substances (noms de base, repliés) absentes du texte et des index de toutes les\n"
+        "# versions importées du thésaurus ANSM des interactions médicamenteuses.\n"
+        "# Généré et vérifié par : vigie kb coverage --write-no-entry FICHIER\n"
+        "# Versions : ";
+    for (const kb::SnapshotInfo& s : (*kb)->snapshots()) {
+      if (s.source == "thesaurus") out += s.version + " ";
+    }
+    out += "\n";
+    for (const std::string& n : absent) out += n + "\n";
+    VIGIE_RETURN_IF_ERROR(ctx.env->WriteFile(a.write_no_entry, out));
+    cov = (*kb)->Coverage(absent, nullptr);  // coverage with the list just written
+    if (!cov.ok()) return cov.status();
+  }
+  std::ostringstream o;
+  o << "Couverture : " << (*cov)["coverage_pct"].get<double>() << " % (" << (*cov)["covered"]
+    << " / " << (*cov)["with_composition"] << " spécialités commercialisées avec composition)";
+  ctx.Emit(*cov, o.str());
+  return Status::Ok();
+}
+
 Status RunFind(CliContext& ctx, const KbArgs& a) {
   Result<std::string> path = KbPath(ctx);
   if (!path.ok()) return path.status();
@@ -136,12 +213,26 @@ void RegisterKbCommands(CommandRegistry& registry) {
   imp->add_option("--bdpm", args->bdpm, registry.T("Dossier BDPM", "BDPM folder"));
   imp->add_option("--thesaurus", args->thesaurus,
                   registry.T("Dossier d'une version du thésaurus", "Thesaurus version folder"));
+  registry.Add(kb, "import-all",
+               "Importe tous les instantanés BDPM et toutes les versions du thésaurus de --data",
+               "Import every BDPM snapshot and thesaurus version of --data", RunImportAll);
   registry.Add(kb, "stats", "Comptes par instantané", "Counts per snapshot", RunStats);
   CLI::App* inter =
       registry.Add(kb, "interactions", "Toutes les interactions d'une version du thésaurus",
                    "Every interaction of one thesaurus version",
                    [args](CliContext& ctx) { return RunInteractions(ctx, *args); });
   inter->add_option("--version", args->version, "YYYY-MM")->required();
+  CLI::App* cov =
+      registry.Add(kb, "coverage", "Couverture du vocabulaire des substances par le thésaurus",
+                   "Substance vocabulary coverage by the thesaurus",
+                   [args](CliContext& ctx) { return RunCoverage(ctx, *args); });
+  cov->add_option("--no-entry-list", args->no_entry_list,
+                  registry.T("Liste des substances sans entrée (défaut : ",
+                             "List of substances without entry (default: ") +
+                      kNoEntryList + ")");
+  cov->add_option("--write-no-entry", args->write_no_entry,
+                  registry.T("Écrit la liste vérifiée des substances sans entrée",
+                             "Write the verified list of substances without entry"));
   CLI::App* drug = registry.Add(nullptr, "drug", "Médicaments", "Drugs", nullptr);
   CLI::App* find = registry.Add(drug, "find", "Trouve un médicament (nom, DCI, CIS, CIP7, CIP13)",
                                 "Find a drug (name, INN, CIS, CIP7, CIP13)",

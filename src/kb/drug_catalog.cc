@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "kb/kb_impl.h"
+#include "kb/vocabulary.h"
 
 namespace vigie::kb {
 namespace {
@@ -140,6 +141,35 @@ void CarryAtcOver(DrugCatalog& cat) {
   }
 }
 
+// Every name printed in any imported thesaurus version: names of the text
+// (headings, "+ " lines) first, then indexes and class lists; newest first.
+Status LoadVocabulary(Db& db, SubstanceVocabulary* vocab) {
+  Result<Stmt> st = db.Prepare(
+      "SELECT name FROM (SELECT n.name AS name, s.version AS v, "
+      "CASE n.origin WHEN 'texte' THEN 0 ELSE 1 END AS o FROM th_name n "
+      "JOIN snapshot s ON s.id=n.snapshot_id UNION ALL SELECT m.substance, s.version, 2 "
+      "FROM th_class_member m JOIN snapshot s ON s.id=m.snapshot_id) ORDER BY o, v DESC");
+  if (!st.ok()) return st.status();
+  for (Result<bool> row = st->Step();; row = st->Step()) {
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    vocab->Add(st->Text(0));
+  }
+  return Status::Ok();
+}
+
+void LinkSubstances(const SubstanceVocabulary& vocab, DrugCatalog& cat) {
+  std::unordered_map<std::string, std::string> memo;
+  for (Drug& d : cat.drugs) {
+    for (DrugSubstance& s : d.substances) {
+      std::string key = s.name + "\t" + s.fraction;
+      auto it = memo.find(key);
+      if (it == memo.end()) it = memo.emplace(key, vocab.Link(s.name, s.fraction)).first;
+      s.thesaurus_name = it->second;
+    }
+  }
+}
+
 }  // namespace
 
 Result<std::shared_ptr<DrugCatalog>> KnowledgeBase::LoadDrugs(std::string_view as_of) const {
@@ -150,6 +180,9 @@ Result<std::shared_ptr<DrugCatalog>> KnowledgeBase::LoadDrugs(std::string_view a
   VIGIE_RETURN_IF_ERROR(LoadCompositions(l, pick("bdpm_composition")));
   VIGIE_RETURN_IF_ERROR(LoadOthers(l, snapshots_, as_of));
   CarryAtcOver(*cat);
+  SubstanceVocabulary vocab;
+  VIGIE_RETURN_IF_ERROR(LoadVocabulary(*impl_->db, &vocab));
+  LinkSubstances(vocab, *cat);
   for (const SnapshotInfo& s : snapshots_) {
     if (s.source == "bdpm" && (as_of.empty() || s.version <= as_of)) {
       for (const std::string& t : s.tables) {

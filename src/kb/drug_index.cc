@@ -14,7 +14,8 @@ namespace vigie::kb {
 
 struct DrugIndex::Impl {
   std::unordered_map<std::string, uint32_t> cis, cip7, cip13;
-  std::vector<std::string> words;  // sorted vocabulary
+  std::vector<std::string> words;                // sorted vocabulary
+  std::vector<std::vector<uint32_t>> by_length;  // word length -> word indices (typo scan)
   // postings[w]: (drug, weight) with weight 1.0 for denomination words and
   // 0.9 for substance words.
   std::vector<std::vector<std::pair<uint32_t, float>>> postings;
@@ -55,6 +56,8 @@ std::unique_ptr<DrugIndex> DrugIndex::Build(std::shared_ptr<const DrugCatalog> c
     }
   }
   for (auto& [word, drugs] : post) {
+    if (impl->by_length.size() <= word.size()) impl->by_length.resize(word.size() + 1);
+    impl->by_length[word.size()].push_back(static_cast<uint32_t>(impl->words.size()));
     impl->words.push_back(word);
     impl->postings.emplace_back(drugs.begin(), drugs.end());
   }
@@ -69,8 +72,8 @@ const Drug* DrugIndex::FindCis(std::string_view cis) const {
 namespace {
 
 // Matches of one query word in the vocabulary: (word index, weight).
-std::vector<std::pair<size_t, float>> MatchWord(const std::vector<std::string>& words,
-                                                const std::string& w) {
+std::vector<std::pair<size_t, float>> MatchWord(const DrugIndex::Impl& impl, const std::string& w) {
+  const std::vector<std::string>& words = impl.words;
   std::vector<std::pair<size_t, float>> out;
   auto lo = std::lower_bound(words.begin(), words.end(), w);
   bool exact = lo != words.end() && *lo == w;
@@ -81,10 +84,17 @@ std::vector<std::pair<size_t, float>> MatchWord(const std::vector<std::string>& 
     }
   }
   if (exact || w.size() < 4) return out;
+  // Typos: words of a close length that share the first or the second letter
+  // (a typo rarely hits both), within a bounded edit distance.
   size_t max_d = w.size() <= 6 ? 1 : 2;
-  for (size_t i = 0; i < words.size(); ++i) {
-    size_t d = BoundedEditDistance(w, words[i], max_d);
-    if (d <= max_d) out.emplace_back(i, 0.8f - 0.1f * static_cast<float>(d));
+  for (size_t len = w.size() - max_d; len <= w.size() + max_d && len < impl.by_length.size();
+       ++len) {
+    for (uint32_t i : impl.by_length[len]) {
+      const std::string& x = words[i];
+      if (x[0] != w[0] && x[1] != w[1]) continue;
+      size_t d = BoundedEditDistance(w, x, max_d);
+      if (d <= max_d) out.emplace_back(i, 0.8f - 0.1f * static_cast<float>(d));
+    }
   }
   return out;
 }
@@ -135,7 +145,7 @@ std::vector<DrugCandidate> DrugIndex::Search(std::string_view query, size_t k) c
   std::vector<float> best(n, 0.0f);
   for (const std::string& w : words) {
     std::vector<uint32_t> seen;
-    for (auto [wi, weight] : MatchWord(impl_->words, w)) {
+    for (auto [wi, weight] : MatchWord(*impl_, w)) {
       for (auto [drug, fw] : impl_->postings[wi]) {
         if (best[drug] == 0.0f) seen.push_back(drug);
         best[drug] = std::max(best[drug], weight * fw);

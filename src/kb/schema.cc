@@ -39,6 +39,9 @@ CREATE INDEX IF NOT EXISTS th_level_entry ON th_level(entry_id);
 CREATE TABLE IF NOT EXISTS th_class_member(
   snapshot_id INTEGER NOT NULL REFERENCES snapshot(id),
   class_name TEXT NOT NULL, substance TEXT NOT NULL, origin TEXT NOT NULL, page INTEGER);
+CREATE TABLE IF NOT EXISTS th_page(
+  snapshot_id INTEGER NOT NULL REFERENCES snapshot(id),
+  file TEXT NOT NULL, page INTEGER NOT NULL, text TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS th_name(
   snapshot_id INTEGER NOT NULL REFERENCES snapshot(id),
   name TEXT NOT NULL, kind TEXT NOT NULL, origin TEXT NOT NULL);

@@ -114,6 +114,10 @@ nlohmann::json ImportReport::ToJson() const {
   j["snapshot_id"] = snapshot_id;
   j["already_imported"] = already_imported;
   j["seconds"] = seconds;
+  if (source == "thesaurus") {
+    j["entry_lines"] = entry_lines;
+    j["entries"] = entries;
+  }
   j["files"] = nlohmann::json::array();
   for (const ImportedFile& f : files) {
     j["files"].push_back({{"name", f.name},

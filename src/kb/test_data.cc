@@ -20,6 +20,12 @@ std::string DataDir() {
   return fs::is_directory(data, ec) ? fs::weakly_canonical(data, ec).string() : std::string();
 }
 
+std::string SourceDir() {
+  const char* src = std::getenv("VIGIE_SOURCE_DIR");
+  std::error_code ec;
+  return src != nullptr ? std::string(src) : std::filesystem::current_path(ec).string();
+}
+
 std::string ScratchDir(const std::string& name) {
   namespace fs = std::filesystem;
   const char* bin = std::getenv("VIGIE_BINARY_DIR");

@@ -10,6 +10,10 @@ namespace vigie::kb::testing {
 // The data directory, or "" when it does not exist (tests then GTEST_SKIP).
 std::string DataDir();
 
+// The repository root ($VIGIE_SOURCE_DIR, set by vigie_test; else the
+// current directory).
+std::string SourceDir();
+
 // A fresh empty directory under the build tree (or /tmp) for KB files.
 std::string ScratchDir(const std::string& name);
 

@@ -34,6 +34,7 @@ std::string PdfKind(const std::string& name) {
 struct Parsed {
   ParsedThesaurus thesaurus;
   std::vector<std::string> index_names;
+  std::vector<std::pair<std::string, std::vector<std::string>>> pages;  // file -> page texts
 };
 
 Status ParseAll(const std::vector<Pdf>& pdfs, ImportReport* report, Parsed* out) {
@@ -41,6 +42,7 @@ Status ParseAll(const std::vector<Pdf>& pdfs, ImportReport* report, Parsed* out)
     Result<std::vector<std::string>> pages = ReadPdfPagesFromBytes(pdfs[i].bytes, pdfs[i].name);
     if (!pages.ok()) return pages.status();
     report->files[i].rows = static_cast<int64_t>(pages->size());
+    out->pages.emplace_back(pdfs[i].name, *pages);
     if (pdfs[i].kind == "thesaurus") {
       out->thesaurus = ParseThesaurusText(*pages);
     } else if (pdfs[i].kind == "index_classes") {
@@ -111,6 +113,17 @@ Status StoreNames(Db& db, int64_t snap, const Parsed& p) {
     VIGIE_RETURN_IF_ERROR(name(e.b, "b", "texte"));
   }
   for (const std::string& s : p.index_names) VIGIE_RETURN_IF_ERROR(name(s, "substance", "index"));
+  Result<Stmt> pg = db.Prepare("INSERT INTO th_page VALUES(?,?,?,?)");
+  if (!pg.ok()) return pg.status();
+  for (const auto& [file, pages] : p.pages) {
+    for (size_t i = 0; i < pages.size(); ++i) {
+      pg->Bind(1, snap);
+      pg->Bind(2, file);
+      pg->Bind(3, static_cast<int64_t>(i + 1));
+      pg->Bind(4, pages[i]);
+      VIGIE_RETURN_IF_ERROR(pg->Run());
+    }
+  }
   return Status::Ok();
 }
 
@@ -174,6 +187,8 @@ Result<ImportReport> ImportThesaurus(Env& env, const std::string& kb_path, const
   Parsed parsed;
   VIGIE_RETURN_IF_ERROR(ParseAll(*pdfs, &report, &parsed));
   report.files[0].skipped = static_cast<int64_t>(parsed.thesaurus.unparsed.size());
+  report.entry_lines = parsed.thesaurus.plus_lines;
+  report.entries = static_cast<int64_t>(parsed.thesaurus.entries.size());
   VIGIE_RETURN_IF_ERROR((*db)->Exec("BEGIN IMMEDIATE"));
   Status s = [&]() -> Status {
     Result<int64_t> id = InsertSnapshot(**db, env, report, fingerprint);

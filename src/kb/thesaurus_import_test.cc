@@ -1,12 +1,20 @@
-// Thesaurus import into a KB on the real PDFs of 2020-10 (with both indexes)
-// and 2023-09 (no index: classes from the text), then queried back.
+// The full knowledge base on the real data, imported once for the suite: all
+// 15 thesaurus versions with their indexes, BDPM 2026-01 + 2026-07. Checks the
+// parse rate of every version, memberships, the interactions JSON, stats,
+// no-op re-import, substance links and the coverage with the committed list.
 // Facts from the PDFs (1-based PDF page):
 //  - 2020-10 index des classes p.3: "IMAO-B (rasagiline, safinamide, selegiline)".
 //  - 2020-10 index des substances p.1: "abciximab (c 7e3b fab) Voir : antiagrégants
 //    plaquettaires".
 //  - 2020-10 thesaurus p.3: ABATACEPT + VACCINS VIVANTS ATTÉNUÉS "Association DECONSEILLEE".
+// "+ " lines per version were counted independently of the parser with
+//   pdftotext -layout FILE - | grep -c '^ *+ '   (poppler-utils 22.12)
 // Thread-safety: single-threaded test binary.
 #include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
 
 #include "kb/sqlite_db.h"
 #include "kb/test_data.h"
@@ -16,22 +24,36 @@
 namespace vigie::kb {
 namespace {
 
-class ThesaurusImportTest : public ::testing::Test {
+const std::map<std::string, int> kPlusLines = {
+    {"2009-06", 2466}, {"2010-12", 2552}, {"2011-09", 2636}, {"2012-03", 2628}, {"2012-12", 2649},
+    {"2013-07", 2656}, {"2014-01", 2577}, {"2015-01", 2761}, {"2015-06", 2846}, {"2016-01", 2772},
+    {"2016-09", 2888}, {"2018-03", 3060}, {"2019-09", 3035}, {"2020-10", 3139}, {"2023-09", 3218}};
+
+class FullKbTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     data_ = testing::DataDir();
     if (data_.empty()) return;
-    kb_path_ = testing::ScratchDir("thesaurus_import") + "/kb.sqlite";
+    kb_path_ = testing::ScratchDir("full_kb") + "/kb.sqlite";
     env_ = NewPosixEnv().release();
-    for (const char* v : {"2020-10", "2023-09"}) {
+    for (const auto& [v, n] : kPlusLines) {
       auto r = ImportThesaurus(*env_, kb_path_, data_ + "/ansm-thesaurus/" + v);
-      ASSERT_TRUE(r.ok()) << r.status().Message(Lang::kEn);
-      reports_.push_back(std::move(r).value());
+      ASSERT_TRUE(r.ok()) << v << ": " << r.status().Message(Lang::kEn);
+      reports_[v] = std::move(r).value();
     }
+    for (const char* v : {"2026-01", "2026-07"}) {
+      ASSERT_TRUE(ImportBdpm(*env_, kb_path_, data_ + "/bdpm/" + v).ok());
+    }
+    auto kb = KnowledgeBase::Open(kb_path_);
+    ASSERT_TRUE(kb.ok());
+    kb_ = std::move(kb).value().release();
   }
-  static void TearDownTestSuite() { delete env_; }
+  static void TearDownTestSuite() {
+    delete kb_;
+    delete env_;
+  }
   void SetUp() override {
-    if (data_.empty()) GTEST_SKIP() << "données officielles absentes : test ignoré";
+    if (kb_ == nullptr) GTEST_SKIP() << "données officielles absentes : test ignoré";
   }
   static bool HasMember(const std::string& cls, const std::string& sub, const std::string& origin,
                         const std::string& version) {
@@ -47,35 +69,39 @@ class ThesaurusImportTest : public ::testing::Test {
   }
   static inline std::string data_, kb_path_;
   static inline Env* env_ = nullptr;
-  static inline std::vector<ImportReport> reports_;
+  static inline KnowledgeBase* kb_ = nullptr;
+  static inline std::map<std::string, ImportReport> reports_;
 };
 
-TEST_F(ThesaurusImportTest, ReportsFilesUnparsedAndMissingIndexes) {
-  const ImportReport& r2020 = reports_[0];
-  EXPECT_EQ(r2020.files.size(), 3u);
-  EXPECT_TRUE(r2020.missing_files.empty());
-  EXPECT_EQ(r2020.issues.size(), 2u);  // two text-only entries, p.20 (see thesaurus_test)
-  for (const ImportIssue& i : r2020.issues) EXPECT_EQ(i.line, 20);
-  const ImportReport& r2023 = reports_[1];
-  EXPECT_EQ(r2023.missing_files,
+TEST_F(FullKbTest, EveryVersionParsesAtLeast99Point5PercentOfPlusLines) {
+  for (const auto& [version, expected] : kPlusLines) {
+    const ImportReport& r = reports_[version];
+    EXPECT_EQ(r.entry_lines, expected) << version;
+    auto unparsed = static_cast<int64_t>(r.issues.size());
+    EXPECT_EQ(r.entries + unparsed, r.entry_lines) << version;
+    EXPECT_LE(static_cast<double>(unparsed), 0.005 * expected) << version;
+    for (const ImportIssue& i : r.issues) {
+      EXPECT_GT(i.line, 0) << version;  // the page
+      EXPECT_NE(i.reason.find("+ "), std::string::npos) << i.reason;
+    }
+  }
+  EXPECT_EQ(reports_["2023-09"].missing_files,
             (std::vector<std::string>{"index des classes", "index des substances"}));
+  EXPECT_TRUE(reports_["2020-10"].missing_files.empty());
 }
 
-TEST_F(ThesaurusImportTest, MembershipsFromIndexesAndText) {
+TEST_F(FullKbTest, MembershipsFromIndexesAndText) {
   EXPECT_TRUE(HasMember("IMAO-B", "rasagiline", "index", "2020-10"));
   EXPECT_TRUE(
       HasMember("antiagrégants plaquettaires", "abciximab (c 7e3b fab)", "index", "2020-10"));
   EXPECT_TRUE(HasMember("ANTICOAGULANTS ORAUX", "apixaban", "texte", "2023-09"));
-  EXPECT_FALSE(HasMember("ANTICOAGULANTS ORAUX", "apixaban", "texte", "2020-10") &&
-               HasMember("IMAO-B", "apixaban", "index", "2020-10"));
+  EXPECT_FALSE(HasMember("IMAO-B", "apixaban", "index", "2020-10"));
 }
 
-TEST_F(ThesaurusImportTest, InteractionsJsonAndStats) {
-  auto kb = KnowledgeBase::Open(kb_path_);
-  ASSERT_TRUE(kb.ok());
-  auto all = (*kb)->Interactions("2020-10");
+TEST_F(FullKbTest, InteractionsJsonAndStats) {
+  auto all = kb_->Interactions("2020-10");
   ASSERT_TRUE(all.ok());
-  EXPECT_EQ(all->size(), 3137u);  // 3139 "+ " lines - 2 unparsed
+  EXPECT_EQ(static_cast<int64_t>(all->size()), reports_["2020-10"].entries);
   bool found = false;
   for (const auto& e : *all) {
     if (e["a"] == "ABATACEPT" && e["b"] == "VACCINS VIVANTS ATTÉNUÉS") {
@@ -85,22 +111,54 @@ TEST_F(ThesaurusImportTest, InteractionsJsonAndStats) {
     }
   }
   EXPECT_TRUE(found);
-  EXPECT_EQ((*kb)->Interactions("1999-01").status().code(), ErrorCode::kNotFound);
-  auto stats = (*kb)->Stats();
+  EXPECT_EQ(kb_->Interactions("1999-01").status().code(), ErrorCode::kNotFound);
+  auto stats = kb_->Stats();
   ASSERT_TRUE(stats.ok());
   const auto& th = (*stats)["thesaurus"];
-  ASSERT_EQ(th.size(), 2u);
-  EXPECT_EQ(th[1]["version"], "2023-09");
-  EXPECT_EQ(th[1]["entries"], 3216);
-  EXPECT_EQ(th[1]["unparsed"], 2);
-  EXPECT_GT(th[1]["entries_by_level"]["CI"].get<int>(), 400);
+  ASSERT_EQ(th.size(), 15u);
+  EXPECT_EQ(th[14]["version"], "2023-09");
+  EXPECT_EQ(th[14]["entries"], reports_["2023-09"].entries);
+  EXPECT_EQ(th[14]["unparsed"], 2);
+  EXPECT_GT(th[14]["entries_by_level"]["CI"].get<int>(), 400);
 }
 
-TEST_F(ThesaurusImportTest, SameVersionTwiceIsANoOp) {
+TEST_F(FullKbTest, SameVersionTwiceIsANoOp) {
   auto again = ImportThesaurus(*env_, kb_path_, data_ + "/ansm-thesaurus/2023-09");
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(again->already_imported);
-  EXPECT_EQ(again->snapshot_id, reports_[1].snapshot_id);
+  EXPECT_EQ(again->snapshot_id, reports_["2023-09"].snapshot_id);
+}
+
+TEST_F(FullKbTest, SaltsHydratesAndExtractsLinkToThesaurusSubstances) {
+  auto cat = kb_->LoadDrugs();
+  ASSERT_TRUE(cat.ok());
+  std::map<std::string, std::string> links;
+  for (const Drug& d : (*cat)->drugs) {
+    for (const DrugSubstance& s : d.substances) links[s.name] = s.thesaurus_name;
+  }
+  EXPECT_EQ(links["CHLORHYDRATE DE METFORMINE"], "METFORMINE");
+  // Amoxicilline is printed only in class lists, in lower case ("(amoxicilline,
+  // ampicilline, ...)" under AMINOPÉNICILLINES / PÉNICILLINES).
+  EXPECT_EQ(links["AMOXICILLINE TRIHYDRATÉE"], "amoxicilline");
+  EXPECT_EQ(links["EXTRAIT SEC DE LA SOMMITÉ FLEURIE DE MILLEPERTUIS"], "MILLEPERTUIS");
+  EXPECT_EQ(links["ANASTROZOLE"], "");  // no entry in any version (committed list)
+}
+
+TEST_F(FullKbTest, CoverageWithTheCommittedNoEntryListIsAtLeast97Percent) {
+  std::ifstream in(testing::SourceDir() + "/data/kb/substances_sans_entree_thesaurus.txt");
+  ASSERT_TRUE(in.good());
+  std::vector<std::string> listed;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line[0] != '#') listed.push_back(line);
+  }
+  std::vector<std::string> absent;
+  auto cov = kb_->Coverage(listed, &absent);
+  ASSERT_TRUE(cov.ok());
+  EXPECT_GE((*cov)["coverage_pct"].get<double>(), 97.0) << cov->dump(1);
+  // Every committed name is proven absent from every version's text and indexes.
+  for (const std::string& n : listed) {
+    EXPECT_TRUE(std::binary_search(absent.begin(), absent.end(), n)) << n;
+  }
 }
 
 }  // namespace

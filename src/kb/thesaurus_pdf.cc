@@ -14,6 +14,10 @@ namespace vigie::kb {
 
 namespace {
 
+// poppler prints recoverable PDF syntax warnings on stderr; they are not
+// errors of the import (a failed load is reported through the Status).
+void QuietPoppler(const std::string&, void*) {}
+
 Result<std::vector<std::string>> Pages(poppler::document* raw, const std::string& path) {
   try {
     std::unique_ptr<poppler::document> doc(raw);
@@ -44,6 +48,7 @@ Result<std::vector<std::string>> ReadPdfPages(const std::string& path) {
   if (!std::filesystem::is_regular_file(path, ec)) {
     return Status::Error(ErrorCode::kFileNotFound, {path});
   }
+  poppler::set_debug_error_function(QuietPoppler, nullptr);
   return Pages(poppler::document::load_from_file(path), path);
 }
 
@@ -52,6 +57,7 @@ Result<std::vector<std::string>> ReadPdfPagesFromBytes(std::string_view bytes,
   if (bytes.size() > static_cast<size_t>(INT32_MAX)) {
     return Status::Error(ErrorCode::kDataError, {name, "PDF trop volumineux"});
   }
+  poppler::set_debug_error_function(QuietPoppler, nullptr);
   return Pages(poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())),
                name);
 }

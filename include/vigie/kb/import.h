@@ -45,6 +45,8 @@ struct ImportReport {
   std::vector<std::string> missing_files;  // official files absent from the folder
   std::vector<std::string> ignored_files;  // files of the folder that are not official
   std::vector<ImportIssue> issues;
+  int64_t entry_lines = 0;  // thesaurus: "+ " lines seen (entries + unparsed)
+  int64_t entries = 0;      // thesaurus: entries parsed
   double seconds = 0;
   nlohmann::json ToJson() const;
 };

@@ -45,6 +45,15 @@ class KnowledgeBase {
   // Failure: kNotFound (version not imported), kIoError.
   Result<nlohmann::json> Interactions(std::string_view version) const;
 
+  // Coverage of the substance vocabulary (`vigie kb coverage --json`): share of
+  // commercialised specialties of the default view whose every active
+  // substance is linked to a thesaurus name, or is in `no_entry` (core names,
+  // folded) and verified absent from every imported version's text and
+  // indexes. `*absent` (may be null) receives every unlinked core name that is
+  // verified absent: the list to commit. Failure: kNotFound, kIoError.
+  Result<nlohmann::json> Coverage(const std::vector<std::string>& no_entry,
+                                  std::vector<std::string>* absent) const;
+
   // The drug catalog of the default view: for each BDPM table, the newest
   // snapshot that has it with version <= as_of ("" = no limit), so a newer
   // partial snapshot overlays the newest one with compositions.
