@@ -29,8 +29,10 @@ class CalcRoutesTest : public ::testing::Test {
       std::filesystem::path dir = std::filesystem::path(src) / "data" / sub;
       ASSERT_TRUE(env_.CreateDirs(std::string("/content/") + sub).ok());
       for (const auto& e : std::filesystem::directory_iterator(dir)) {
-        ASSERT_TRUE(env_.WriteFile(std::string("/content/") + sub + "/" + e.path().filename().string(),
-                                   ReadDisk(e.path())).ok());
+        ASSERT_TRUE(
+            env_.WriteFile(std::string("/content/") + sub + "/" + e.path().filename().string(),
+                           ReadDisk(e.path()))
+                .ok());
       }
     }
     Settings s;
@@ -40,7 +42,8 @@ class CalcRoutesTest : public ::testing::Test {
     ASSERT_TRUE(created.ok()) << created.status().Message(Lang::kEn);
     app_ = std::move(created).value();
   }
-  api::HttpResponse Call(const std::string& method, const std::string& path, const std::string& body = "") {
+  api::HttpResponse Call(const std::string& method, const std::string& path,
+                         const std::string& body = "") {
     api::HttpRequest req;
     req.method = method;
     req.path = path;
@@ -84,7 +87,8 @@ TEST_F(CalcRoutesTest, OutOfRangeIs400NamingTheInput) {
 }
 
 TEST_F(CalcRoutesTest, ExamRuleVerdicts) {
-  api::HttpResponse res = Call("POST", "/v1/exam/low-back-pain", R"({"duration_weeks":2,"red_flag":false})");
+  api::HttpResponse res =
+      Call("POST", "/v1/exam/low-back-pain", R"({"duration_weeks":2,"red_flag":false})");
   ASSERT_EQ(res.status, 200) << res.body;
   json j = json::parse(res.body);
   EXPECT_EQ(j["indicated"], false);
@@ -96,12 +100,14 @@ TEST_F(CalcRoutesTest, ExamRuleVerdicts) {
 
 TEST_F(CalcRoutesTest, DoseForAPatient) {
   // Metformin, lab eGFR 50 (45-59 band): 2 g/day at most.
-  api::HttpResponse res = Call("POST", "/v1/dose", R"({"substance":"metformine","patient":{"age":60,"sex":"M","egfr":50}})");
+  api::HttpResponse res = Call(
+      "POST", "/v1/dose", R"({"substance":"metformine","patient":{"age":60,"sex":"M","egfr":50}})");
   ASSERT_EQ(res.status, 200) << res.body;
   json j = json::parse(res.body);
   EXPECT_EQ(j["limits"]["per_day_max"], 2000);
   EXPECT_FALSE(j["rule"]["source"]["document"].get<std::string>().empty());
-  json none = json::parse(Call("POST", "/v1/dose", R"({"substance":"tramadol","patient":{"age":60}})").body);
+  json none = json::parse(
+      Call("POST", "/v1/dose", R"({"substance":"tramadol","patient":{"age":60}})").body);
   EXPECT_EQ(none["status"], "no_rule");
   EXPECT_EQ(Call("POST", "/v1/dose", R"({"patient":{}})").status, 400);
 }

@@ -5,14 +5,16 @@
 namespace vigie::app {
 
 std::string ContentDir(const Settings& settings) {
-  return settings.content_dir.empty() ? std::string(VIGIE_DEFAULT_CONTENT_DIR) : settings.content_dir;
+  return settings.content_dir.empty() ? std::string(VIGIE_DEFAULT_CONTENT_DIR)
+                                      : settings.content_dir;
 }
 
 namespace {
 
 // Parses every *.json of <content_dir>/<sub> with `parse` and merges them.
 template <typename Set, typename Parse, typename Merge>
-Result<Set> LoadAll(Env& env, const std::string& content_dir, const char* sub, Parse parse, Merge merge) {
+Result<Set> LoadAll(Env& env, const std::string& content_dir, const char* sub, Parse parse,
+                    Merge merge) {
   std::string dir = JoinPath(content_dir, sub);
   if (!env.IsDirectory(dir)) return Status::Error(ErrorCode::kFileNotFound, {dir});
   Result<std::vector<std::string>> names = env.ListDir(dir);
@@ -24,7 +26,8 @@ Result<Set> LoadAll(Env& env, const std::string& content_dir, const char* sub, P
     Result<std::string> text = env.ReadFile(path);
     if (!text.ok()) return text.status();
     Result<Set> one = parse(*text);
-    if (!one.ok()) return Status::Error(ErrorCode::kDataError, {path, one.status().Message(Lang::kEn)});
+    if (!one.ok())
+      return Status::Error(ErrorCode::kDataError, {path, one.status().Message(Lang::kEn)});
     VIGIE_RETURN_IF_ERROR(merge(all, std::move(one).value()));
   }
   return all;
@@ -33,11 +36,13 @@ Result<Set> LoadAll(Env& env, const std::string& content_dir, const char* sub, P
 }  // namespace
 
 Result<exam::RuleSet> LoadExamRules(Env& env, const std::string& content_dir) {
-  return LoadAll<exam::RuleSet>(env, content_dir, "exam-rules", &exam::ParseExamRules, &exam::MergeRuleSets);
+  return LoadAll<exam::RuleSet>(env, content_dir, "exam-rules", &exam::ParseExamRules,
+                                &exam::MergeRuleSets);
 }
 
 Result<dose::PosologyBook> LoadPosology(Env& env, const std::string& content_dir) {
-  return LoadAll<dose::PosologyBook>(env, content_dir, "posology", &dose::ParsePosology, &dose::MergeBooks);
+  return LoadAll<dose::PosologyBook>(env, content_dir, "posology", &dose::ParsePosology,
+                                     &dose::MergeBooks);
 }
 
 }  // namespace vigie::app

@@ -45,7 +45,8 @@ Result<Output> BsaMosteller(const Inputs& in) {
 }
 
 Result<Output> BsaDuBois(const Inputs& in) {
-  return Plain(0.007184 * std::pow(in.Number("weight_kg"), 0.425) * std::pow(in.Number("height_cm"), 0.725));
+  return Plain(0.007184 * std::pow(in.Number("weight_kg"), 0.425) *
+               std::pow(in.Number("height_cm"), 0.725));
 }
 
 Result<Output> IbwDevine(const Inputs& in) {
@@ -91,28 +92,52 @@ InputSpec DevineHeight() {
 
 std::vector<Calculator> BodyCalculators() {
   std::vector<Calculator> out;
-  out.push_back({{"bmi", "Indice de masse corporelle (IMC)", "Body mass index (BMI)",
-                  {WeightInput(), HeightInput()}, "kg/m2", 1, "weight (kg) / height (m)²",
+  out.push_back({{"bmi",
+                  "Indice de masse corporelle (IMC)",
+                  "Body mass index (BMI)",
+                  {WeightInput(), HeightInput()},
+                  "kg/m2",
+                  1,
+                  "weight (kg) / height (m)²",
                   "WHO. Obesity: preventing and managing the global epidemic. TRS 894, 2000"},
                  &Bmi});
-  out.push_back({{"bsa-mosteller", "Surface corporelle (Mosteller)", "Body surface area (Mosteller)",
-                  {WeightInput(), HeightInput()}, "m2", 3, "√(height cm × weight kg / 3600)",
+  out.push_back({{"bsa-mosteller",
+                  "Surface corporelle (Mosteller)",
+                  "Body surface area (Mosteller)",
+                  {WeightInput(), HeightInput()},
+                  "m2",
+                  3,
+                  "√(height cm × weight kg / 3600)",
                   "Mosteller RD. N Engl J Med 1987;317:1098"},
                  &BsaMosteller});
-  out.push_back({{"bsa-dubois", "Surface corporelle (DuBois)", "Body surface area (DuBois)",
-                  {WeightInput(), HeightInput()}, "m2", 3, "0.007184 × weight^0.425 × height^0.725",
+  out.push_back({{"bsa-dubois",
+                  "Surface corporelle (DuBois)",
+                  "Body surface area (DuBois)",
+                  {WeightInput(), HeightInput()},
+                  "m2",
+                  3,
+                  "0.007184 × weight^0.425 × height^0.725",
                   "DuBois D, DuBois EF. Arch Intern Med 1916;17:863-71"},
                  &BsaDuBois});
-  out.push_back({{"ibw-devine", "Poids idéal (Devine)", "Ideal body weight (Devine)",
-                  {SexInput(), DevineHeight()}, "kg", 1,
+  out.push_back({{"ibw-devine",
+                  "Poids idéal (Devine)",
+                  "Ideal body weight (Devine)",
+                  {SexInput(), DevineHeight()},
+                  "kg",
+                  1,
                   "50 kg (M) / 45.5 kg (F) + 2.3 kg per inch over 60 inches",
                   "Devine BJ. Drug Intell Clin Pharm 1974;8:650-5"},
                  &IbwDevine});
-  out.push_back({{"corrected-calcium", "Calcémie corrigée (Payne)", "Albumin-corrected calcium (Payne)",
-                  {CalciumInput(), AlbuminInput()}, "mmol/L", 2,
-                  "Ca + 0.02 × (40 − albumin g/L) in mmol/L; Ca + 0.8 × (4 − albumin g/dL) in mg/dL",
-                  "Payne RB et al. Br Med J 1973;4:643-6"},
-                 &CorrectedCalcium});
+  out.push_back(
+      {{"corrected-calcium",
+        "Calcémie corrigée (Payne)",
+        "Albumin-corrected calcium (Payne)",
+        {CalciumInput(), AlbuminInput()},
+        "mmol/L",
+        2,
+        "Ca + 0.02 × (40 − albumin g/L) in mmol/L; Ca + 0.8 × (4 − albumin g/dL) in mg/dL",
+        "Payne RB et al. Br Med J 1973;4:643-6"},
+       &CorrectedCalcium});
   return out;
 }
 

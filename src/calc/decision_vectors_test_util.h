@@ -23,18 +23,28 @@ inline json Flags(std::initializer_list<const char*> names, json base) {
   return base;
 }
 
-inline const json kAnkleNone = {{"malleolar_pain", false}, {"lateral_malleolus_tenderness", false},
-                         {"medial_malleolus_tenderness", false}, {"midfoot_pain", false},
-                         {"fifth_metatarsal_tenderness", false}, {"navicular_tenderness", false},
-                         {"unable_to_bear_weight", false}};
-inline const json kHeadNone = {{"age", 30}, {"gcs_below_15_at_2h", false},
-                        {"suspected_open_or_depressed_fracture", false},
-                        {"basal_skull_fracture_signs", false}, {"vomiting_2_or_more", false},
-                        {"retrograde_amnesia_30min", false}, {"dangerous_mechanism", false}};
-inline const json kSpineNone = {{"age", 35}, {"dangerous_mechanism", false}, {"paresthesias", false},
-                         {"simple_rear_end_mvc", false}, {"sitting_in_ed", false},
-                         {"ambulatory_any_time", false}, {"delayed_neck_pain", false},
-                         {"no_midline_tenderness", false}};
+inline const json kAnkleNone = {{"malleolar_pain", false},
+                                {"lateral_malleolus_tenderness", false},
+                                {"medial_malleolus_tenderness", false},
+                                {"midfoot_pain", false},
+                                {"fifth_metatarsal_tenderness", false},
+                                {"navicular_tenderness", false},
+                                {"unable_to_bear_weight", false}};
+inline const json kHeadNone = {{"age", 30},
+                               {"gcs_below_15_at_2h", false},
+                               {"suspected_open_or_depressed_fracture", false},
+                               {"basal_skull_fracture_signs", false},
+                               {"vomiting_2_or_more", false},
+                               {"retrograde_amnesia_30min", false},
+                               {"dangerous_mechanism", false}};
+inline const json kSpineNone = {{"age", 35},
+                                {"dangerous_mechanism", false},
+                                {"paresthesias", false},
+                                {"simple_rear_end_mvc", false},
+                                {"sitting_in_ed", false},
+                                {"ambulatory_any_time", false},
+                                {"delayed_neck_pain", false},
+                                {"no_midline_tenderness", false}};
 
 inline json With(json base, const json& extra) {
   base.update(extra);
@@ -49,22 +59,46 @@ inline double DecisionValue(const std::string& expected) {
 // Key: formula + " | " + inputs, as printed in the CSV.
 inline const std::map<std::string, Mapped>& DecisionRows() {
   static const std::map<std::string, Mapped> kRows = {
-      {"Ottawa ankle - ankle series | malleolar pain + tenderness posterior edge/tip lateral malleolus, bears weight", {"ottawa-ankle", Flags({"malleolar_pain", "lateral_malleolus_tenderness"}, kAnkleNone)}},
-      {"Ottawa ankle - ankle series | malleolar pain, no bone tenderness, bore weight 4 steps immediately and in ED", {"ottawa-ankle", Flags({"malleolar_pain"}, kAnkleNone)}},
-      {"Ottawa ankle - ankle series | malleolar pain, no bone tenderness, unable to bear weight 4 steps", {"ottawa-ankle", Flags({"malleolar_pain", "unable_to_bear_weight"}, kAnkleNone)}},
-      {"Ottawa ankle - foot series | midfoot pain + tenderness at base of 5th metatarsal", {"ottawa-ankle", Flags({"midfoot_pain", "fifth_metatarsal_tenderness"}, kAnkleNone)}},
-      {"Ottawa ankle - ankle series | no pain in malleolar zone (isolated lateral ligament pain), bears weight", {"ottawa-ankle", kAnkleNone}},
-      {"Canadian CT head rule | age 70, GCS 15 at 2h, no other factor", {"canadian-ct-head", With(kHeadNone, {{"age", 70}})}},
-      {"Canadian CT head rule | age 30, GCS 15, vomited twice", {"canadian-ct-head", Flags({"vomiting_2_or_more"}, kHeadNone)}},
-      {"Canadian CT head rule | age 30, GCS 15, retrograde amnesia 45 min", {"canadian-ct-head", Flags({"retrograde_amnesia_30min"}, kHeadNone)}},
-      {"Canadian CT head rule | age 30, GCS 15, fell from 5 stairs", {"canadian-ct-head", Flags({"dangerous_mechanism"}, kHeadNone)}},
-      {"Canadian CT head rule | age 30, GCS 15 at 2h, no risk factor", {"canadian-ct-head", kHeadNone}},
-      {"Canadian C-spine rule | age 70, low-energy fall", {"canadian-c-spine", With(kSpineNone, {{"age", 70}})}},
-      {"Canadian C-spine rule | age 35, paresthesias in extremities", {"canadian-c-spine", Flags({"paresthesias"}, kSpineNone)}},
-      {"Canadian C-spine rule | age 35, simple rear-end MVC, no high-risk factor, rotates 45 deg both sides", {"canadian-c-spine", With(Flags({"simple_rear_end_mvc"}, kSpineNone), {{"can_rotate_45", true}})}},
-      {"Canadian C-spine rule | age 35, simple rear-end MVC, cannot rotate 45 deg left", {"canadian-c-spine", With(Flags({"simple_rear_end_mvc"}, kSpineNone), {{"can_rotate_45", false}})}},
-      {"Canadian C-spine rule | age 35, no high-risk factor, NO low-risk factor (midline tenderness, not ambulatory, supine)", {"canadian-c-spine", kSpineNone}},
-      {"Canadian CT head rule | patient on anticoagulant", {"", {{"anticoagulant_or_bleeding_disorder", true}}}},
+      {"Ottawa ankle - ankle series | malleolar pain + tenderness posterior edge/tip lateral "
+       "malleolus, bears weight",
+       {"ottawa-ankle", Flags({"malleolar_pain", "lateral_malleolus_tenderness"}, kAnkleNone)}},
+      {"Ottawa ankle - ankle series | malleolar pain, no bone tenderness, bore weight 4 steps "
+       "immediately and in ED",
+       {"ottawa-ankle", Flags({"malleolar_pain"}, kAnkleNone)}},
+      {"Ottawa ankle - ankle series | malleolar pain, no bone tenderness, unable to bear weight 4 "
+       "steps",
+       {"ottawa-ankle", Flags({"malleolar_pain", "unable_to_bear_weight"}, kAnkleNone)}},
+      {"Ottawa ankle - foot series | midfoot pain + tenderness at base of 5th metatarsal",
+       {"ottawa-ankle", Flags({"midfoot_pain", "fifth_metatarsal_tenderness"}, kAnkleNone)}},
+      {"Ottawa ankle - ankle series | no pain in malleolar zone (isolated lateral ligament pain), "
+       "bears weight",
+       {"ottawa-ankle", kAnkleNone}},
+      {"Canadian CT head rule | age 70, GCS 15 at 2h, no other factor",
+       {"canadian-ct-head", With(kHeadNone, {{"age", 70}})}},
+      {"Canadian CT head rule | age 30, GCS 15, vomited twice",
+       {"canadian-ct-head", Flags({"vomiting_2_or_more"}, kHeadNone)}},
+      {"Canadian CT head rule | age 30, GCS 15, retrograde amnesia 45 min",
+       {"canadian-ct-head", Flags({"retrograde_amnesia_30min"}, kHeadNone)}},
+      {"Canadian CT head rule | age 30, GCS 15, fell from 5 stairs",
+       {"canadian-ct-head", Flags({"dangerous_mechanism"}, kHeadNone)}},
+      {"Canadian CT head rule | age 30, GCS 15 at 2h, no risk factor",
+       {"canadian-ct-head", kHeadNone}},
+      {"Canadian C-spine rule | age 70, low-energy fall",
+       {"canadian-c-spine", With(kSpineNone, {{"age", 70}})}},
+      {"Canadian C-spine rule | age 35, paresthesias in extremities",
+       {"canadian-c-spine", Flags({"paresthesias"}, kSpineNone)}},
+      {"Canadian C-spine rule | age 35, simple rear-end MVC, no high-risk factor, rotates 45 deg "
+       "both sides",
+       {"canadian-c-spine",
+        With(Flags({"simple_rear_end_mvc"}, kSpineNone), {{"can_rotate_45", true}})}},
+      {"Canadian C-spine rule | age 35, simple rear-end MVC, cannot rotate 45 deg left",
+       {"canadian-c-spine",
+        With(Flags({"simple_rear_end_mvc"}, kSpineNone), {{"can_rotate_45", false}})}},
+      {"Canadian C-spine rule | age 35, no high-risk factor, NO low-risk factor (midline "
+       "tenderness, not ambulatory, supine)",
+       {"canadian-c-spine", kSpineNone}},
+      {"Canadian CT head rule | patient on anticoagulant",
+       {"", {{"anticoagulant_or_bleeding_disorder", true}}}},
   };
   return kRows;
 }

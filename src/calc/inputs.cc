@@ -37,7 +37,8 @@ std::string NameList(const InputSpec& spec) {
 
 Result<Inputs::Value> ReadNumber(const InputSpec& spec, const AlternativeInput& as, const json& v) {
   if (!v.is_number()) {
-    return Status::Error(ErrorCode::kInvalidArgument, {as.name + " (nombre attendu / number expected)"});
+    return Status::Error(ErrorCode::kInvalidArgument,
+                         {as.name + " (nombre attendu / number expected)"});
   }
   double given = v.get<double>();
   if (!std::isfinite(given)) return Status::Error(ErrorCode::kInvalidArgument, {as.name});
@@ -60,7 +61,8 @@ Result<Inputs::Value> ReadNumber(const InputSpec& spec, const AlternativeInput& 
 Result<Inputs::Value> ReadOther(const InputSpec& spec, const std::string& name, const json& v) {
   switch (spec.type) {
     case InputType::kBoolean:
-      if (!v.is_boolean()) return Status::Error(ErrorCode::kInvalidArgument, {name + " (true/false)"});
+      if (!v.is_boolean())
+        return Status::Error(ErrorCode::kInvalidArgument, {name + " (true/false)"});
       return Inputs::Value{v.get<bool>() ? 1.0 : 0.0, "", name, 0};
     case InputType::kSex: {
       std::string s = v.is_string() ? v.get<std::string>() : "";
@@ -78,7 +80,8 @@ Result<Inputs::Value> ReadOther(const InputSpec& spec, const std::string& name, 
       return Status::Error(ErrorCode::kInvalidArgument, {name + " (" + all + ")"});
     }
     default: {  // date
-      if (!v.is_string()) return Status::Error(ErrorCode::kInvalidArgument, {name + " (YYYY-MM-DD)"});
+      if (!v.is_string())
+        return Status::Error(ErrorCode::kInvalidArgument, {name + " (YYYY-MM-DD)"});
       Result<Date> d = ParseIsoDate(v.get<std::string>(), name);
       if (!d.ok()) return d.status();
       return Inputs::Value{0, d->ToIso(), name, 0};
@@ -108,7 +111,8 @@ Status ReadOne(const InputSpec& spec, const json& j, Inputs& in) {
   }
   const json& v = j.at(found->name);
   bool numeric = spec.type == InputType::kNumber || spec.type == InputType::kInteger;
-  Result<Inputs::Value> value = numeric ? ReadNumber(spec, *found, v) : ReadOther(spec, found->name, v);
+  Result<Inputs::Value> value =
+      numeric ? ReadNumber(spec, *found, v) : ReadOther(spec, found->name, v);
   if (!value.ok()) return value.status();
   in.Set(spec.name, std::move(value).value());
   return Status::Ok();
@@ -126,12 +130,24 @@ bool IsDeclared(const CalculatorInfo& info, const std::string& key) {
 }  // namespace
 
 bool IsPatientField(const std::string& name) {
-  static const std::set<std::string> kFields = {
-      "age",       "age_years",       "age_months",        "sex",
-      "weight_kg", "height_cm",       "creatinine_umol_l", "creatinine_mg_dl",
-      "creatinine_date", "egfr",      "egfr_date",         "dialysis",
-      "hepatic_impairment", "pregnant", "gestational_age_weeks", "breastfeeding",
-      "allergies", "conditions"};
+  static const std::set<std::string> kFields = {"age",
+                                                "age_years",
+                                                "age_months",
+                                                "sex",
+                                                "weight_kg",
+                                                "height_cm",
+                                                "creatinine_umol_l",
+                                                "creatinine_mg_dl",
+                                                "creatinine_date",
+                                                "egfr",
+                                                "egfr_date",
+                                                "dialysis",
+                                                "hepatic_impairment",
+                                                "pregnant",
+                                                "gestational_age_weeks",
+                                                "breastfeeding",
+                                                "allergies",
+                                                "conditions"};
   return kFields.count(name) != 0;
 }
 

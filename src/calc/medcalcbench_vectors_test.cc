@@ -33,13 +33,14 @@ void PutAge(const json& m, json& out) {
 }
 
 json Cha2ds2(const json& m) {
-  json o = {{"sex", m.at("sex") == "Female" ? "F" : "M"},
-            {"congestive_heart_failure", B(m, "Congestive Heart Faliure")},
-            {"hypertension", B(m, "Hypertension history")},
-            {"diabetes", B(m, "Diabetes history")},
-            {"stroke_tia_thromboembolism", B(m, "Stroke") || B(m, "Transient Ischemic Attacks History") ||
-                                               B(m, "Thromboembolism history")},
-            {"vascular_disease", B(m, "Vascular disease history")}};
+  json o = {
+      {"sex", m.at("sex") == "Female" ? "F" : "M"},
+      {"congestive_heart_failure", B(m, "Congestive Heart Faliure")},
+      {"hypertension", B(m, "Hypertension history")},
+      {"diabetes", B(m, "Diabetes history")},
+      {"stroke_tia_thromboembolism", B(m, "Stroke") || B(m, "Transient Ischemic Attacks History") ||
+                                         B(m, "Thromboembolism history")},
+      {"vascular_disease", B(m, "Vascular disease history")}};
   PutAge(m, o);
   return o;
 }
@@ -71,17 +72,21 @@ json WellsPe(const json& m) {
 }
 
 json WellsDvt(const json& m) {
-  return {{"active_cancer", B(m, "Active cancer")},
-          {"paralysis_paresis_cast", B(m, "Paralysis, paresis, or recent plaster immobilization of the lower extremity")},
-          {"bedridden_or_major_surgery", B(m, "Bedridden recently >3 days or major surgery within 12 weeks") ||
-                                             B(m, "Major surgery within 12 weeks")},
-          {"localized_tenderness", B(m, "Localized tenderness along the deep venous system")},
-          {"entire_leg_swollen", B(m, "Entire Leg Swollen")},
-          {"calf_swelling_3cm", B(m, "Calf swelling >3 centimeters compared to the other leg")},
-          {"pitting_edema", B(m, "Pitting edema, confined to symptomatic leg")},
-          {"collateral_superficial_veins", B(m, "Collateral (nonvaricose) superficial veins present")},
-          {"previous_dvt", B(m, "Previously documented Deep Vein Thrombosis")},
-          {"alternative_diagnosis_likely", B(m, "Alternative diagnosis to Deep Vein Thrombosis as likely or more likely")}};
+  return {
+      {"active_cancer", B(m, "Active cancer")},
+      {"paralysis_paresis_cast",
+       B(m, "Paralysis, paresis, or recent plaster immobilization of the lower extremity")},
+      {"bedridden_or_major_surgery",
+       B(m, "Bedridden recently >3 days or major surgery within 12 weeks") ||
+           B(m, "Major surgery within 12 weeks")},
+      {"localized_tenderness", B(m, "Localized tenderness along the deep venous system")},
+      {"entire_leg_swollen", B(m, "Entire Leg Swollen")},
+      {"calf_swelling_3cm", B(m, "Calf swelling >3 centimeters compared to the other leg")},
+      {"pitting_edema", B(m, "Pitting edema, confined to symptomatic leg")},
+      {"collateral_superficial_veins", B(m, "Collateral (nonvaricose) superficial veins present")},
+      {"previous_dvt", B(m, "Previously documented Deep Vein Thrombosis")},
+      {"alternative_diagnosis_likely",
+       B(m, "Alternative diagnosis to Deep Vein Thrombosis as likely or more likely")}};
 }
 
 json Perc(const json& m) {
@@ -112,7 +117,8 @@ json Centor(const json& m) {
   json o = {{"cough_absent", B(m, "Cough Absent")},
             {"tender_anterior_nodes", B(m, "Tender/swollen anterior cervical lymph nodes")},
             {"tonsillar_exudate", B(m, "Exudate or swelling on tonsils")}};
-  o[U(m, "Temperature") == "degrees celsius" ? "temperature_c" : "temperature_f"] = V(m, "Temperature");
+  o[U(m, "Temperature") == "degrees celsius" ? "temperature_c" : "temperature_f"] =
+      V(m, "Temperature");
   PutAge(m, o);
   return o;
 }
@@ -146,7 +152,8 @@ TEST(MedCalcBenchVectorsTest, All140CasesMatch) {
     ASSERT_NE(it, Adapters().end()) << row.at("calculator");
     json inputs = it->second.map(json::parse(row.at("inputs_json")));
     Result<CalcResult> r = Evaluate(it->second.id, inputs);
-    ASSERT_TRUE(r.ok()) << it->second.id << ": " << r.status().Message(Lang::kEn) << " " << inputs.dump();
+    ASSERT_TRUE(r.ok()) << it->second.id << ": " << r.status().Message(Lang::kEn) << " "
+                        << inputs.dump();
     bool match = testing::MatchesAtPrintedPrecision(r->value, row.at("expected"));
     EXPECT_TRUE(match) << it->second.id << " " << row.at("inputs_json") << ": got " << r->value
                        << ", expected " << row.at("expected");

@@ -53,7 +53,9 @@ std::string_view TypeName(InputType t) {
 }
 
 json InputJson(const InputSpec& s) {
-  json j = {{"name", s.name}, {"type", TypeName(s.type)}, {"required", s.required},
+  json j = {{"name", s.name},
+            {"type", TypeName(s.type)},
+            {"required", s.required},
             {"label", {{"fr", s.label_fr}, {"en", s.label_en}}}};
   if (!s.unit.empty()) j["unit"] = s.unit;
   if (s.type == InputType::kNumber || s.type == InputType::kInteger) {
@@ -63,7 +65,8 @@ json InputJson(const InputSpec& s) {
   if (!s.choices.empty()) j["choices"] = s.choices;
   json alts = json::array();
   for (const AlternativeInput& a : s.alternatives) {
-    alts.push_back({{"name", a.name}, {"unit", a.unit}, {"factor", a.factor}, {"offset", a.offset}});
+    alts.push_back(
+        {{"name", a.name}, {"unit", a.unit}, {"factor", a.factor}, {"offset", a.offset}});
   }
   if (!alts.empty()) j["alternatives"] = alts;
   return j;
@@ -96,7 +99,8 @@ Result<CalcResult> EvaluateUnchecked(const Calculator& c, const json& inputs) {
   Result<Output> out = c.compute(*in);
   if (!out.ok()) return out.status();
   if (!std::isfinite(out->value)) {
-    return Status::Error(ErrorCode::kInvalidArgument, {c.info.id + " (résultat non défini / undefined result)"});
+    return Status::Error(ErrorCode::kInvalidArgument,
+                         {c.info.id + " (résultat non défini / undefined result)"});
   }
   CalcResult r;
   r.id = c.info.id;
@@ -120,7 +124,8 @@ Result<json> ValueFromText(const InputSpec& spec, const std::string& key, const 
   if (spec.type == InputType::kNumber || spec.type == InputType::kInteger) {
     json number = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (!number.is_number()) {
-      return Status::Error(ErrorCode::kInvalidArgument, {key + " (nombre attendu / number expected)"});
+      return Status::Error(ErrorCode::kInvalidArgument,
+                           {key + " (nombre attendu / number expected)"});
     }
     return number;
   }
@@ -155,7 +160,8 @@ const CalculatorInfo* FindCalculator(std::string_view id) {
 
 Result<CalcResult> Evaluate(std::string_view id, const json& inputs) {
   const Calculator* c = Find(id);
-  if (c == nullptr) return Status::Error(ErrorCode::kNotFound, {"calculateur / calculator " + std::string(id)});
+  if (c == nullptr)
+    return Status::Error(ErrorCode::kNotFound, {"calculateur / calculator " + std::string(id)});
   try {
     return EvaluateUnchecked(*c, inputs);
   } catch (const std::exception& e) {  // nlohmann type errors: never escape the module
@@ -165,11 +171,13 @@ Result<CalcResult> Evaluate(std::string_view id, const json& inputs) {
 
 Result<json> InputsFromKeyValues(std::string_view id, const std::vector<std::string>& args) {
   const CalculatorInfo* info = FindCalculator(id);
-  if (info == nullptr) return Status::Error(ErrorCode::kNotFound, {"calculateur / calculator " + std::string(id)});
+  if (info == nullptr)
+    return Status::Error(ErrorCode::kNotFound, {"calculateur / calculator " + std::string(id)});
   json out = json::object();
   for (const std::string& arg : args) {
     size_t eq = arg.find('=');
-    if (eq == std::string::npos || eq == 0) return Status::Error(ErrorCode::kUsage, {arg + " (clé=valeur / key=value)"});
+    if (eq == std::string::npos || eq == 0)
+      return Status::Error(ErrorCode::kUsage, {arg + " (clé=valeur / key=value)"});
     std::string key = arg.substr(0, eq);
     std::string text = arg.substr(eq + 1);
     const InputSpec* spec = SpecFor(*info, key);
@@ -189,8 +197,12 @@ json ListJson() {
   for (const CalculatorInfo& c : AllCalculators()) {
     json inputs = json::array();
     for (const InputSpec& s : c.inputs) inputs.push_back(InputJson(s));
-    list.push_back({{"id", c.id}, {"name", {{"fr", c.name_fr}, {"en", c.name_en}}}, {"inputs", inputs},
-                    {"output_unit", c.output_unit}, {"decimals", c.decimals}, {"formula", c.formula},
+    list.push_back({{"id", c.id},
+                    {"name", {{"fr", c.name_fr}, {"en", c.name_en}}},
+                    {"inputs", inputs},
+                    {"output_unit", c.output_unit},
+                    {"decimals", c.decimals},
+                    {"formula", c.formula},
                     {"source", c.source}});
   }
   return list;

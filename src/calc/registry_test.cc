@@ -20,10 +20,26 @@ TEST(RegistryTest, DeclaresTheTwentyCalculatorsOfIssue5) {
     EXPECT_FALSE(c.formula.empty()) << c.id;
     EXPECT_FALSE(c.name_fr.empty()) << c.id;
   }
-  for (const char* id : {"cockcroft-gault", "ckd-epi-2021", "mdrd", "bmi", "bsa-mosteller", "bsa-dubois",
-                         "ibw-devine", "corrected-calcium", "cha2ds2-vasc", "has-bled", "wells-pe",
-                         "wells-dvt", "perc", "curb-65", "qsofa", "gcs", "centor-mcisaac", "ottawa-ankle",
-                         "canadian-ct-head", "canadian-c-spine"}) {
+  for (const char* id : {"cockcroft-gault",
+                         "ckd-epi-2021",
+                         "mdrd",
+                         "bmi",
+                         "bsa-mosteller",
+                         "bsa-dubois",
+                         "ibw-devine",
+                         "corrected-calcium",
+                         "cha2ds2-vasc",
+                         "has-bled",
+                         "wells-pe",
+                         "wells-dvt",
+                         "perc",
+                         "curb-65",
+                         "qsofa",
+                         "gcs",
+                         "centor-mcisaac",
+                         "ottawa-ankle",
+                         "canadian-ct-head",
+                         "canadian-c-spine"}) {
     EXPECT_TRUE(ids.count(id)) << id;
   }
 }
@@ -45,7 +61,8 @@ TEST(RegistryTest, ListJsonDescribesInputsWithUnitsAndRanges) {
 }
 
 TEST(RegistryTest, OutOfRangeNamesInputAndRangeInTheUnitGiven) {
-  Result<CalcResult> r = Evaluate("cockcroft-gault", {{"sex", "M"}, {"age", 50}, {"weight_kg", 70}, {"creatinine_mg_dl", 50}});
+  Result<CalcResult> r = Evaluate(
+      "cockcroft-gault", {{"sex", "M"}, {"age", 50}, {"weight_kg", 70}, {"creatinine_mg_dl", 50}});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), ErrorCode::kOutOfRange);
   EXPECT_EQ(r.status().exit_code(), 3);
@@ -56,7 +73,8 @@ TEST(RegistryTest, OutOfRangeNamesInputAndRangeInTheUnitGiven) {
 }
 
 TEST(RegistryTest, AdultFormulaRefusesAChild) {
-  Result<CalcResult> r = Evaluate("ckd-epi-2021", {{"sex", "F"}, {"age", 12}, {"creatinine_umol_l", 50}});
+  Result<CalcResult> r =
+      Evaluate("ckd-epi-2021", {{"sex", "F"}, {"age", 12}, {"creatinine_umol_l", 50}});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), ErrorCode::kOutOfRange);
   EXPECT_NE(r.status().Message(Lang::kFr).find("age"), std::string::npos);
@@ -70,25 +88,29 @@ TEST(RegistryTest, MissingInputIsNamedWithItsAlternatives) {
 }
 
 TEST(RegistryTest, BothUnitsOfOneInputIsAnError) {
-  Result<CalcResult> r =
-      Evaluate("mdrd", {{"sex", "F"}, {"age", 50}, {"creatinine_umol_l", 80}, {"creatinine_mg_dl", 0.9}});
+  Result<CalcResult> r = Evaluate(
+      "mdrd", {{"sex", "F"}, {"age", 50}, {"creatinine_umol_l", 80}, {"creatinine_mg_dl", 0.9}});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), ErrorCode::kInvalidArgument);
 }
 
 TEST(RegistryTest, WrongTypesAndUnknownFieldsAreErrors) {
-  EXPECT_EQ(Evaluate("bmi", {{"weight_kg", "70"}, {"height_cm", 170}}).status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(Evaluate("bmi", {{"weight_kg", "70"}, {"height_cm", 170}}).status().code(),
+            ErrorCode::kInvalidArgument);
   EXPECT_EQ(Evaluate("bmi", {{"weight_kg", 70}, {"height_cm", 170}, {"wieght", 1}}).status().code(),
             ErrorCode::kUnknownField);
-  EXPECT_EQ(Evaluate("gcs", {{"eye", 2.5}, {"verbal", 3}, {"motor", 4}}).status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(Evaluate("gcs", {{"eye", 2.5}, {"verbal", 3}, {"motor", 4}}).status().code(),
+            ErrorCode::kInvalidArgument);
   EXPECT_EQ(Evaluate("bmi", json::array()).status().code(), ErrorCode::kInvalidArgument);
   EXPECT_EQ(Evaluate("no-such-calc", json::object()).status().code(), ErrorCode::kNotFound);
 }
 
 TEST(RegistryTest, AcceptsAPatientObjectAsIs) {
-  json patient = {{"age_years", 80}, {"sex", "F"}, {"weight_kg", 60}, {"height_cm", 160},
-                  {"creatinine_umol_l", 106}, {"creatinine_date", "2026-11-20"}, {"dialysis", false},
-                  {"allergies", {"pénicilline"}}, {"conditions", {"I10"}}, {"pregnant", false}};
+  json patient = {{"age_years", 80},          {"sex", "F"},
+                  {"weight_kg", 60},          {"height_cm", 160},
+                  {"creatinine_umol_l", 106}, {"creatinine_date", "2026-11-20"},
+                  {"dialysis", false},        {"allergies", {"pénicilline"}},
+                  {"conditions", {"I10"}},    {"pregnant", false}};
   Result<CalcResult> r = Evaluate("cockcroft-gault", patient);
   ASSERT_TRUE(r.ok()) << r.status().Message(Lang::kEn);
   EXPECT_NEAR(r->value, 35.3, 0.05);  // (140-80) x 60 x 1.04 / 106 = 35.32
@@ -100,8 +122,11 @@ TEST(RegistryTest, AcceptsAPatientObjectAsIs) {
 
 TEST(RegistryTest, AgeInMonthsIsConverted) {
   // 14 months = 1.17 y: McIsaac age band 3-14 not reached; fever 38.4 > 38 -> 1
-  json in = {{"age_months", 14}, {"temperature_c", 38.4}, {"cough_absent", false},
-             {"tender_anterior_nodes", false}, {"tonsillar_exudate", false}};
+  json in = {{"age_months", 14},
+             {"temperature_c", 38.4},
+             {"cough_absent", false},
+             {"tender_anterior_nodes", false},
+             {"tonsillar_exudate", false}};
   Result<CalcResult> r = Evaluate("centor-mcisaac", in);
   ASSERT_TRUE(r.ok()) << r.status().Message(Lang::kEn);
   EXPECT_EQ(r->value, 1);
@@ -120,20 +145,26 @@ TEST(RegistryTest, ToJsonHasTheIssueShape) {
 }
 
 TEST(RegistryTest, KeyValuesUseDeclaredTypes) {
-  Result<json> j = InputsFromKeyValues("cha2ds2-vasc", {"age=76", "sex=F", "hypertension=oui", "diabetes=0",
-                                                         "congestive_heart_failure=false",
-                                                         "stroke_tia_thromboembolism=non", "vascular_disease=no"});
+  Result<json> j = InputsFromKeyValues(
+      "cha2ds2-vasc",
+      {"age=76", "sex=F", "hypertension=oui", "diabetes=0", "congestive_heart_failure=false",
+       "stroke_tia_thromboembolism=non", "vascular_disease=no"});
   ASSERT_TRUE(j.ok()) << j.status().Message(Lang::kEn);
   EXPECT_EQ((*j)["age"], 76);
   EXPECT_EQ((*j)["hypertension"], true);
   EXPECT_EQ(Evaluate("cha2ds2-vasc", *j)->value, 4);
   EXPECT_EQ(InputsFromKeyValues("bmi", {"weight_kg"}).status().code(), ErrorCode::kUsage);
-  EXPECT_EQ(InputsFromKeyValues("bmi", {"weight_kg=abc"}).status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(InputsFromKeyValues("bmi", {"weight_kg=abc"}).status().code(),
+            ErrorCode::kInvalidArgument);
 }
 
 json Ankle() {
-  return {{"malleolar_pain", false}, {"lateral_malleolus_tenderness", false}, {"medial_malleolus_tenderness", false},
-          {"midfoot_pain", false}, {"fifth_metatarsal_tenderness", false}, {"navicular_tenderness", false},
+  return {{"malleolar_pain", false},
+          {"lateral_malleolus_tenderness", false},
+          {"medial_malleolus_tenderness", false},
+          {"midfoot_pain", false},
+          {"fifth_metatarsal_tenderness", false},
+          {"navicular_tenderness", false},
           {"unable_to_bear_weight", false}};
 }
 
@@ -153,13 +184,18 @@ TEST(HandVectors, OttawaAnkle) {
 }
 
 json Head() {
-  return {{"age", 40}, {"gcs_below_15_at_2h", false}, {"suspected_open_or_depressed_fracture", false},
-          {"basal_skull_fracture_signs", false}, {"vomiting_2_or_more", false},
-          {"retrograde_amnesia_30min", false}, {"dangerous_mechanism", false}};
+  return {{"age", 40},
+          {"gcs_below_15_at_2h", false},
+          {"suspected_open_or_depressed_fracture", false},
+          {"basal_skull_fracture_signs", false},
+          {"vomiting_2_or_more", false},
+          {"retrograde_amnesia_30min", false},
+          {"dangerous_mechanism", false}};
 }
 
 TEST(HandVectors, CanadianCtHead) {
-  for (const char* item : {"suspected_open_or_depressed_fracture", "gcs_below_15_at_2h", "basal_skull_fracture_signs"}) {
+  for (const char* item : {"suspected_open_or_depressed_fracture", "gcs_below_15_at_2h",
+                           "basal_skull_fracture_signs"}) {
     json h = Head();
     h[item] = true;
     EXPECT_EQ(Evaluate("canadian-ct-head", h)->value, 1) << item;
@@ -171,8 +207,13 @@ TEST(HandVectors, CanadianCtHead) {
 }
 
 json Spine() {
-  return {{"age", 40}, {"dangerous_mechanism", false}, {"paresthesias", false}, {"simple_rear_end_mvc", false},
-          {"sitting_in_ed", false}, {"ambulatory_any_time", false}, {"delayed_neck_pain", false},
+  return {{"age", 40},
+          {"dangerous_mechanism", false},
+          {"paresthesias", false},
+          {"simple_rear_end_mvc", false},
+          {"sitting_in_ed", false},
+          {"ambulatory_any_time", false},
+          {"delayed_neck_pain", false},
           {"no_midline_tenderness", false}};
 }
 

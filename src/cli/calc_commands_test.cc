@@ -46,9 +46,10 @@ TEST(CalcCommandsTest, EvaluateWithKeyValues) {
   ASSERT_EQ(r.code, 0) << r.err;
   json j = json::parse(r.out);
   EXPECT_DOUBLE_EQ(j["value"].get<double>(), 22.9);
-  CliRun human = Vigie({"calc", "cha2ds2-vasc", "age=76", "sex=F", "hypertension=oui", "diabetes=non",
-                     "congestive_heart_failure=non", "stroke_tia_thromboembolism=non", "vascular_disease=non"},
-                    env);
+  CliRun human = Vigie(
+      {"calc", "cha2ds2-vasc", "age=76", "sex=F", "hypertension=oui", "diabetes=non",
+       "congestive_heart_failure=non", "stroke_tia_thromboembolism=non", "vascular_disease=non"},
+      env);
   ASSERT_EQ(human.code, 0) << human.err;
   EXPECT_NE(human.out.find("cha2ds2-vasc = 4 points"), std::string::npos) << human.out;
 }
@@ -74,8 +75,11 @@ TEST(CalcCommandsTest, ExamRuleFromTheContentFolder) {
   const char* src = std::getenv("VIGIE_SOURCE_DIR");
   ASSERT_NE(src, nullptr);
   ASSERT_TRUE(env.CreateDirs("/content/exam-rules").ok());
-  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(src) / "data" / "exam-rules")) {
-    ASSERT_TRUE(env.WriteFile("/content/exam-rules/" + e.path().filename().string(), ReadDisk(e.path())).ok());
+  for (const auto& e :
+       std::filesystem::directory_iterator(std::filesystem::path(src) / "data" / "exam-rules")) {
+    ASSERT_TRUE(
+        env.WriteFile("/content/exam-rules/" + e.path().filename().string(), ReadDisk(e.path()))
+            .ok());
   }
   env.SetVar("VIGIE_CONTENT", "/content");
   CliRun r = Vigie({"exam", "low-back-pain", "duration_weeks=3", "red_flag=true", "--json"}, env);
@@ -93,12 +97,16 @@ TEST(CalcCommandsTest, DoseForThisPatient) {
   const char* src = std::getenv("VIGIE_SOURCE_DIR");
   ASSERT_NE(src, nullptr);
   ASSERT_TRUE(env.CreateDirs("/content/posology").ok());
-  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(src) / "data" / "posology")) {
-    ASSERT_TRUE(env.WriteFile("/content/posology/" + e.path().filename().string(), ReadDisk(e.path())).ok());
+  for (const auto& e :
+       std::filesystem::directory_iterator(std::filesystem::path(src) / "data" / "posology")) {
+    ASSERT_TRUE(
+        env.WriteFile("/content/posology/" + e.path().filename().string(), ReadDisk(e.path()))
+            .ok());
   }
   env.SetVar("VIGIE_CONTENT", "/content");
   // Child 20 kg: paracetamol 15 mg/kg per intake = 300 mg, 80 mg/kg/day = 1600 mg
-  CliRun r = Vigie({"dose", "--substance", "paracetamol", "age=6", "sex=F", "weight_kg=20", "--json"}, env);
+  CliRun r = Vigie(
+      {"dose", "--substance", "paracetamol", "age=6", "sex=F", "weight_kg=20", "--json"}, env);
   ASSERT_EQ(r.code, 0) << r.err;
   json j = json::parse(r.out);
   EXPECT_EQ(j["limits"]["per_intake_max"], 300);

@@ -25,7 +25,8 @@ Result<json> PatientJson(const std::vector<std::string>& args) {
   json out = json::object();
   for (const std::string& arg : args) {
     size_t eq = arg.find('=');
-    if (eq == std::string::npos || eq == 0) return Status::Error(ErrorCode::kUsage, {arg + " (clé=valeur / key=value)"});
+    if (eq == std::string::npos || eq == 0)
+      return Status::Error(ErrorCode::kUsage, {arg + " (clé=valeur / key=value)"});
     std::string key = arg.substr(0, eq);
     std::string text = arg.substr(eq + 1);
     json number = json::parse(text, nullptr, /*allow_exceptions=*/false);
@@ -49,11 +50,14 @@ std::string Human(const json& d, const CliContext& ctx) {
   if (d.contains("message")) s << "  " << d["message"].value(lang, "") << "\n";
   if (d.contains("rule")) {
     s << "  " << d["rule"]["text"].value(lang, "") << "\n  " << d["limits"].dump() << "\n";
-    s << "  Source : " << d["rule"]["source"].value("document", "") << ", " << d["rule"]["source"].value("section", "") << "\n";
+    s << "  Source : " << d["rule"]["source"].value("document", "") << ", "
+      << d["rule"]["source"].value("section", "") << "\n";
   }
   for (const json& r : d.value("renal", json::array())) s << "  " << r.dump() << "\n";
-  for (const json& b : d.value("bands", json::array())) s << "  [" << b["action"].get<std::string>() << "] " << b["text"].value(lang, "") << "\n";
-  for (const json& u : d.value("not_evaluated", json::array())) s << "  " << ctx.T("non évalué : ", "not evaluated: ") << u.get<std::string>() << "\n";
+  for (const json& b : d.value("bands", json::array()))
+    s << "  [" << b["action"].get<std::string>() << "] " << b["text"].value(lang, "") << "\n";
+  for (const json& u : d.value("not_evaluated", json::array()))
+    s << "  " << ctx.T("non évalué : ", "not evaluated: ") << u.get<std::string>() << "\n";
   return s.str();
 }
 
@@ -76,12 +80,17 @@ Status RunDose(CliContext& ctx, const DoseArgs& args) {
 
 void RegisterDoseCommands(CommandRegistry& registry) {
   auto args = std::make_shared<DoseArgs>();
-  CLI::App* sub = registry.Add(nullptr, "dose", "Posologie d'une substance pour ce patient (règles sourcées)",
-                               "Posology of a substance for this patient (sourced rules)",
-                               [args](CliContext& ctx) { return RunDose(ctx, *args); });
-  sub->add_option("--substance", args->substance, registry.T("Substance (DCI)", "Substance (INN)"))->required();
-  sub->add_option("--indication", args->indication, registry.T("Indication (si la règle en dépend)", "Indication (when the rule depends on it)"));
-  sub->add_option("patient", args->patient, registry.T("Champs du patient clé=valeur", "Patient fields as key=value"));
+  CLI::App* sub =
+      registry.Add(nullptr, "dose", "Posologie d'une substance pour ce patient (règles sourcées)",
+                   "Posology of a substance for this patient (sourced rules)",
+                   [args](CliContext& ctx) { return RunDose(ctx, *args); });
+  sub->add_option("--substance", args->substance, registry.T("Substance (DCI)", "Substance (INN)"))
+      ->required();
+  sub->add_option(
+      "--indication", args->indication,
+      registry.T("Indication (si la règle en dépend)", "Indication (when the rule depends on it)"));
+  sub->add_option("patient", args->patient,
+                  registry.T("Champs du patient clé=valeur", "Patient fields as key=value"));
 }
 
 }  // namespace vigie::cli

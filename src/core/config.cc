@@ -43,9 +43,11 @@ const std::vector<SettingSpec>& AllSettings() {
        "Dossier des données officielles (défaut : ../shared/data)",
        "Official data folder (default: ../shared/data)"},
       {"content.dir", "VIGIE_CONTENT", "", SettingType::kString, &Settings::content_dir, 0, 0,
-       "Dossier du contenu clinique de Vigie (data/ : règles d'examens, posologies ; défaut : data/ "
+       "Dossier du contenu clinique de Vigie (data/ : règles d'examens, posologies ; défaut : "
+       "data/ "
        "des sources)",
-       "Vigie's clinical content folder (data/: exam rules, posology; default: the source tree's data/)"},
+       "Vigie's clinical content folder (data/: exam rules, posology; default: the source tree's "
+       "data/)"},
       {"lang", "VIGIE_LANG", "--lang", SettingType::kString, &Settings::lang, 0, 0,
        "Langue des messages : fr ou en (défaut : d'après LANG, sinon fr)",
        "Message language: fr or en (default: from LANG, else fr)"},

@@ -29,7 +29,8 @@ void Tighten(Limits& l, const Limits& band) {
   TightenMax(l.per_day_usual_max, band.per_day_max);
   TightenMax(l.per_week_max, band.per_week_max);
   TightenMax(l.max_duration_days, band.max_duration_days);
-  if (band.min_interval_h) l.min_interval_h = std::max(l.min_interval_h.value_or(0), *band.min_interval_h);
+  if (band.min_interval_h)
+    l.min_interval_h = std::max(l.min_interval_h.value_or(0), *band.min_interval_h);
 }
 
 Result<Limits> Absolute(const PosologyRule& rule, const Patient& p, json& basis) {
@@ -39,7 +40,8 @@ Result<Limits> Absolute(const PosologyRule& rule, const Patient& p, json& basis)
   double w = *p.weight_kg;
   if (l.per_intake_max_per_kg) {
     TightenMax(l.per_intake_max, *l.per_intake_max_per_kg * w);
-    basis.push_back(Num(*l.per_intake_max_per_kg) + " " + rule.unit + "/kg/prise x " + Num(w) + " kg");
+    basis.push_back(Num(*l.per_intake_max_per_kg) + " " + rule.unit + "/kg/prise x " + Num(w) +
+                    " kg");
   }
   if (l.per_day_max_per_kg) {
     TightenMax(l.per_day_max, *l.per_day_max_per_kg * w);
@@ -67,7 +69,9 @@ void RenalBands(const Substance& s, const Patient& p, Advice& a) {
     Result<json> est = RenalEstimate(estimator, p);
     if (!est.ok()) {
       a.unknown.push_back("renal (" + estimator + "): " + est.status().Message(Lang::kEn));
-      a.renal.push_back({{"estimator", estimator}, {"status", "not_evaluable"}, {"reason", est.status().Message(Lang::kFr)}});
+      a.renal.push_back({{"estimator", estimator},
+                         {"status", "not_evaluable"},
+                         {"reason", est.status().Message(Lang::kFr)}});
       continue;
     }
     for (const Band* b : bands) {
@@ -89,7 +93,8 @@ void PregnancyBands(const Substance& s, const Patient& p, Advice& a) {
   }
   for (const Band& b : s.pregnancy) {
     double ga = *p.gestational_age_weeks;
-    if ((!b.from_weeks || ga >= *b.from_weeks) && (!b.to_weeks || ga < *b.to_weeks)) a.hits.push_back({"pregnancy", &b});
+    if ((!b.from_weeks || ga >= *b.from_weeks) && (!b.to_weeks || ga < *b.to_weeks))
+      a.hits.push_back({"pregnancy", &b});
   }
 }
 
@@ -106,7 +111,8 @@ void ClauseBands(const std::vector<Band>& bands, const char* kind, const Patient
 
 std::string Status(const Advice& a) {
   auto any = [&](const char* action) {
-    return std::any_of(a.hits.begin(), a.hits.end(), [&](const BandHit& h) { return h.band->action == action; });
+    return std::any_of(a.hits.begin(), a.hits.end(),
+                       [&](const BandHit& h) { return h.band->action == action; });
   };
   if (any("contraindicated")) return "contraindicated";
   if (any("not_recommended")) return "not_recommended";
@@ -117,14 +123,16 @@ std::string Status(const Advice& a) {
 // Rules are listed most restrictive first. A rule whose choice needs a field
 // other than age, weight, sex or creatinine (hepatic status, conditions...) not
 // given is applied (the safer choice) and the gap is listed.
-Result<const PosologyRule*> ChooseRule(const Substance& s, const Patient& p, std::string_view indication,
+Result<const PosologyRule*> ChooseRule(const Substance& s, const Patient& p,
+                                       std::string_view indication,
                                        std::vector<std::string>& unknown) {
   for (const PosologyRule& r : s.rules) {
     if (!r.indication.empty() && !indication.empty() && r.indication != indication) continue;
     Result<bool> m = Matches(r.when, p);
     if (!m.ok()) {
       const std::string& field = m.status().args().empty() ? "" : m.status().args()[0];
-      bool essential = field == "age_years" || field == "weight_kg" || field == "sex" || field == "creatinine_umol_l";
+      bool essential = field == "age_years" || field == "weight_kg" || field == "sex" ||
+                       field == "creatinine_umol_l";
       if (m.status().code() != ErrorCode::kMissingInput || essential) return m.status();
       unknown.push_back(field + " (" + r.id + ": applied as the more restrictive rule)");
       return &r;

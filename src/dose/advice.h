@@ -20,13 +20,13 @@ struct BandHit {
 
 struct Advice {
   const Substance* substance = nullptr;
-  const PosologyRule* rule = nullptr;  // null: no rule for this population
-  Limits limits;                       // absolute, for this patient
+  const PosologyRule* rule = nullptr;              // null: no rule for this population
+  Limits limits;                                   // absolute, for this patient
   nlohmann::json basis = nlohmann::json::array();  // how per-kg limits became absolute
   std::vector<BandHit> hits;
-  nlohmann::json renal;                 // estimate used, or why none
-  std::vector<std::string> unknown;     // what could not be evaluated
-  std::string status;                   // ok, incomplete, caution, not_recommended, contraindicated, no_rule...
+  nlohmann::json renal;              // estimate used, or why none
+  std::vector<std::string> unknown;  // what could not be evaluated
+  std::string status;  // ok, incomplete, caution, not_recommended, contraindicated, no_rule...
 };
 
 // Population clauses of `when` (all must hold). kMissingInput names the

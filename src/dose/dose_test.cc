@@ -44,8 +44,9 @@ json Dose(const std::string& substance, const json& patient, const std::string& 
   return r.ok() ? *r : json();
 }
 
-std::vector<std::string> Codes(const std::string& substance, const json& patient, double dose, double freq,
-                               const std::string& period_unit = "d", const std::string& unit = "mg",
+std::vector<std::string> Codes(const std::string& substance, const json& patient, double dose,
+                               double freq, const std::string& period_unit = "d",
+                               const std::string& unit = "mg",
                                std::optional<double> days = std::nullopt) {
   PrescriptionLine line;
   line.substance = substance;
@@ -67,13 +68,17 @@ bool Has(const std::vector<std::string>& codes, const std::string& code) {
   return std::find(codes.begin(), codes.end(), code) != codes.end();
 }
 
-const json kAdult70 = {{"age", 40}, {"sex", "M"}, {"weight_kg", 70}, {"creatinine_umol_l", 80},
+const json kAdult70 = {{"age", 40},
+                       {"sex", "M"},
+                       {"weight_kg", 70},
+                       {"creatinine_umol_l", 80},
                        {"hepatic_impairment", "none"}};
 
 TEST(PosologyData, AtLeastTwelveSubstancesEachWithSources) {
   EXPECT_GE(Book().substances.size(), 12u);
   for (const Substance& s : Book().substances) {
-    for (const PosologyRule& r : s.rules) EXPECT_FALSE(r.source.value("document", "").empty()) << r.id;
+    for (const PosologyRule& r : s.rules)
+      EXPECT_FALSE(r.source.value("document", "").empty()) << r.id;
   }
 }
 
@@ -119,15 +124,20 @@ TEST(Paracetamol, Child20kgWeightBased) {
 }
 
 TEST(Paracetamol, AdultMaxPerDayExceeded) {
-  EXPECT_TRUE(Has(Codes("paracetamol", kAdult70, 1, 6, "d", "g"), "dose.per_day_above_max"));  // 6 g > 4 g
-  EXPECT_TRUE(Codes("paracetamol", kAdult70, 1, 4, "d", "g").empty());                        // 4 g, every 6 h
+  EXPECT_TRUE(
+      Has(Codes("paracetamol", kAdult70, 1, 6, "d", "g"), "dose.per_day_above_max"));  // 6 g > 4 g
+  EXPECT_TRUE(Codes("paracetamol", kAdult70, 1, 4, "d", "g").empty());  // 4 g, every 6 h
   std::vector<std::string> c = Codes("paracetamol", kAdult70, 500, 8);  // every 3 h
   EXPECT_TRUE(Has(c, "dose.interval_too_short"));
 }
 
 TEST(Paracetamol, RenalBandByCockcroftGault) {
   // CG (140-80) x 60 x 1.23 / 600 = 7.38 mL/min < 10: interval >= 8 h, <= 3 g/day
-  json p = {{"age", 80}, {"sex", "M"}, {"weight_kg", 60}, {"creatinine_umol_l", 600}, {"hepatic_impairment", "none"}};
+  json p = {{"age", 80},
+            {"sex", "M"},
+            {"weight_kg", 60},
+            {"creatinine_umol_l", 600},
+            {"hepatic_impairment", "none"}};
   json d = Dose("paracetamol", p);
   EXPECT_EQ(d["limits"]["min_interval_h"], 8);
   EXPECT_EQ(d["limits"]["per_day_max"], 3000);
@@ -138,15 +148,22 @@ TEST(Paracetamol, RenalBandByCockcroftGault) {
 
 TEST(Ibuprofen, AdultOtcMaxPerDay) {
   EXPECT_TRUE(Has(Codes("ibuprofène", kAdult70, 400, 4), "dose.per_day_above_max"));  // 1600 > 1200
-  EXPECT_TRUE(Has(Codes("ibuprofène", kAdult70, 600, 2), "dose.per_intake_above_max"));  // 600 > 400
+  EXPECT_TRUE(
+      Has(Codes("ibuprofène", kAdult70, 600, 2), "dose.per_intake_above_max"));  // 600 > 400
 }
 
 TEST(Ibuprofen, ChildPerIntakeByWeight) {
-  EXPECT_EQ(Dose("ibuprofene", {{"age", 4}, {"sex", "M"}, {"weight_kg", 15}})["limits"]["per_intake_max"], 150);
+  EXPECT_EQ(
+      Dose("ibuprofene", {{"age", 4}, {"sex", "M"}, {"weight_kg", 15}})["limits"]["per_intake_max"],
+      150);
 }
 
 TEST(Ibuprofen, PregnancyByTerm) {
-  json base = {{"age", 30}, {"sex", "F"}, {"weight_kg", 65}, {"pregnant", true}, {"hepatic_impairment", "none"}};
+  json base = {{"age", 30},
+               {"sex", "F"},
+               {"weight_kg", 65},
+               {"pregnant", true},
+               {"hepatic_impairment", "none"}};
   json late = base;
   late["gestational_age_weeks"] = 30;  // >= 24 SA: contra-indicated
   EXPECT_EQ(Dose("ibuprofene", late)["status"], "contraindicated");
@@ -175,7 +192,10 @@ TEST(Metformin, LabEgfrBands) {
 
 TEST(Metformin, ComputesCkdEpiWhenNoLabEgfr) {
   // F 60 y, Scr 0.8 mg/dL -> CKD-EPI 2021 84.3 (formula_test_vectors.csv): band 60-89, 3 g
-  json d = Dose("metformine", {{"age", 60}, {"sex", "F"}, {"weight_kg", 70}, {"creatinine_mg_dl", 0.8},
+  json d = Dose("metformine", {{"age", 60},
+                               {"sex", "F"},
+                               {"weight_kg", 70},
+                               {"creatinine_mg_dl", 0.8},
                                {"creatinine_date", "2026-11-01"}});
   EXPECT_NEAR(d["renal"][0]["value"].get<double>(), 84.3, 0.05);
   EXPECT_EQ(d["renal"][0]["calculator"], "ckd-epi-2021");
@@ -194,10 +214,20 @@ TEST(RenalEstimator, EachRuleUsesItsOwn) {
 }
 
 TEST(Apixaban, DoseReductionCriteria) {
-  EXPECT_EQ(Dose("apixaban", {{"age", 82}, {"weight_kg", 58}})["limits"]["per_intake_max"], 2.5);  // age + weight
-  EXPECT_EQ(Dose("apixaban", {{"age", 82}, {"weight_kg", 70}, {"creatinine_umol_l", 140}})["limits"]["per_intake_max"], 2.5);
-  EXPECT_EQ(Dose("apixaban", {{"age", 82}, {"weight_kg", 70}, {"creatinine_umol_l", 100}})["limits"]["per_intake_max"], 5);
-  EXPECT_EQ(Dose("apixaban", {{"age", 79}, {"weight_kg", 60}, {"creatinine_umol_l", 132}})["limits"]["per_intake_max"], 5);
+  EXPECT_EQ(Dose("apixaban", {{"age", 82}, {"weight_kg", 58}})["limits"]["per_intake_max"],
+            2.5);  // age + weight
+  EXPECT_EQ(Dose("apixaban", {{"age", 82},
+                              {"weight_kg", 70},
+                              {"creatinine_umol_l", 140}})["limits"]["per_intake_max"],
+            2.5);
+  EXPECT_EQ(Dose("apixaban", {{"age", 82},
+                              {"weight_kg", 70},
+                              {"creatinine_umol_l", 100}})["limits"]["per_intake_max"],
+            5);
+  EXPECT_EQ(Dose("apixaban", {{"age", 79},
+                              {"weight_kg", 60},
+                              {"creatinine_umol_l", 132}})["limits"]["per_intake_max"],
+            5);
   Result<json> undecided = DoseForPatient(Book(), "apixaban", P({{"age", 82}, {"weight_kg", 70}}));
   ASSERT_FALSE(undecided.ok());  // one criterion met, creatinine decides
   EXPECT_EQ(undecided.status().Message(Lang::kEn), "Missing input: creatinine_umol_l");
@@ -212,13 +242,19 @@ TEST(Nitrofurantoin, RenalAndDuration) {
   // CG (140-85) x 50 x 1.04 / 80 = 35.75 < 45: contra-indicated
   json old = {{"age", 85}, {"sex", "F"}, {"weight_kg", 50}, {"creatinine_umol_l", 80}};
   EXPECT_EQ(Dose("nitrofurantoine", old)["status"], "contraindicated");
-  json young = {{"age", 30}, {"sex", "F"}, {"weight_kg", 60}, {"creatinine_umol_l", 60}, {"pregnant", false}};
-  EXPECT_TRUE(Has(Codes("nitrofurantoine", young, 100, 3, "d", "mg", 10), "dose.duration_above_max"));
-  EXPECT_EQ(Dose("nitrofurantoine", {{"age", 8}, {"sex", "F"}, {"weight_kg", 25}})["limits"]["per_day_max"], 175);  // 7 x 25
+  json young = {
+      {"age", 30}, {"sex", "F"}, {"weight_kg", 60}, {"creatinine_umol_l", 60}, {"pregnant", false}};
+  EXPECT_TRUE(
+      Has(Codes("nitrofurantoine", young, 100, 3, "d", "mg", 10), "dose.duration_above_max"));
+  EXPECT_EQ(Dose("nitrofurantoine",
+                 {{"age", 8}, {"sex", "F"}, {"weight_kg", 25}})["limits"]["per_day_max"],
+            175);  // 7 x 25
 }
 
 TEST(Cetirizine, DialysisAndEgfrBand) {
-  EXPECT_EQ(Dose("cetirizine", {{"age", 60}, {"sex", "M"}, {"dialysis", true}, {"egfr", 8}})["status"], "contraindicated");
+  EXPECT_EQ(
+      Dose("cetirizine", {{"age", 60}, {"sex", "M"}, {"dialysis", true}, {"egfr", 8}})["status"],
+      "contraindicated");
   json d = Dose("cetirizine", {{"age", 60}, {"sex", "M"}, {"egfr", 20}});
   EXPECT_EQ(d["limits"]["per_day_max"], 2.5);  // 5 mg every 2 days
   EXPECT_EQ(d["limits"]["min_interval_h"], 48);
@@ -232,8 +268,10 @@ TEST(Valaciclovir, RenalBandCbip) {
 
 TEST(Colchicine, RenalContraindication) {
   // CG (140-75) x 60 x 1.04 / 150 = 27.0 < 30
-  EXPECT_EQ(Dose("colchicine", {{"age", 75}, {"sex", "F"}, {"weight_kg", 60}, {"creatinine_umol_l", 150}})["status"],
-            "contraindicated");
+  EXPECT_EQ(
+      Dose("colchicine",
+           {{"age", 75}, {"sex", "F"}, {"weight_kg", 60}, {"creatinine_umol_l", 150}})["status"],
+      "contraindicated");
 }
 
 TEST(Amoxicillin, RenalBandAndNoChildRule) {
@@ -242,11 +280,13 @@ TEST(Amoxicillin, RenalBandAndNoChildRule) {
   std::vector<std::string> c = Codes("amoxicilline", p, 1000, 3);
   EXPECT_TRUE(Has(c, "dose.per_intake_above_max"));
   EXPECT_TRUE(Has(c, "dose.interval_too_short"));
-  EXPECT_EQ(Dose("amoxicilline", {{"age", 5}, {"weight_kg", 18}})["status"], "no_rule_for_population");
+  EXPECT_EQ(Dose("amoxicilline", {{"age", 5}, {"weight_kg", 18}})["status"],
+            "no_rule_for_population");
 }
 
 TEST(Enoxaparin, InternationalUnits) {
-  EXPECT_TRUE(Has(Codes("enoxaparine", kAdult70, 4000, 2, "d", "UI"), "dose.per_day_above_max"));  // 8000 > 4000
+  EXPECT_TRUE(Has(Codes("enoxaparine", kAdult70, 4000, 2, "d", "UI"),
+                  "dose.per_day_above_max"));  // 8000 > 4000
   EXPECT_TRUE(Codes("enoxaparine", kAdult70, 4000, 1, "d", "UI").empty());
 }
 
@@ -260,7 +300,8 @@ TEST(NoRule, SaysSoAndNeverOk) {
 // A test fixture, not shipped data: oral methotrexate is not among the
 // verified facts yet, but the weekly-drug check must work when it is.
 TEST(WeeklyDrug, TakenDailyIsCritical) {
-  const char* fixture = R"({"substance": "weeklyfixture", "rules": [{"id": "w", "route": "oral", "when": [],
+  const char* fixture =
+      R"({"substance": "weeklyfixture", "rules": [{"id": "w", "route": "oral", "when": [],
     "limits": {"per_week_max": 25, "weekly_only": true}, "text": {"fr": "x", "en": "x"},
     "source": {"document": "test fixture", "version": "0", "section": "0"}}]})";
   Result<PosologyBook> book = ParsePosology(fixture);
@@ -276,11 +317,19 @@ TEST(WeeklyDrug, TakenDailyIsCritical) {
 }
 
 TEST(PosologyParse, RejectsMissingSourceUnknownKeyAndBadEstimator) {
-  EXPECT_EQ(ParsePosology(R"({"substance":"x","rules":[{"id":"a","route":"oral","text":{"fr":"","en":""}}]})").status().code(),
+  EXPECT_EQ(ParsePosology(
+                R"({"substance":"x","rules":[{"id":"a","route":"oral","text":{"fr":"","en":""}}]})")
+                .status()
+                .code(),
             ErrorCode::kDataError);
-  EXPECT_EQ(ParsePosology(R"({"substance":"x","rules":[],"renl":[]})").status().code(), ErrorCode::kDataError);
-  EXPECT_EQ(ParsePosology(R"({"substance":"x","renal":[{"estimator":"mdrd","max":30,"text":{"fr":"","en":""},
-    "source":{"document":"d","version":"v","section":"s"}}]})").status().code(), ErrorCode::kDataError);
+  EXPECT_EQ(ParsePosology(R"({"substance":"x","rules":[],"renl":[]})").status().code(),
+            ErrorCode::kDataError);
+  EXPECT_EQ(ParsePosology(
+                R"({"substance":"x","renal":[{"estimator":"mdrd","max":30,"text":{"fr":"","en":""},
+    "source":{"document":"d","version":"v","section":"s"}}]})")
+                .status()
+                .code(),
+            ErrorCode::kDataError);
   EXPECT_EQ(ParsePosology("{").status().code(), ErrorCode::kMalformedJson);
 }
 

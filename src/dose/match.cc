@@ -67,7 +67,8 @@ bool HasCondition(const Patient& p, const json& wanted) {
     std::string want = text::Fold(w.get<std::string>());
     for (const std::string& c : p.conditions) {
       std::string have = text::Fold(c);
-      if (have == want || (want.size() >= 3 && have.rfind(want, 0) == 0 && want[1] >= '0' && want[1] <= '9')) {
+      if (have == want ||
+          (want.size() >= 3 && have.rfind(want, 0) == 0 && want[1] >= '0' && want[1] <= '9')) {
         return true;
       }
     }
@@ -85,7 +86,8 @@ Result<bool> Clause(const json& c, const Patient& p) {
     return false;
   }
   if (c.contains("at_least")) return AtLeast(c, p);
-  if (c.contains("creatinine_umol_l")) return InRange(c["creatinine_umol_l"], p.creatinine_umol_l, "creatinine_umol_l");
+  if (c.contains("creatinine_umol_l"))
+    return InRange(c["creatinine_umol_l"], p.creatinine_umol_l, "creatinine_umol_l");
   if (c.contains("age_years")) return InRange(c["age_years"], p.AgeYears(), "age_years");
   if (c.contains("weight_kg")) return InRange(c["weight_kg"], p.weight_kg, "weight_kg");
   if (c.contains("sex")) {
@@ -93,7 +95,8 @@ Result<bool> Clause(const json& c, const Patient& p) {
     return (*p.sex == Sex::kFemale) == (c["sex"] == "F");
   }
   if (c.contains("hepatic_impairment")) {
-    if (!p.hepatic_impairment) return Status::Error(ErrorCode::kMissingInput, {"hepatic_impairment"});
+    if (!p.hepatic_impairment)
+      return Status::Error(ErrorCode::kMissingInput, {"hepatic_impairment"});
     for (const json& h : c["hepatic_impairment"]) {
       if (h == HepaticName(*p.hepatic_impairment)) return true;
     }
@@ -115,8 +118,10 @@ Result<bool> Matches(const json& when, const Patient& p) {
 
 Result<json> RenalEstimate(const std::string& estimator, const Patient& p) {
   if (estimator == "egfr" && p.egfr) {
-    json j = {{"estimator", "egfr"}, {"formula", "DFG estimé du laboratoire / laboratory eGFR"},
-              {"value", *p.egfr}, {"unit", "mL/min/1.73m2"}};
+    json j = {{"estimator", "egfr"},
+              {"formula", "DFG estimé du laboratoire / laboratory eGFR"},
+              {"value", *p.egfr},
+              {"unit", "mL/min/1.73m2"}};
     j["date"] = p.egfr_date ? json(p.egfr_date->ToIso()) : json("non fournie / not given");
     return j;
   }
@@ -129,9 +134,10 @@ Result<json> RenalEstimate(const std::string& estimator, const Patient& p) {
   std::string id = estimator == "egfr" ? "ckd-epi-2021" : "cockcroft-gault";
   Result<calc::CalcResult> r = calc::Evaluate(id, in);
   if (!r.ok()) return r.status();
-  json j = {{"estimator", estimator}, {"calculator", id}, {"formula", r->formula}, {"value", r->value},
-            {"unit", r->unit}, {"source", r->source}};
-  j["date"] = p.creatinine_date ? json(p.creatinine_date->ToIso()) : json("non fournie / not given");
+  json j = {{"estimator", estimator}, {"calculator", id}, {"formula", r->formula},
+            {"value", r->value},      {"unit", r->unit},  {"source", r->source}};
+  j["date"] =
+      p.creatinine_date ? json(p.creatinine_date->ToIso()) : json("non fournie / not given");
   return j;
 }
 

@@ -25,9 +25,12 @@ std::string Num(double v) {
 json LimitsJson(const Limits& l, const std::string& unit) {
   json j = {{"unit", unit}};
   std::pair<const char*, const std::optional<double>*> fields[] = {
-      {"per_intake_min", &l.per_intake_min}, {"per_intake_max", &l.per_intake_max},
-      {"per_day_max", &l.per_day_max}, {"per_day_usual_max", &l.per_day_usual_max},
-      {"per_week_max", &l.per_week_max}, {"min_interval_h", &l.min_interval_h},
+      {"per_intake_min", &l.per_intake_min},
+      {"per_intake_max", &l.per_intake_max},
+      {"per_day_max", &l.per_day_max},
+      {"per_day_usual_max", &l.per_day_usual_max},
+      {"per_week_max", &l.per_week_max},
+      {"min_interval_h", &l.min_interval_h},
       {"max_duration_days", &l.max_duration_days}};
   for (const auto& [key, value] : fields) {
     if (*value) j[key] = **value;
@@ -37,8 +40,10 @@ json LimitsJson(const Limits& l, const std::string& unit) {
 }
 
 json BandJson(const BandHit& h) {
-  return {{"kind", h.kind}, {"action", h.band->action},
-          {"text", {{"fr", h.band->text.fr}, {"en", h.band->text.en}}}, {"source", h.band->source}};
+  return {{"kind", h.kind},
+          {"action", h.band->action},
+          {"text", {{"fr", h.band->text.fr}, {"en", h.band->text.en}}},
+          {"source", h.band->source}};
 }
 
 std::string Severity(const std::string& action) {
@@ -47,19 +52,25 @@ std::string Severity(const std::string& action) {
 }
 
 json AdviceJson(const Advice& a, std::string_view substance) {
-  json j = {{"substance", a.substance ? a.substance->name : std::string(substance)}, {"status", a.status}};
+  json j = {{"substance", a.substance ? a.substance->name : std::string(substance)},
+            {"status", a.status}};
   if (a.substance == nullptr) {
     j["message"] = {{"fr", kNoRuleFr}, {"en", kNoRuleEn}};
     return j;
   }
   if (a.rule != nullptr) {
-    j["rule"] = {{"id", a.rule->id}, {"route", a.rule->route}, {"indication", a.rule->indication},
-                 {"text", {{"fr", a.rule->text.fr}, {"en", a.rule->text.en}}}, {"source", a.rule->source}};
+    j["rule"] = {{"id", a.rule->id},
+                 {"route", a.rule->route},
+                 {"indication", a.rule->indication},
+                 {"text", {{"fr", a.rule->text.fr}, {"en", a.rule->text.en}}},
+                 {"source", a.rule->source}};
     j["limits"] = LimitsJson(a.limits, a.rule->unit);
     j["limits"]["basis"] = a.basis;
   } else {
-    j["message"] = {{"fr", "Aucune règle de posologie pour ce patient (âge, poids) dans la base de connaissances"},
-                    {"en", "No posology rule for this patient (age, weight) in the knowledge base"}};
+    j["message"] = {
+        {"fr",
+         "Aucune règle de posologie pour ce patient (âge, poids) dans la base de connaissances"},
+        {"en", "No posology rule for this patient (age, weight) in the knowledge base"}};
   }
   j["renal"] = a.renal;
   j["bands"] = json::array();
@@ -73,7 +84,10 @@ Finding Make(std::string code, std::string severity, std::string fr, std::string
 }
 
 Result<double> PeriodHours(const PrescriptionLine& line) {
-  double per = line.period_unit == "h" ? 1 : line.period_unit == "d" ? 24 : line.period_unit == "wk" ? 168 : 0;
+  double per = line.period_unit == "h"    ? 1
+               : line.period_unit == "d"  ? 24
+               : line.period_unit == "wk" ? 168
+                                          : 0;
   if (per == 0) return Status::Error(ErrorCode::kInvalidArgument, {"period_unit (h, d, wk)"});
   if (!(line.period > 0) || !(line.frequency > 0)) {
     return Status::Error(ErrorCode::kInvalidArgument, {"frequency / period (> 0)"});
@@ -90,30 +104,38 @@ void CheckAmounts(const Advice& a, double dose, double period_h, const Prescript
   double interval = period_h / line.frequency;
   bool per_kg = a.rule->limits.per_day_max_per_kg || a.rule->limits.per_intake_max_per_kg;
   if (l.per_intake_max && dose > *l.per_intake_max + 1e-9) {
-    out.push_back(Make(per_kg ? "dose.mg_per_kg_above_max" : "dose.per_intake_above_max", "warning",
-                       "Dose par prise " + Num(dose) + " " + u + " > maximum " + Num(*l.per_intake_max) + " " + u,
-                       "Dose per intake " + Num(dose) + " " + u + " > maximum " + Num(*l.per_intake_max) + " " + u, src));
+    out.push_back(Make(
+        per_kg ? "dose.mg_per_kg_above_max" : "dose.per_intake_above_max", "warning",
+        "Dose par prise " + Num(dose) + " " + u + " > maximum " + Num(*l.per_intake_max) + " " + u,
+        "Dose per intake " + Num(dose) + " " + u + " > maximum " + Num(*l.per_intake_max) + " " + u,
+        src));
   }
   if (l.per_day_max && per_day > *l.per_day_max + 1e-9) {
-    out.push_back(Make(per_kg ? "dose.mg_per_kg_above_max" : "dose.per_day_above_max", "warning",
-                       "Dose par jour " + Num(per_day) + " " + u + " > maximum " + Num(*l.per_day_max) + " " + u,
-                       "Daily dose " + Num(per_day) + " " + u + " > maximum " + Num(*l.per_day_max) + " " + u, src));
+    out.push_back(Make(
+        per_kg ? "dose.mg_per_kg_above_max" : "dose.per_day_above_max", "warning",
+        "Dose par jour " + Num(per_day) + " " + u + " > maximum " + Num(*l.per_day_max) + " " + u,
+        "Daily dose " + Num(per_day) + " " + u + " > maximum " + Num(*l.per_day_max) + " " + u,
+        src));
   }
   if (l.per_week_max && per_day * 7 > *l.per_week_max + 1e-9) {
-    out.push_back(Make("dose.per_week_above_max", "warning", "Dose par semaine > maximum " + Num(*l.per_week_max) + " " + u,
+    out.push_back(Make("dose.per_week_above_max", "warning",
+                       "Dose par semaine > maximum " + Num(*l.per_week_max) + " " + u,
                        "Weekly dose > maximum " + Num(*l.per_week_max) + " " + u, src));
   }
   if (l.weekly_only && line.frequency * 168 / period_h > 1 + 1e-9) {
-    out.push_back(Make("dose.weekly_drug_taken_daily", "critical", "Médicament à prise hebdomadaire prescrit plus d'une fois par semaine",
+    out.push_back(Make("dose.weekly_drug_taken_daily", "critical",
+                       "Médicament à prise hebdomadaire prescrit plus d'une fois par semaine",
                        "Once-weekly drug prescribed more than once a week", src));
   }
   if (l.min_interval_h && interval < *l.min_interval_h - 1e-9) {
-    out.push_back(Make("dose.interval_too_short", "warning",
-                       "Intervalle " + Num(interval) + " h < minimum " + Num(*l.min_interval_h) + " h",
-                       "Interval " + Num(interval) + " h < minimum " + Num(*l.min_interval_h) + " h", src));
+    out.push_back(
+        Make("dose.interval_too_short", "warning",
+             "Intervalle " + Num(interval) + " h < minimum " + Num(*l.min_interval_h) + " h",
+             "Interval " + Num(interval) + " h < minimum " + Num(*l.min_interval_h) + " h", src));
   }
   if (l.max_duration_days && line.duration_days && *line.duration_days > *l.max_duration_days) {
-    out.push_back(Make("dose.duration_above_max", "warning", "Durée > " + Num(*l.max_duration_days) + " jours",
+    out.push_back(Make("dose.duration_above_max", "warning",
+                       "Durée > " + Num(*l.max_duration_days) + " jours",
                        "Duration > " + Num(*l.max_duration_days) + " days", src));
   }
 }
@@ -130,21 +152,26 @@ Result<std::vector<Finding>> CheckUnchecked(const PosologyBook& book, const Pati
     return out;
   }
   for (const BandHit& h : a.hits) {
-    out.push_back(Make(h.kind + "." + h.band->action, Severity(h.band->action), h.band->text.fr, h.band->text.en, h.band->source));
+    out.push_back(Make(h.kind + "." + h.band->action, Severity(h.band->action), h.band->text.fr,
+                       h.band->text.en, h.band->source));
   }
   for (const std::string& u : a.unknown) {
-    out.push_back(Make("dose.not_evaluated", "info", "Non évalué : " + u, "Not evaluated: " + u, json()));
+    out.push_back(
+        Make("dose.not_evaluated", "info", "Non évalué : " + u, "Not evaluated: " + u, json()));
   }
   if (a.rule == nullptr) {
-    out.push_back(Make("dose.no_rule_for_population", "info", "Aucune règle de posologie pour ce patient",
+    out.push_back(Make("dose.no_rule_for_population", "info",
+                       "Aucune règle de posologie pour ce patient",
                        "No posology rule for this patient", json()));
     return out;
   }
   Result<double> period_h = PeriodHours(line);
   if (!period_h.ok()) return period_h.status();
-  Result<double> dose = a.rule->unit == "UI" ? (line.dose_unit == "UI" ? Result<double>(line.dose_value)
-                                                                       : Status::Error(ErrorCode::kInvalidArgument, {"dose_unit (UI)"}))
-                                             : units::Convert(line.dose_value, line.dose_unit, a.rule->unit);
+  Result<double> dose = a.rule->unit == "UI"
+                            ? (line.dose_unit == "UI"
+                                   ? Result<double>(line.dose_value)
+                                   : Status::Error(ErrorCode::kInvalidArgument, {"dose_unit (UI)"}))
+                            : units::Convert(line.dose_value, line.dose_unit, a.rule->unit);
   if (!dose.ok()) return dose.status();
   CheckAmounts(a, *dose, *period_h, line, out);
   return out;
@@ -152,8 +179,8 @@ Result<std::vector<Finding>> CheckUnchecked(const PosologyBook& book, const Pati
 
 }  // namespace
 
-Result<json> DoseForPatient(const PosologyBook& book, std::string_view substance, const Patient& patient,
-                            std::string_view indication) {
+Result<json> DoseForPatient(const PosologyBook& book, std::string_view substance,
+                            const Patient& patient, std::string_view indication) {
   try {
     Result<Advice> a = Advise(book, substance, patient, indication);
     if (!a.ok()) return a.status();
@@ -163,7 +190,8 @@ Result<json> DoseForPatient(const PosologyBook& book, std::string_view substance
   }
 }
 
-Result<std::vector<Finding>> CheckLine(const PosologyBook& book, const Patient& patient, const PrescriptionLine& line) {
+Result<std::vector<Finding>> CheckLine(const PosologyBook& book, const Patient& patient,
+                                       const PrescriptionLine& line) {
   try {
     return CheckUnchecked(book, patient, line);
   } catch (const std::exception& e) {
@@ -172,7 +200,9 @@ Result<std::vector<Finding>> CheckLine(const PosologyBook& book, const Patient& 
 }
 
 json ToJson(const Finding& f) {
-  return {{"code", f.code}, {"severity", f.severity}, {"message", {{"fr", f.message.fr}, {"en", f.message.en}}},
+  return {{"code", f.code},
+          {"severity", f.severity},
+          {"message", {{"fr", f.message.fr}, {"en", f.message.en}}},
           {"source", f.source}};
 }
 

@@ -44,18 +44,24 @@ Result<Limits> ReadLimits(const json& j, const std::string& where) {
   Limits l;
   if (j.is_null()) return l;
   static const std::set<std::string> kKeys = {
-      "per_intake_min", "per_intake_max", "per_intake_max_per_kg", "per_day_max", "per_day_usual_max",
-      "per_day_max_per_kg", "per_week_max", "min_interval_h", "max_duration_days", "weekly_only"};
+      "per_intake_min",    "per_intake_max",     "per_intake_max_per_kg", "per_day_max",
+      "per_day_usual_max", "per_day_max_per_kg", "per_week_max",          "min_interval_h",
+      "max_duration_days", "weekly_only"};
   VIGIE_RETURN_IF_ERROR(CheckKeys(j, kKeys, where + ".limits"));
   std::pair<const char*, std::optional<double>*> fields[] = {
-      {"per_intake_min", &l.per_intake_min}, {"per_intake_max", &l.per_intake_max},
-      {"per_intake_max_per_kg", &l.per_intake_max_per_kg}, {"per_day_max", &l.per_day_max},
-      {"per_day_usual_max", &l.per_day_usual_max}, {"per_day_max_per_kg", &l.per_day_max_per_kg},
-      {"per_week_max", &l.per_week_max}, {"min_interval_h", &l.min_interval_h},
+      {"per_intake_min", &l.per_intake_min},
+      {"per_intake_max", &l.per_intake_max},
+      {"per_intake_max_per_kg", &l.per_intake_max_per_kg},
+      {"per_day_max", &l.per_day_max},
+      {"per_day_usual_max", &l.per_day_usual_max},
+      {"per_day_max_per_kg", &l.per_day_max_per_kg},
+      {"per_week_max", &l.per_week_max},
+      {"min_interval_h", &l.min_interval_h},
       {"max_duration_days", &l.max_duration_days}};
   for (auto& [key, target] : fields) {
     if (!j.contains(key)) continue;
-    if (!j[key].is_number() || j[key].get<double>() < 0) return Bad(where, std::string(key) + " >= 0");
+    if (!j[key].is_number() || j[key].get<double>() < 0)
+      return Bad(where, std::string(key) + " >= 0");
     *target = j[key].get<double>();
   }
   l.weekly_only = j.value("weekly_only", false);
@@ -68,15 +74,18 @@ std::optional<double> OptNumber(const json& j, const char* key) {
 }
 
 Result<Band> ReadBand(const json& j, const std::string& where) {
-  static const std::set<std::string> kKeys = {"when", "action", "limits", "text", "source", "estimator", "min",
-                                              "max", "dialysis", "from_weeks", "to_weeks", "child_pugh"};
+  static const std::set<std::string> kKeys = {"when",     "action",     "limits",   "text",
+                                              "source",   "estimator",  "min",      "max",
+                                              "dialysis", "from_weeks", "to_weeks", "child_pugh"};
   VIGIE_RETURN_IF_ERROR(CheckKeys(j, kKeys, where));
   Band b;
   b.when = j.value("when", json::array());
   if (j.contains("child_pugh")) b.when = json::array({{{"hepatic_impairment", j["child_pugh"]}}});
   b.action = j.value("action", "contraindicated");
-  static const std::set<std::string> kActions = {"dose", "contraindicated", "not_recommended", "caution"};
-  if (!kActions.count(b.action)) return Bad(where, "action: dose|contraindicated|not_recommended|caution");
+  static const std::set<std::string> kActions = {"dose", "contraindicated", "not_recommended",
+                                                 "caution"};
+  if (!kActions.count(b.action))
+    return Bad(where, "action: dose|contraindicated|not_recommended|caution");
   Result<Limits> limits = ReadLimits(j.value("limits", json()), where);
   if (!limits.ok()) return limits.status();
   b.limits = *limits;
@@ -110,7 +119,8 @@ Result<std::vector<Band>> ReadBands(const json& j, const std::string& where, boo
 }
 
 Result<PosologyRule> ReadRule(const json& j, const std::string& where) {
-  static const std::set<std::string> kKeys = {"id", "route", "indication", "when", "unit", "limits", "text", "source"};
+  static const std::set<std::string> kKeys = {"id",   "route",  "indication", "when",
+                                              "unit", "limits", "text",       "source"};
   VIGIE_RETURN_IF_ERROR(CheckKeys(j, kKeys, where));
   PosologyRule r;
   r.id = j.value("id", "");
@@ -131,11 +141,13 @@ Result<PosologyRule> ReadRule(const json& j, const std::string& where) {
 }
 
 Status ReadBandLists(const json& j, Substance& s) {
-  std::pair<const char*, std::vector<Band>*> lists[] = {
-      {"contraindications", &s.contraindications}, {"renal", &s.renal}, {"hepatic", &s.hepatic},
-      {"pregnancy", &s.pregnancy}};
+  std::pair<const char*, std::vector<Band>*> lists[] = {{"contraindications", &s.contraindications},
+                                                        {"renal", &s.renal},
+                                                        {"hepatic", &s.hepatic},
+                                                        {"pregnancy", &s.pregnancy}};
   for (auto& [key, target] : lists) {
-    Result<std::vector<Band>> bands = ReadBands(j.value(key, json()), s.name + "." + key, std::string(key) == "renal");
+    Result<std::vector<Band>> bands =
+        ReadBands(j.value(key, json()), s.name + "." + key, std::string(key) == "renal");
     if (!bands.ok()) return bands.status();
     *target = *bands;
   }
@@ -143,8 +155,9 @@ Status ReadBandLists(const json& j, Substance& s) {
 }
 
 Result<Substance> ReadSubstance(const json& j) {
-  static const std::set<std::string> kKeys = {"substance", "aliases", "rules", "contraindications", "renal",
-                                              "hepatic", "pregnancy", "comment"};
+  static const std::set<std::string> kKeys = {"substance",         "aliases", "rules",
+                                              "contraindications", "renal",   "hepatic",
+                                              "pregnancy",         "comment"};
   VIGIE_RETURN_IF_ERROR(CheckKeys(j, kKeys, "?"));
   Substance s;
   s.name = j.value("substance", "");
@@ -163,7 +176,8 @@ Result<Substance> ReadSubstance(const json& j) {
 Result<PosologyBook> ParseUnchecked(std::string_view text) {
   json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded()) return Status::Error(ErrorCode::kMalformedJson, {"posology"});
-  json list = doc.is_object() && doc.contains("substances") ? doc["substances"] : json::array({doc});
+  json list =
+      doc.is_object() && doc.contains("substances") ? doc["substances"] : json::array({doc});
   PosologyBook book;
   for (const json& j : list) {
     Result<Substance> s = ReadSubstance(j);
@@ -190,7 +204,8 @@ const Substance* PosologyBook::Find(std::string_view name) const {
 
 Status MergeBooks(PosologyBook& into, PosologyBook more) {
   for (Substance& s : more.substances) {
-    if (into.Find(s.name) != nullptr) return Bad(s.name, "substance en double / duplicate substance");
+    if (into.Find(s.name) != nullptr)
+      return Bad(s.name, "substance en double / duplicate substance");
     into.substances.push_back(std::move(s));
   }
   return Status::Ok();

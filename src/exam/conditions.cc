@@ -54,7 +54,8 @@ Result<json> InputValue(const std::string& name, const json& inputs) {
   if (const json* v = get(name.c_str())) return *v;
   if (name == "age") {
     if (const json* v = get("age_years")) return *v;
-    if (const json* v = get("age_months"); v != nullptr && v->is_number()) return json(v->get<double>() / 12);
+    if (const json* v = get("age_months"); v != nullptr && v->is_number())
+      return json(v->get<double>() / 12);
   }
   return Status::Error(ErrorCode::kMissingInput, {name});
 }
@@ -88,7 +89,8 @@ Result<double> Operand(const json& c, const char* key, EvalContext& ctx) {
 
 Result<bool> Compare(const json& c, EvalContext& ctx) {
   const char* op = OpOf(c);
-  Result<double> left = c.contains("calc") ? CalcValue(c["calc"].get<std::string>(), ctx) : Operand(c, "input", ctx);
+  Result<double> left =
+      c.contains("calc") ? CalcValue(c["calc"].get<std::string>(), ctx) : Operand(c, "input", ctx);
   if (!left.ok()) return left.status();
   Result<double> right = Operand(c, op, ctx);
   if (!right.ok()) return right.status();
@@ -127,11 +129,14 @@ Status ValidateCondition(const json& c, const ConditionScope& scope, const std::
     const char* op = OpOf(c);
     return op == nullptr ? Bad(where, "opérateur / operator") : ValidateOperand(c[op], where);
   }
-  if (!c.contains("input") || !c["input"].is_string()) return Bad(where, "condition inconnue / unknown condition");
+  if (!c.contains("input") || !c["input"].is_string())
+    return Bad(where, "condition inconnue / unknown condition");
   auto it = scope.inputs.find(c["input"].get<std::string>());
-  if (it == scope.inputs.end()) return Bad(where, "entrée non déclarée / undeclared input " + c["input"].dump());
+  if (it == scope.inputs.end())
+    return Bad(where, "entrée non déclarée / undeclared input " + c["input"].dump());
   if (c.contains("is")) {
-    return it->second && c["is"].is_boolean() ? Status::Ok() : Bad(where, it->first + ": is true|false");
+    return it->second && c["is"].is_boolean() ? Status::Ok()
+                                              : Bad(where, it->first + ": is true|false");
   }
   const char* op = OpOf(c);
   if (op == nullptr || it->second) return Bad(where, it->first + ": opérateur / operator");
@@ -165,7 +170,8 @@ Result<bool> EvaluateCondition(const json& c, EvalContext& ctx) {
 }
 
 Status CheckInputs(const ExamRule& rule, const json& inputs) {
-  if (!inputs.is_object()) return Status::Error(ErrorCode::kInvalidArgument, {"inputs (objet JSON / JSON object)"});
+  if (!inputs.is_object())
+    return Status::Error(ErrorCode::kInvalidArgument, {"inputs (objet JSON / JSON object)"});
   std::set<std::string> calc_ids;
   for (const Step& s : rule.exclusions) CollectCalcIds(s.when, calc_ids);
   for (const Step& s : rule.steps) CollectCalcIds(s.when, calc_ids);
@@ -179,22 +185,39 @@ Status CheckInputs(const ExamRule& rule, const json& inputs) {
         for (const calc::AlternativeInput& a : s.alternatives) known = known || a.name == key;
       }
     }
-    static const std::set<std::string> kPatient = {
-        "age", "age_years", "age_months", "sex", "weight_kg", "height_cm", "creatinine_umol_l",
-        "creatinine_mg_dl", "creatinine_date", "egfr", "egfr_date", "dialysis", "hepatic_impairment",
-        "pregnant", "gestational_age_weeks", "breastfeeding", "allergies", "conditions"};
+    static const std::set<std::string> kPatient = {"age",
+                                                   "age_years",
+                                                   "age_months",
+                                                   "sex",
+                                                   "weight_kg",
+                                                   "height_cm",
+                                                   "creatinine_umol_l",
+                                                   "creatinine_mg_dl",
+                                                   "creatinine_date",
+                                                   "egfr",
+                                                   "egfr_date",
+                                                   "dialysis",
+                                                   "hepatic_impairment",
+                                                   "pregnant",
+                                                   "gestational_age_weeks",
+                                                   "breastfeeding",
+                                                   "allergies",
+                                                   "conditions"};
     if (!known && !kPatient.count(key)) return Status::Error(ErrorCode::kUnknownField, {key});
   }
   for (const ExamInput& in : rule.inputs) {
     Result<json> v = InputValue(in.name, inputs);
     if (!v.ok()) continue;  // needed only if a condition reaches it
-    if (in.boolean && !v->is_boolean()) return Status::Error(ErrorCode::kInvalidArgument, {in.name + " (true/false)"});
+    if (in.boolean && !v->is_boolean())
+      return Status::Error(ErrorCode::kInvalidArgument, {in.name + " (true/false)"});
     if (in.boolean) continue;
-    if (!v->is_number()) return Status::Error(ErrorCode::kInvalidArgument, {in.name + " (nombre / number)"});
+    if (!v->is_number())
+      return Status::Error(ErrorCode::kInvalidArgument, {in.name + " (nombre / number)"});
     double x = v->get<double>();
     if (!(x >= in.min && x <= in.max)) {
-      return Status::Error(ErrorCode::kOutOfRange, {in.name + (in.unit.empty() ? "" : " (" + in.unit + ")"),
-                                                    Short(in.min), Short(in.max)});
+      return Status::Error(
+          ErrorCode::kOutOfRange,
+          {in.name + (in.unit.empty() ? "" : " (" + in.unit + ")"), Short(in.min), Short(in.max)});
     }
   }
   return Status::Ok();

@@ -21,7 +21,8 @@ struct ConditionScope {
   std::map<std::string, bool> inputs;  // declared input -> is boolean
 };
 
-Status ValidateCondition(const nlohmann::json& c, const ConditionScope& scope, const std::string& where);
+Status ValidateCondition(const nlohmann::json& c, const ConditionScope& scope,
+                         const std::string& where);
 
 // Calculator ids referenced anywhere in `c`.
 void CollectCalcIds(const nlohmann::json& c, std::set<std::string>& ids);

@@ -49,15 +49,17 @@ Result<ExamResult> EvaluateExam(const ExamRule& rule, const json& inputs) {
 
 Result<ExamResult> EvaluateExam(const RuleSet& rules, std::string_view id, const json& inputs) {
   const ExamRule* rule = rules.Find(id);
-  if (rule == nullptr) return Status::Error(ErrorCode::kNotFound, {"règle / rule " + std::string(id)});
+  if (rule == nullptr)
+    return Status::Error(ErrorCode::kNotFound, {"règle / rule " + std::string(id)});
   return EvaluateExam(*rule, inputs);
 }
 
 json ToJson(const ExamResult& r) {
-  json indicated = r.indicated == Verdict::kNotApplicable ? json("not applicable")
-                                                          : json(r.indicated == Verdict::kIndicated);
-  return {{"rule", r.rule},     {"indicated", indicated}, {"exam", Text(r.exam)},
-          {"reason", Text(r.reason)}, {"source", r.source},   {"calculators", r.calculators}};
+  json indicated = r.indicated == Verdict::kNotApplicable
+                       ? json("not applicable")
+                       : json(r.indicated == Verdict::kIndicated);
+  return {{"rule", r.rule},           {"indicated", indicated}, {"exam", Text(r.exam)},
+          {"reason", Text(r.reason)}, {"source", r.source},     {"calculators", r.calculators}};
 }
 
 json ListJson(const RuleSet& rules) {
@@ -65,7 +67,9 @@ json ListJson(const RuleSet& rules) {
   for (const ExamRule& rule : rules.rules) {
     json inputs = json::array();
     for (const ExamInput& in : rule.inputs) {
-      json j = {{"name", in.name}, {"type", in.boolean ? "boolean" : "number"}, {"label", Text(in.label)}};
+      json j = {{"name", in.name},
+                {"type", in.boolean ? "boolean" : "number"},
+                {"label", Text(in.label)}};
       if (!in.boolean) {
         j["min"] = in.min;
         j["max"] = in.max;
@@ -75,8 +79,12 @@ json ListJson(const RuleSet& rules) {
     }
     json exclusions = json::array();
     for (const Step& s : rule.exclusions) exclusions.push_back(Text(s.reason));
-    list.push_back({{"id", rule.id}, {"name", Text(rule.name)}, {"exam", Text(rule.exam)}, {"inputs", inputs},
-                    {"exclusions", exclusions}, {"source", rule.source}});
+    list.push_back({{"id", rule.id},
+                    {"name", Text(rule.name)},
+                    {"exam", Text(rule.exam)},
+                    {"inputs", inputs},
+                    {"exclusions", exclusions},
+                    {"source", rule.source}});
   }
   return list;
 }

@@ -50,7 +50,8 @@ TEST(ExamRulesTest, RealDataLoadsWithSourcesAndExclusions) {
 }
 
 TEST(ExamRulesTest, LoaderRejectsRuleWithoutSourceOrWithUndeclaredInput) {
-  const char* no_source = R"({"id":"x","name":{"fr":"x","en":"x"},"exam":{"fr":"x","en":"x"},"inputs":[],
+  const char* no_source =
+      R"({"id":"x","name":{"fr":"x","en":"x"},"exam":{"fr":"x","en":"x"},"inputs":[],
     "exclusions":[{"when":{"all":[]},"reason":{"fr":"x","en":"x"}}],"steps":[{"when":{"all":[]},"indicated":true,
     "reason":{"fr":"x","en":"x"}}],"otherwise":{"indicated":false,"reason":{"fr":"x","en":"x"}}})";
   EXPECT_EQ(ParseExamRules(no_source).status().code(), ErrorCode::kDataError);
@@ -69,9 +70,16 @@ TEST(ExamRulesTest, LoaderRejectsRuleWithoutSourceOrWithUndeclaredInput) {
 }
 
 json AnkleAdult() {
-  return {{"age", 30}, {"pregnant", false}, {"isolated_skin_injury", false}, {"injury_over_10_days", false},
-          {"returning_for_reassessment", false}, {"malleolar_pain", true}, {"lateral_malleolus_tenderness", false},
-          {"medial_malleolus_tenderness", false}, {"midfoot_pain", false}, {"unable_to_bear_weight", false}};
+  return {{"age", 30},
+          {"pregnant", false},
+          {"isolated_skin_injury", false},
+          {"injury_over_10_days", false},
+          {"returning_for_reassessment", false},
+          {"malleolar_pain", true},
+          {"lateral_malleolus_tenderness", false},
+          {"medial_malleolus_tenderness", false},
+          {"midfoot_pain", false},
+          {"unable_to_bear_weight", false}};
 }
 
 TEST(ExamSituations, OttawaAnkle) {
@@ -87,8 +95,11 @@ TEST(ExamSituations, OttawaAnkle) {
 }
 
 TEST(ExamSituations, CanadianCtHeadExclusions) {
-  json base = {{"anticoagulant_or_bleeding_disorder", false}, {"seizure_after_injury", false}, {"age", 30},
-               {"gcs", 15}, {"loc_amnesia_or_disorientation", true}};
+  json base = {{"anticoagulant_or_bleeding_disorder", false},
+               {"seizure_after_injury", false},
+               {"age", 30},
+               {"gcs", 15},
+               {"loc_amnesia_or_disorientation", true}};
   json seizure = base;
   seizure["seizure_after_injury"] = true;
   EXPECT_EQ(Verdict("canadian-ct-head", seizure), "not applicable");
@@ -108,9 +119,16 @@ TEST(ExamSituations, CanadianCtHeadExclusions) {
 }
 
 json PeBase() {
-  return {{"hemodynamic_instability", false}, {"pregnant", false}, {"dvt_signs", false}, {"pe_most_likely", false},
-          {"heart_rate_bpm", 80}, {"immobilization_or_surgery", false}, {"previous_dvt_pe", false},
-          {"hemoptysis", false}, {"malignancy", false}, {"low_clinical_probability", false}};
+  return {{"hemodynamic_instability", false},
+          {"pregnant", false},
+          {"dvt_signs", false},
+          {"pe_most_likely", false},
+          {"heart_rate_bpm", 80},
+          {"immobilization_or_surgery", false},
+          {"previous_dvt_pe", false},
+          {"hemoptysis", false},
+          {"malignancy", false},
+          {"low_clinical_probability", false}};
 }
 
 TEST(ExamSituations, PulmonaryEmbolism) {
@@ -118,8 +136,12 @@ TEST(ExamSituations, PulmonaryEmbolism) {
   likely.update({{"dvt_signs", true}, {"heart_rate_bpm", 110}});  // Wells 3 + 1.5 = 4.5 > 4
   EXPECT_EQ(Verdict("pe-wells-perc-ddimer", likely), true);
   json perc_neg = PeBase();
-  perc_neg.update({{"low_clinical_probability", true}, {"age", 30}, {"sao2_percent", 98},
-                   {"unilateral_leg_swelling", false}, {"recent_surgery_trauma", false}, {"hormone_use", false}});
+  perc_neg.update({{"low_clinical_probability", true},
+                   {"age", 30},
+                   {"sao2_percent", 98},
+                   {"unilateral_leg_swelling", false},
+                   {"recent_surgery_trauma", false},
+                   {"hormone_use", false}});
   EXPECT_EQ(Verdict("pe-wells-perc-ddimer", perc_neg), false);  // PERC 0 at low probability
   json no_dd = PeBase();
   Result<ExamResult> r = EvaluateExam(Rules(), "pe-wells-perc-ddimer", no_dd);
@@ -142,10 +164,18 @@ TEST(ExamSituations, PulmonaryEmbolism) {
 }
 
 json DvtBase() {
-  return {{"pregnant", false}, {"anticoagulated", false}, {"active_cancer", false}, {"paralysis_paresis_cast", false},
-          {"bedridden_or_major_surgery", false}, {"localized_tenderness", false}, {"entire_leg_swollen", false},
-          {"calf_swelling_3cm", false}, {"pitting_edema", false}, {"collateral_superficial_veins", false},
-          {"previous_dvt", false}, {"alternative_diagnosis_likely", false}};
+  return {{"pregnant", false},
+          {"anticoagulated", false},
+          {"active_cancer", false},
+          {"paralysis_paresis_cast", false},
+          {"bedridden_or_major_surgery", false},
+          {"localized_tenderness", false},
+          {"entire_leg_swollen", false},
+          {"calf_swelling_3cm", false},
+          {"pitting_edema", false},
+          {"collateral_superficial_veins", false},
+          {"previous_dvt", false},
+          {"alternative_diagnosis_likely", false}};
 }
 
 TEST(ExamSituations, DeepVeinThrombosis) {
@@ -165,16 +195,22 @@ TEST(ExamSituations, DeepVeinThrombosis) {
 TEST(ExamSituations, LowBackPain) {
   EXPECT_EQ(Verdict("low-back-pain", {{"duration_weeks", 2}, {"red_flag", false}}), false);
   EXPECT_EQ(Verdict("low-back-pain", {{"duration_weeks", 2}, {"red_flag", true}}), true);
-  EXPECT_EQ(Verdict("low-back-pain", {{"duration_weeks", 20}, {"red_flag", false}}), "not applicable");
+  EXPECT_EQ(Verdict("low-back-pain", {{"duration_weeks", 20}, {"red_flag", false}}),
+            "not applicable");
 }
 
 TEST(ExamSituations, InputErrorsAreNamed) {
-  Result<ExamResult> r = EvaluateExam(Rules(), "low-back-pain", {{"duration_weeks", -1}, {"red_flag", false}});
+  Result<ExamResult> r =
+      EvaluateExam(Rules(), "low-back-pain", {{"duration_weeks", -1}, {"red_flag", false}});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), ErrorCode::kOutOfRange);
-  EXPECT_EQ(EvaluateExam(Rules(), "low-back-pain", {{"duration_weeks", 2}, {"redflag", true}}).status().code(),
+  EXPECT_EQ(EvaluateExam(Rules(), "low-back-pain", {{"duration_weeks", 2}, {"redflag", true}})
+                .status()
+                .code(),
             ErrorCode::kUnknownField);
-  EXPECT_EQ(EvaluateExam(Rules(), "low-back-pain", {{"duration_weeks", 2}, {"red_flag", "yes"}}).status().code(),
+  EXPECT_EQ(EvaluateExam(Rules(), "low-back-pain", {{"duration_weeks", 2}, {"red_flag", "yes"}})
+                .status()
+                .code(),
             ErrorCode::kInvalidArgument);
   EXPECT_EQ(EvaluateExam(Rules(), "nope", json::object()).status().code(), ErrorCode::kNotFound);
 }

@@ -24,11 +24,16 @@ Result<RuleSet> LoadRule(const std::string& id) {
 // minor head injury...), so the CSV rows test the rule itself.
 json InPopulation(const std::string& rule) {
   if (rule == "ottawa-ankle") {
-    return {{"age", 30}, {"pregnant", false}, {"isolated_skin_injury", false}, {"injury_over_10_days", false},
+    return {{"age", 30},
+            {"pregnant", false},
+            {"isolated_skin_injury", false},
+            {"injury_over_10_days", false},
             {"returning_for_reassessment", false}};
   }
   if (rule == "canadian-ct-head") {
-    return {{"anticoagulant_or_bleeding_disorder", false}, {"seizure_after_injury", false}, {"gcs", 15},
+    return {{"anticoagulant_or_bleeding_disorder", false},
+            {"seizure_after_injury", false},
+            {"gcs", 15},
             {"loc_amnesia_or_disorientation", true}};
   }
   return {{"gcs", 15}, {"unstable_vital_signs", false}};

@@ -27,7 +27,8 @@ Result<LocalText> ReadText(const json& j, const std::string& where) {
 
 Status CheckSource(const json& s, const std::string& where) {
   for (const char* key : {"document", "version", "section"}) {
-    if (!s.is_object() || !s.contains(key) || !s[key].is_string() || s[key].get<std::string>().empty()) {
+    if (!s.is_object() || !s.contains(key) || !s[key].is_string() ||
+        s[key].get<std::string>().empty()) {
       return Bad(where, std::string("source.") + key + " manquant / missing");
     }
   }
@@ -36,13 +37,15 @@ Status CheckSource(const json& s, const std::string& where) {
 
 Result<ExamInput> ReadInput(const json& j, const std::string& where) {
   ExamInput in;
-  if (!j.is_object() || !j.contains("name") || !j["name"].is_string()) return Bad(where, "input.name");
+  if (!j.is_object() || !j.contains("name") || !j["name"].is_string())
+    return Bad(where, "input.name");
   in.name = j["name"].get<std::string>();
   std::string type = j.value("type", "");
   if (type != "boolean" && type != "number") return Bad(where, in.name + ": type boolean|number");
   in.boolean = type == "boolean";
   if (!in.boolean) {
-    if (!j.contains("min") || !j.contains("max") || !j["min"].is_number() || !j["max"].is_number()) {
+    if (!j.contains("min") || !j.contains("max") || !j["min"].is_number() ||
+        !j["max"].is_number()) {
       return Bad(where, in.name + ": min/max");
     }
     in.min = j["min"].get<double>();
@@ -61,11 +64,13 @@ Result<Verdict> ReadVerdict(const json& j, const std::string& where) {
   return Bad(where, "indicated: true|false|\"not applicable\"");
 }
 
-Result<Step> ReadStep(const json& j, const ConditionScope& scope, const std::string& where, bool exclusion) {
+Result<Step> ReadStep(const json& j, const ConditionScope& scope, const std::string& where,
+                      bool exclusion) {
   if (!j.is_object()) return Bad(where, "objet attendu / object expected");
   Step step;
   step.when = j.value("when", json());
-  if (!exclusion || j.contains("when")) VIGIE_RETURN_IF_ERROR(ValidateCondition(step.when, scope, where));
+  if (!exclusion || j.contains("when"))
+    VIGIE_RETURN_IF_ERROR(ValidateCondition(step.when, scope, where));
   if (exclusion) {
     step.verdict = Verdict::kNotApplicable;
   } else {
@@ -79,8 +84,8 @@ Result<Step> ReadStep(const json& j, const ConditionScope& scope, const std::str
   return step;
 }
 
-Result<std::vector<Step>> ReadSteps(const json& j, const ConditionScope& scope, const std::string& where,
-                                    bool exclusion) {
+Result<std::vector<Step>> ReadSteps(const json& j, const ConditionScope& scope,
+                                    const std::string& where, bool exclusion) {
   if (!j.is_array() || j.empty()) return Bad(where, "liste non vide / non-empty list");
   std::vector<Step> out;
   for (size_t i = 0; i < j.size(); ++i) {
@@ -114,10 +119,12 @@ Result<ExamRule> ReadRule(const json& j) {
     scope.inputs[input->name] = input->boolean;
     rule.inputs.push_back(*input);
   }
-  Result<std::vector<Step>> exclusions = ReadSteps(j.value("exclusions", json()), scope, rule.id + ".exclusions", true);
+  Result<std::vector<Step>> exclusions =
+      ReadSteps(j.value("exclusions", json()), scope, rule.id + ".exclusions", true);
   if (!exclusions.ok()) return exclusions.status();
   rule.exclusions = *exclusions;
-  Result<std::vector<Step>> steps = ReadSteps(j.value("steps", json()), scope, rule.id + ".steps", false);
+  Result<std::vector<Step>> steps =
+      ReadSteps(j.value("steps", json()), scope, rule.id + ".steps", false);
   if (!steps.ok()) return steps.status();
   rule.steps = *steps;
   json otherwise = j.value("otherwise", json());

@@ -28,9 +28,10 @@ struct Settings {
   std::string access_log = "-";           // "-" = stderr, "off" = none, else a file path
   std::string audit_log = "vigie-audit.jsonl";
   std::string db_path = "vigie.db";
-  std::string data_dir;  // official data sets; empty = ../shared/data
-  std::string content_dir;  // the team's clinical content (data/: exam-rules, posology); empty = built-in path
-  std::string lang;      // fr|en; empty = from LANG
+  std::string data_dir;     // official data sets; empty = ../shared/data
+  std::string content_dir;  // the team's clinical content (data/: exam-rules, posology); empty =
+                            // built-in path
+  std::string lang;         // fr|en; empty = from LANG
 };
 
 enum class SettingType { kString, kInt };

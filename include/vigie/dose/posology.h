@@ -67,10 +67,10 @@ struct PosologyRule {
 struct Substance {
   std::string name;  // DCI, French
   std::vector<std::string> aliases;
-  std::vector<PosologyRule> rules;         // first matching rule applies
-  std::vector<Band> contraindications;     // population-based (age...)
+  std::vector<PosologyRule> rules;      // first matching rule applies
+  std::vector<Band> contraindications;  // population-based (age...)
   std::vector<Band> renal;
-  std::vector<Band> hepatic;               // when: {"hepatic_impairment": [...]}
+  std::vector<Band> hepatic;  // when: {"hepatic_impairment": [...]}
   std::vector<Band> pregnancy;
 };
 

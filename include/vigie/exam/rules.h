@@ -80,7 +80,8 @@ Status MergeRuleSets(RuleSet& into, RuleSet more);
 // Errors: kMissingInput when a condition reached needs an input not given,
 // kOutOfRange / kInvalidArgument for bad values, kUnknownField. Never throws.
 Result<ExamResult> EvaluateExam(const ExamRule& rule, const nlohmann::json& inputs);
-Result<ExamResult> EvaluateExam(const RuleSet& rules, std::string_view id, const nlohmann::json& inputs);
+Result<ExamResult> EvaluateExam(const RuleSet& rules, std::string_view id,
+                                const nlohmann::json& inputs);
 
 // {"rule", "indicated": true|false|"not applicable", "exam": {fr,en},
 //  "reason": {fr,en}, "source", "calculators"}.
