@@ -8,7 +8,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/module_routes.h"
 #include "vigie/app/app.h"
 #include "vigie/app/content.h"
 #include "vigie/calc/registry.h"

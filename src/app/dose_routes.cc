@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/module_routes.h"
+#include "vigie/app/app.h"
 #include "vigie/app/content.h"
 #include "vigie/core/patient.h"
 #include "vigie/dose/posology.h"

@@ -1,6 +1,5 @@
 // The list of module route registrations: each module that serves HTTP adds
 // one line here (and its routes file in src/app/). Thread-safety: start-up only.
-#include "app/module_routes.h"
 #include "vigie/app/app.h"
 
 namespace vigie::app {

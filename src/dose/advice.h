@@ -33,6 +33,10 @@ struct Advice {
 // patient field a clause needs.
 Result<bool> Matches(const nlohmann::json& when, const Patient& p);
 
+// Load-time check of a `when` list: known clause kinds, numeric bounds,
+// "at_least" a whole number 0-100 with an "of" list. kDataError otherwise.
+Status ValidateWhen(const nlohmann::json& when, const std::string& where);
+
 // The renal estimate a band asks for: Cockcroft-Gault from the patient, or the
 // lab's eGFR if given, else CKD-EPI 2021. kMissingInput if not computable.
 Result<nlohmann::json> RenalEstimate(const std::string& estimator, const Patient& p);

@@ -331,6 +331,10 @@ TEST(PosologyParse, RejectsMissingSourceUnknownKeyAndBadEstimator) {
                 .code(),
             ErrorCode::kDataError);
   EXPECT_EQ(ParsePosology("{").status().code(), ErrorCode::kMalformedJson);
+  const char* bad_clause =
+      R"({"substance":"x","rules":[{"id":"a","route":"oral","when":[{"at_least":1e308,"of":[]}],
+    "text":{"fr":"","en":""},"source":{"document":"d","version":"v","section":"s"}}]})";
+  EXPECT_EQ(ParsePosology(bad_clause).status().code(), ErrorCode::kDataError);
 }
 
 }  // namespace

@@ -106,7 +106,49 @@ Result<bool> Clause(const json& c, const Patient& p) {
   return Status::Error(ErrorCode::kDataError, {"posology", "clause " + c.dump()});
 }
 
+Status BadClause(const std::string& where, const json& c) {
+  return Status::Error(ErrorCode::kDataError, {"posology/" + where, "clause " + c.dump()});
+}
+
+Status ValidateClause(const json& c, const std::string& where) {
+  if (!c.is_object() || c.size() != (c.contains("of") ? 2u : 1u)) return BadClause(where, c);
+  if (c.contains("any"))
+    return c["any"].is_array() ? ValidateWhen(c["any"], where) : BadClause(where, c);
+  if (c.contains("at_least")) {
+    const json& n = c["at_least"];
+    bool whole = n.is_number_integer() && n.get<int64_t>() >= 0 && n.get<int64_t>() <= 100;
+    return whole && c["of"].is_array() ? ValidateWhen(c["of"], where) : BadClause(where, c);
+  }
+  for (const char* key : {"age_years", "weight_kg", "creatinine_umol_l"}) {
+    if (!c.contains(key)) continue;
+    if (!c[key].is_object()) return BadClause(where, c);
+    for (const auto& bound : c[key].items()) {
+      bool known = bound.key() == "min" || bound.key() == "max" || bound.key() == "max_incl";
+      if (!known || !bound.value().is_number()) return BadClause(where, c);
+    }
+    return Status::Ok();
+  }
+  if (c.contains("sex"))
+    return c["sex"] == "M" || c["sex"] == "F" ? Status::Ok() : BadClause(where, c);
+  for (const char* key : {"hepatic_impairment", "conditions_any"}) {
+    if (!c.contains(key)) continue;
+    if (!c[key].is_array()) return BadClause(where, c);
+    for (const json& x : c[key]) {
+      if (!x.is_string()) return BadClause(where, c);
+    }
+    return Status::Ok();
+  }
+  return BadClause(where, c);
+}
+
 }  // namespace
+
+Status ValidateWhen(const json& when, const std::string& where) {
+  if (!when.is_array())
+    return Status::Error(ErrorCode::kDataError, {"posology/" + where, "when: liste / list"});
+  for (const json& c : when) VIGIE_RETURN_IF_ERROR(ValidateClause(c, where));
+  return Status::Ok();
+}
 
 Result<bool> Matches(const json& when, const Patient& p) {
   for (const json& c : when) {

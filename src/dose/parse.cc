@@ -4,6 +4,7 @@
 #include <exception>
 #include <set>
 
+#include "dose/advice.h"
 #include "vigie/core/text.h"
 #include "vigie/dose/posology.h"
 
@@ -81,6 +82,7 @@ Result<Band> ReadBand(const json& j, const std::string& where) {
   Band b;
   b.when = j.value("when", json::array());
   if (j.contains("child_pugh")) b.when = json::array({{{"hepatic_impairment", j["child_pugh"]}}});
+  VIGIE_RETURN_IF_ERROR(ValidateWhen(b.when, where));
   b.action = j.value("action", "contraindicated");
   static const std::set<std::string> kActions = {"dose", "contraindicated", "not_recommended",
                                                  "caution"};
@@ -128,6 +130,7 @@ Result<PosologyRule> ReadRule(const json& j, const std::string& where) {
   if (r.id.empty() || r.route.empty()) return Bad(where, "id, route");
   r.indication = j.value("indication", "");
   r.when = j.value("when", json::array());
+  VIGIE_RETURN_IF_ERROR(ValidateWhen(r.when, r.id));
   r.unit = j.value("unit", "mg");
   Result<Limits> limits = ReadLimits(j.value("limits", json()), r.id);
   if (!limits.ok()) return limits.status();

@@ -65,6 +65,12 @@ Status RegisterKbRoutes(App& app);
 // POST /v1/triage (public role): public-mode red flags (src/triage).
 Status RegisterTriageRoutes(App& app);
 
+// GET /v1/calc, POST /v1/calc/{id}, GET /v1/exam, POST /v1/exam/{rule} (calc_routes.cc).
+Status RegisterCalcRoutes(App& app);
+
+// POST /v1/dose (dose_routes.cc).
+Status RegisterDoseRoutes(App& app);
+
 // Every module's routes; each module adds one line in modules.cc.
 Status RegisterModuleRoutes(App& app);
 
