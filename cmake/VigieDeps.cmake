@@ -16,3 +16,11 @@ endif()
 if(VIGIE_BUILD_BENCH)
   find_package(benchmark REQUIRED)
 endif()
+
+# Evidence (issue 6): Xapian for search, poppler-cpp for PDF text.
+find_package(Xapian REQUIRED)
+pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
+if(VIGIE_BUILD_BENCH)
+  # Lucene++ is a benchmark peer only (bench/evidence_scale_bench.cc).
+  pkg_check_modules(LUCENEPP IMPORTED_TARGET liblucene++)
+endif()

@@ -28,8 +28,10 @@ struct Settings {
   std::string access_log = "-";           // "-" = stderr, "off" = none, else a file path
   std::string audit_log = "vigie-audit.jsonl";
   std::string db_path = "vigie.db";
-  std::string data_dir;  // official data sets; empty = ../shared/data
-  std::string lang;      // fr|en; empty = from LANG
+  std::string data_dir;                               // official data sets; empty = ../shared/data
+  std::string lang;                                   // fr|en; empty = from LANG
+  std::string evidence_index_dir = "vigie-evidence";  // Xapian index of the literature
+  std::string evidence_lexicon_dir = "data/lexicon";  // French-English lexicon files
 };
 
 enum class SettingType { kString, kInt };
