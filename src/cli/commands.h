@@ -6,8 +6,9 @@
 
 namespace vigie::cli {
 
-void RegisterSystemCommands(CommandRegistry& registry);  // version, config, openapi
-void RegisterServeCommand(CommandRegistry& registry);    // serve
-void RegisterModuleCommands(CommandRegistry& registry);  // one line per module (modules.cc)
+void RegisterSystemCommands(CommandRegistry& registry);    // version, config, openapi
+void RegisterServeCommand(CommandRegistry& registry);      // serve
+void RegisterEvidenceCommands(CommandRegistry& registry);  // evidence index, search, ask
+void RegisterModuleCommands(CommandRegistry& registry);    // one line per module (modules.cc)
 
 }  // namespace vigie::cli

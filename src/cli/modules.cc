@@ -4,6 +4,8 @@
 
 namespace vigie::cli {
 
-void RegisterModuleCommands(CommandRegistry& /*registry*/) {}
+void RegisterModuleCommands(CommandRegistry& registry) {
+  RegisterEvidenceCommands(registry);  // evidence index, search, ask
+}
 
 }  // namespace vigie::cli

@@ -59,6 +59,9 @@ Status RegisterSystemRoutes(App& app);
 // POST /v1/patient/normalize (the shared Patient type, validated).
 Status RegisterPatientRoutes(App& app);
 
+// POST /v1/search and /v1/ask (evidence_routes.cc).
+Status RegisterEvidenceRoutes(App& app);
+
 // Every module's routes; each module adds one line in modules.cc.
 Status RegisterModuleRoutes(App& app);
 
