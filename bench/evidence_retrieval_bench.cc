@@ -59,8 +59,12 @@ Metrics Evaluate(const std::vector<Question>& qs, SearchFn search) {
 
 int Run(int argc, char** argv) {
   evidence::AnswerOptions options;
+  evidence::PassageOptions windows;
   for (int i = 1; i + 1 < argc; ++i) {
     if (std::string(argv[i]) == "--min-coverage") options.min_coverage = std::atof(argv[i + 1]);
+    if (std::string(argv[i]) == "--window") windows.max_sentences = std::stoul(argv[i + 1]);
+    if (std::string(argv[i]) == "--stride") windows.stride = std::stoul(argv[i + 1]);
+    if (std::string(argv[i]) == "--max-chars") windows.max_chars = std::stoul(argv[i + 1]);
   }
   const char* src = std::getenv("VIGIE_SOURCE_DIR");
   std::string root = src != nullptr ? src : ".";
@@ -76,8 +80,8 @@ int Run(int argc, char** argv) {
   }
   Fts5Index fts(":memory:");
   for (const evidence::Document& d : *docs) {
-    (void)(*index)->AddDocument(d);
-    for (const evidence::Passage& p : evidence::MakePassages(d)) fts.Add(d.id, p.text);
+    (void)(*index)->AddDocument(d, windows);
+    for (const evidence::Passage& p : evidence::MakePassages(d, windows)) fts.Add(d.id, p.text);
   }
   fts.Finish();
   auto vigie = [&](const std::string& q) {
@@ -101,15 +105,23 @@ int Run(int argc, char** argv) {
     }
   }
   // Abstention and faithfulness.
+  std::vector<double> answerable_cov, offtopic_cov;  // coverage of the best hit
   size_t wrongly = 0, sentences = 0, cites_gold = 0;
   evidence::VerificationReport total;
   for (const Question& q : all) {
     evidence::VerificationReport r;
     auto hits = evidence::Search(**index, &*lexicon, {q.text, 10, true});
     if (!hits.ok()) continue;
+    answerable_cov.push_back(hits->empty() ? 0.0 : hits->front().coverage);
     evidence::QueryPlan plan = evidence::PlanQuery(q.text, **index, &*lexicon);
     evidence::Answer composed = evidence::ComposeAnswer(plan, *hits, q.text, options);
     evidence::Answer a = evidence::VerifyAnswer(composed, &r);
+    if (std::getenv("VIGIE_BENCH_DEBUG") != nullptr && r.numbers_dropped > 0) {
+      for (const auto& s : composed.sentences) {
+        for (const auto& n : evidence::NumbersWithUnits(s.text))
+          std::printf("DBG [%s]\n", n.c_str());
+      }
+    }
     total.sentences_checked += r.sentences_checked;
     total.sentences_dropped += r.sentences_dropped;
     total.numbers_checked += r.numbers_checked;
@@ -120,6 +132,7 @@ int Run(int argc, char** argv) {
     for (const auto& c : a.citations) gold = gold || c.passage.doc_id == q.gold;
     cites_gold += gold ? 1u : 0u;
   }
+  // Odd ids calibrate the threshold (with the dev questions), even ids measure.
   size_t abstained[2] = {0, 0}, asked[2] = {0, 0};
   std::istringstream in(Slurp(root + "/bench/data/abstention_questions.jsonl"));
   std::string line;
@@ -127,14 +140,20 @@ int Run(int argc, char** argv) {
     auto j = nlohmann::json::parse(line, nullptr, false);
     if (!j.is_object()) continue;
     size_t fr = j.value("lang", "") == "fr" ? 1u : 0u;
+    if (j.value("id", 0) % 2 == 1) {
+      auto top = evidence::Search(**index, &*lexicon, {j.value("question", ""), 10, true});
+      offtopic_cov.push_back(top.ok() && !top->empty() ? top->front().coverage : 0.0);
+      continue;
+    }
     auto a = evidence::AskQuestion(**index, &*lexicon, j.value("question", ""), options);
     ++asked[fr];
     abstained[fr] += (!a.ok() || a->abstained) ? 1u : 0u;
   }
   std::printf("\nmin_coverage %.2f\n", options.min_coverage);
   std::printf(
-      "abstention set: %zu/%zu English, %zu/%zu French abstained (%.3f overall)\n", abstained[0],
-      asked[0], abstained[1], asked[1],
+      "abstention set, even ids (held out from calibration): %zu/%zu English, %zu/%zu French "
+      "abstained (%.3f overall)\n",
+      abstained[0], asked[0], abstained[1], asked[1],
       static_cast<double>(abstained[0] + abstained[1]) / static_cast<double>(asked[0] + asked[1]));
   std::printf(
       "answerable dev questions wrongly abstained: %zu/%zu (%.3f); answers citing the "
@@ -145,6 +164,18 @@ int Run(int argc, char** argv) {
       "faithfulness: %zu answer sentences, %zu composed sentences not in a cited passage, "
       "%zu of %zu numbers not in a cited passage\n",
       sentences, total.sentences_dropped, total.numbers_dropped, total.numbers_checked);
+  std::printf(
+      "\ncalibration (dev questions, odd-id off-topic questions): threshold -> answerable "
+      "abstained / off-topic abstained\n");
+  for (int t = 30; t <= 80; t += 5) {
+    double th = t / 100.0;
+    size_t a = 0, o = 0;
+    for (double c : answerable_cov) a += c < th ? 1u : 0u;
+    for (double c : offtopic_cov) o += c < th ? 1u : 0u;
+    std::printf("  %.2f -> %.3f / %.3f\n", th,
+                static_cast<double>(a) / static_cast<double>(answerable_cov.size()),
+                static_cast<double>(o) / static_cast<double>(offtopic_cov.size()));
+  }
   return 0;
 }
 

@@ -59,6 +59,22 @@ TEST(VerifierTest, DropsSentencesAndNumbersNotInTheCitedPassage) {
   EXPECT_EQ(report.numbers_dropped, 0u);
 }
 
+// Regression: fractions and leading-dot decimals of real abstracts were
+// reported as missing numbers (10/19, r = .81).
+TEST(VerifierTest, FractionsAndLeadingDotDecimalsAreFound) {
+  Answer a;
+  std::string text = "On review, 53% (10/19) were diploid (r = .81, P<.005).";
+  a.citations.push_back({{"1", "", "", "", "", "en", 0, 10, text}});
+  a.sentences.push_back({text, {0}});
+  VerificationReport report;
+  EXPECT_EQ(VerifyAnswer(a, &report).sentences.size(), 1u);
+  EXPECT_EQ(report.numbers_dropped, 0u);
+  EXPECT_GE(report.numbers_checked, 4u);
+  // But a number glued to other digits in the passage is not a match.
+  a.sentences[0].text = "On review, 3% (10/19) were diploid (r = .81, P<.005).";
+  EXPECT_TRUE(VerifyAnswer(a, &report).sentences.empty());
+}
+
 TEST(VerifierTest, NumberWithUnitMustAppearInACitedPassage) {
   // A generator could cite one passage and borrow another's figure: the sentence
   // stands in passage 0 but its number is checked against the cited text only.
@@ -71,6 +87,8 @@ TEST(VerifierTest, NumberWithUnitMustAppearInACitedPassage) {
   EXPECT_EQ(v.sentences.size(), 1u);
   EXPECT_EQ(NumbersWithUnits("eGFR 30 mL/min, 1.73 m2 and 95% CI 1,000 cases"),
             (std::vector<std::string>{"30 mL/min", "1.73 m", "95%", "1,000 cases"}));
+  EXPECT_EQ(NumbersWithUnits("53% (10/19) and r = .81"),
+            (std::vector<std::string>{"53%", "10", "19", "81"}));
   Answer empty = VerifyAnswer(Answer{}, nullptr);
   EXPECT_TRUE(empty.abstained);
 }

@@ -114,6 +114,7 @@ Result<AddOutcome> EvidenceIndex::AddDocument(const Document& doc, const Passage
       gen.index_text(text::Fold(passage.text));
       if (!doc.title.empty()) gen.index_text(text::Fold(doc.title), 1, "S");
       xdoc.add_boolean_term(doc_term);
+      xdoc.add_boolean_term(kPassageTerm);
       std::string unique = "Q" + doc.id + "#" + std::to_string(passage.ordinal);
       xdoc.add_boolean_term(unique);
       xdoc.add_value(kDocIdSlot, doc.id);
@@ -121,6 +122,13 @@ Result<AddOutcome> EvidenceIndex::AddDocument(const Document& doc, const Passage
                                    passage.start, passage.end, passage.text}));
       db.replace_document(unique, xdoc);
     }
+    Xapian::Document whole;
+    gen.set_document(whole);
+    gen.index_text(text::Fold(doc.text));
+    whole.add_boolean_term(doc_term);
+    whole.add_boolean_term(kWholeTerm);
+    whole.add_value(kDocIdSlot, doc.id);
+    db.replace_document("Q" + doc.id + "#whole", whole);
     db.set_metadata(hash_key, hash);
     return old.empty() ? AddOutcome::kAdded : AddOutcome::kReplaced;
   } catch (const Xapian::Error& e) {
@@ -142,7 +150,7 @@ Status EvidenceIndex::Commit() {
 size_t EvidenceIndex::PassageCount() const {
   std::lock_guard<std::mutex> lock(impl_->mu);
   try {
-    return impl_->db().get_doccount();
+    return impl_->db().get_termfreq(kPassageTerm);
   } catch (const Xapian::Error&) {
     return 0;
   }

@@ -19,6 +19,12 @@ namespace vigie::evidence {
 inline constexpr const char* kStemPrefix = "Z";
 inline constexpr const char* kDocPrefix = "D";
 inline constexpr Xapian::valueno kDocIdSlot = 0;
+// Every document is stored twice: as passages (K:p) and whole (K:w, text
+// not stored), so documents can be ranked on all their words.
+inline constexpr const char* kPassageTerm = "K:p";
+inline constexpr const char* kWholeTerm = "K:w";
+// Share of the whole-document score in a document's rank (rest: best passage).
+inline constexpr double kWholeShare = 0.5;
 
 struct EvidenceIndex::Impl {
   mutable std::mutex mu;

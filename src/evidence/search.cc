@@ -5,6 +5,7 @@
 #include "vigie/evidence/search.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 
@@ -29,10 +30,13 @@ std::vector<std::string> ContentWords(std::string_view folded) {
 }
 
 // Stemmed terms of one alternative word, in both languages.
-std::vector<std::string> StemTerms(const EvidenceIndex::Impl& impl, const std::string& word) {
+// (An English question's words get the English stem only: the French stemmer
+// conflates English words that differ.)
+std::vector<std::string> StemTerms(const EvidenceIndex::Impl& impl, const std::string& word,
+                                   bool english_only) {
   std::vector<std::string> out;
   AddUnique(out, kStemPrefix + impl.stem_en(word));
-  AddUnique(out, kStemPrefix + impl.stem_fr(word));
+  if (!english_only) AddUnique(out, kStemPrefix + impl.stem_fr(word));
   return out;
 }
 
@@ -41,6 +45,15 @@ std::vector<std::string> StemTerms(const EvidenceIndex::Impl& impl, const std::s
 QueryPlan PlanQuery(const std::string& query, const EvidenceIndex& index, const Lexicon* lexicon) {
   QueryPlan plan;
   std::string folded = text::Fold(query);
+  // English only with evidence (a short query such as "diurétique" is unknown).
+  static constexpr std::array<std::string_view, 12> kEnglish = {
+      "the", "of", "in", "is", "are", "does", "do", "with", "for", "and", "to", "an"};
+  bool english_words = false;
+  for (const std::string& w : FoldedWords(folded)) {
+    english_words =
+        english_words || std::find(kEnglish.begin(), kEnglish.end(), w) != kEnglish.end();
+  }
+  plan.lang = english_words ? DetectLang(query) : "";
   std::string free_text;
   size_t pos = 0;
   while (pos < folded.size()) {
@@ -127,7 +140,8 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
       std::vector<Xapian::Query> terms;
       double df = 0;
       for (const std::string& alt : plan.concepts[c]) {
-        for (const std::string& term : StemTerms(impl, alt)) {
+        for (const std::string& term :
+             StemTerms(impl, alt, plan.lang == "en" && alt == plan.concepts[c][0])) {
           term_concept.emplace(term, c);
           df = std::max(df, static_cast<double>(db.get_termfreq(term)));
           terms.emplace_back(term);
@@ -149,20 +163,14 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
       query = concept_queries.empty() ? required
                                       : Xapian::Query(Xapian::Query::OP_AND_MAYBE, required, query);
     }
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
-    if (request.one_per_doc) enquire.set_collapse_key(kDocIdSlot, 1);
-    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(request.k));
     double total_idf = 0;
     for (size_t c = 0; c < n_words; ++c) total_idf += idf[c];
-    std::vector<Hit> hits;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    auto make_hit = [&](Xapian::Enquire& source, const Xapian::MSetIterator& it) {
       Hit hit;
       hit.passage = DecodePassage(it.get_document().get_data());
       hit.score = it.get_weight();
       std::vector<bool> matched(plan.concepts.size(), false);
-      for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);
+      for (auto t = source.get_matching_terms_begin(it); t != source.get_matching_terms_end(it);
            ++t) {
         auto found = term_concept.find(*t);
         if (found != term_concept.end()) matched[found->second] = true;
@@ -170,6 +178,67 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
       double got = 0;
       for (size_t c = 0; c < n_words; ++c) got += matched[c] ? idf[c] : 0.0;
       hit.coverage = total_idf > 0 ? got / total_idf : (plan.phrases.empty() ? 0.0 : 1.0);
+      return hit;
+    };
+    Xapian::BM25Weight bm25(0.9, 0, 1, 0.4, 0.5);
+    Xapian::Query passages(Xapian::Query::OP_FILTER, query, Xapian::Query(kPassageTerm));
+    Xapian::Enquire enquire(db);
+    enquire.set_query(passages);
+    enquire.set_weighting_scheme(bm25);
+    if (!request.one_per_doc) {
+      std::vector<Hit> hits;
+      Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(request.k));
+      for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(make_hit(enquire, it));
+      return hits;
+    }
+    // Documents are ranked by their whole text and by their best passage (each
+    // score scaled by its list's best), so a question phrased unlike any single
+    // window still finds its abstract; the hit carries the best passage.
+    enquire.set_collapse_key(kDocIdSlot, 1);
+    const Xapian::doccount pool = static_cast<Xapian::doccount>(std::max<size_t>(request.k, 30));
+    Xapian::MSet best_passages = enquire.get_mset(0, pool);
+    Xapian::Enquire whole(db);
+    whole.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(kWholeTerm)));
+    whole.set_weighting_scheme(bm25);
+    Xapian::MSet docs = whole.get_mset(0, pool);
+    std::map<std::string, double> combined;
+    std::map<std::string, Hit> passage_of;
+    double top_passage = best_passages.empty() ? 1 : best_passages.begin().get_weight();
+    double top_doc = docs.empty() ? 1 : docs.begin().get_weight();
+    for (auto it = best_passages.begin(); it != best_passages.end(); ++it) {
+      Hit hit = make_hit(enquire, it);
+      combined[hit.passage.doc_id] += (1 - kWholeShare) * it.get_weight() / top_passage;
+      passage_of.emplace(hit.passage.doc_id, std::move(hit));
+    }
+    std::map<std::string, double> doc_coverage;  // the whole document's share of the concepts
+    for (auto it = docs.begin(); it != docs.end(); ++it) {
+      std::string id = it.get_document().get_value(kDocIdSlot);
+      combined[id] += kWholeShare * it.get_weight() / top_doc;
+      doc_coverage[id] = make_hit(whole, it).coverage;
+    }
+    std::vector<std::pair<double, std::string>> ranked;
+    for (const auto& [id, score] : combined) ranked.emplace_back(score, id);
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    std::vector<Hit> hits;
+    for (const auto& [score, id] : ranked) {
+      if (hits.size() >= request.k) break;
+      auto found = passage_of.find(id);
+      if (found == passage_of.end()) {
+        // Ranked by its whole text only: find its best passage.
+        Xapian::Enquire one(db);
+        one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, passages,
+                                    Xapian::Query(std::string(kDocPrefix) + id)));
+        one.set_weighting_scheme(bm25);
+        Xapian::MSet m = one.get_mset(0, 1);
+        if (m.empty()) continue;
+        found = passage_of.emplace(id, make_hit(one, m.begin())).first;
+      }
+      Hit hit = found->second;
+      hit.score = score;
+      auto cov = doc_coverage.find(id);
+      if (cov != doc_coverage.end()) hit.coverage = std::max(hit.coverage, cov->second);
       hits.push_back(std::move(hit));
     }
     return hits;

@@ -30,14 +30,24 @@ bool IsAlpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; 
 // True if `needle` occurs in `hay` not glued to other digits (so "5 mg" is
 // not found inside "25 mg" and "1.5" not inside "1.53").
 bool ContainsNumber(const std::string& hay, const std::string& needle) {
+  auto glued_left = [&](size_t pos) {
+    if (pos == 0) return false;
+    char prev = hay[pos - 1];
+    if (IsDigit(prev)) return true;
+    return (prev == '.' || prev == ',') && pos >= 2 && IsDigit(hay[pos - 2]);
+  };
+  auto glued_right = [&](size_t end) {
+    if (end >= hay.size()) return false;
+    char last = needle.back();
+    char next = hay[end];
+    if (IsAlpha(last)) return IsAlpha(next);
+    if (!IsDigit(last)) return false;
+    if (IsDigit(next)) return true;
+    return (next == '.' || next == ',') && end + 1 < hay.size() && IsDigit(hay[end + 1]);
+  };
   size_t pos = 0;
   while ((pos = hay.find(needle, pos)) != std::string::npos) {
-    bool left_ok =
-        pos == 0 || (!IsDigit(hay[pos - 1]) && hay[pos - 1] != '.' && hay[pos - 1] != ',');
-    size_t end = pos + needle.size();
-    bool right_ok = end >= hay.size() || !IsDigit(hay[end]);
-    if (IsAlpha(needle.back()) && end < hay.size() && IsAlpha(hay[end])) right_ok = false;
-    if (left_ok && right_ok) return true;
+    if (!glued_left(pos) && !glued_right(pos + needle.size())) return true;
     ++pos;
   }
   return false;
@@ -49,8 +59,16 @@ std::vector<std::string> NumbersWithUnits(const std::string& text) {
   std::vector<std::string> out;
   size_t i = 0;
   while (i < text.size()) {
-    if (!IsDigit(text[i]) || (i > 0 && (IsAlpha(text[i - 1]) || IsDigit(text[i - 1])))) {
+    if (!IsDigit(text[i])) {
       ++i;
+      continue;
+    }
+    auto in_number = [&](size_t p) {
+      return IsDigit(text[p]) ||
+             ((text[p] == '.' || text[p] == ',') && p + 1 < text.size() && IsDigit(text[p + 1]));
+    };
+    if (i > 0 && IsAlpha(text[i - 1])) {  // part of a name (HINT1, 5q31.2): skip it whole
+      while (i < text.size() && in_number(i)) ++i;
       continue;
     }
     size_t start = i;
@@ -70,6 +88,7 @@ std::vector<std::string> NumbersWithUnits(const std::string& text) {
              (IsAlpha(text[k]) || text[k] == '/' || static_cast<unsigned char>(text[k]) >= 0x80)) {
         ++k;
       }
+      while (k > j && text[k - 1] == '/') --k;  // "10/19": the unit is not "/"
       if (k > j && k - j <= 12) number_end = k;
     }
     out.push_back(text.substr(start, number_end - start));

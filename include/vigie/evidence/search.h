@@ -27,6 +27,7 @@ struct Hit {
 
 // The query as the engine understood it, for explanations and the composer.
 struct QueryPlan {
+  std::string lang;                                // "fr", "en", or "" when the words do not tell
   std::vector<std::string> words;                  // folded content words of the question
   std::vector<std::vector<std::string>> concepts;  // per word: the word and its translations
   std::vector<std::vector<std::string>> phrases;   // quoted phrases (folded words)
