@@ -31,11 +31,15 @@ inline std::string DataDir(const char* argv0_dir) {
 // An FTS5 table (doc_id UNINDEXED, body) with the porter tokenizer.
 class Fts5Index {
  public:
-  explicit Fts5Index(const std::string& path) {
+  // A new table in `path` (":memory:" for RAM), or an existing one to query.
+  explicit Fts5Index(const std::string& path, bool open_existing = false) {
     sqlite3_open(path.c_str(), &db_);
-    Exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;");
-    Exec("CREATE VIRTUAL TABLE p USING fts5(doc_id UNINDEXED, body, tokenize='porter unicode61')");
-    Exec("BEGIN");
+    if (!open_existing) {
+      Exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;");
+      Exec(
+          "CREATE VIRTUAL TABLE p USING fts5(doc_id UNINDEXED, body, tokenize='porter unicode61')");
+      Exec("BEGIN");
+    }
     sqlite3_prepare_v2(db_, "INSERT INTO p(doc_id, body) VALUES(?, ?)", -1, &insert_, nullptr);
     sqlite3_prepare_v2(db_, "SELECT doc_id FROM p WHERE p MATCH ? ORDER BY bm25(p) LIMIT ?", -1,
                        &query_, nullptr);

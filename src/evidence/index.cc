@@ -108,27 +108,33 @@ Result<AddOutcome> EvidenceIndex::AddDocument(const Document& doc, const Passage
     Xapian::TermGenerator gen;
     gen.set_stemmer(doc.lang == "fr" ? impl_->stem_fr : impl_->stem_en);
     gen.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-    for (const Passage& passage : MakePassages(doc, options)) {
+    // A new document's records are added without the unique-term lookups of
+    // replace_document (bulk indexing speed); a changed one was deleted above.
+    std::vector<Passage> passages = MakePassages(doc, options);
+    for (const Passage& passage : passages) {
       Xapian::Document xdoc;
       gen.set_document(xdoc);
       gen.index_text(text::Fold(passage.text));
       if (!doc.title.empty()) gen.index_text(text::Fold(doc.title), 1, "S");
       xdoc.add_boolean_term(doc_term);
       xdoc.add_boolean_term(kPassageTerm);
-      std::string unique = "Q" + doc.id + "#" + std::to_string(passage.ordinal);
-      xdoc.add_boolean_term(unique);
+      // A one-passage document is its own whole-document record.
+      if (passages.size() == 1) xdoc.add_boolean_term(kWholeTerm);
+      xdoc.add_boolean_term("Q" + doc.id + "#" + std::to_string(passage.ordinal));
       xdoc.add_value(kDocIdSlot, doc.id);
       xdoc.set_data(EncodePassage({doc.id, doc.title, doc.year, doc.source, doc.type, doc.lang,
                                    passage.start, passage.end, passage.text}));
-      db.replace_document(unique, xdoc);
+      db.add_document(xdoc);
     }
-    Xapian::Document whole;
-    gen.set_document(whole);
-    gen.index_text(text::Fold(doc.text));
-    whole.add_boolean_term(doc_term);
-    whole.add_boolean_term(kWholeTerm);
-    whole.add_value(kDocIdSlot, doc.id);
-    db.replace_document("Q" + doc.id + "#whole", whole);
+    if (passages.size() > 1) {
+      Xapian::Document whole;
+      gen.set_document(whole);
+      gen.index_text_without_positions(text::Fold(doc.text));
+      whole.add_boolean_term(doc_term);
+      whole.add_boolean_term(kWholeTerm);
+      whole.add_value(kDocIdSlot, doc.id);
+      db.add_document(whole);
+    }
     db.set_metadata(hash_key, hash);
     return old.empty() ? AddOutcome::kAdded : AddOutcome::kReplaced;
   } catch (const Xapian::Error& e) {
