@@ -119,17 +119,18 @@ Result<AddOutcome> EvidenceIndex::AddDocument(const Document& doc, const Passage
       xdoc.add_boolean_term(doc_term);
       xdoc.add_boolean_term(kPassageTerm);
       // A one-passage document is its own whole-document record.
-      if (passages.size() == 1) xdoc.add_boolean_term(kWholeTerm);
+      if (passages.size() == 1 && doc.title.empty()) xdoc.add_boolean_term(kWholeTerm);
       xdoc.add_boolean_term("Q" + doc.id + "#" + std::to_string(passage.ordinal));
       xdoc.add_value(kDocIdSlot, doc.id);
       xdoc.set_data(EncodePassage({doc.id, doc.title, doc.year, doc.source, doc.type, doc.lang,
                                    passage.start, passage.end, passage.text}));
       db.add_document(xdoc);
     }
-    if (passages.size() > 1) {
+    if (passages.size() > 1 || !doc.title.empty()) {
+      // The whole record also holds the title's words (passages do not).
       Xapian::Document whole;
       gen.set_document(whole);
-      gen.index_text_without_positions(text::Fold(doc.text));
+      gen.index_text_without_positions(text::Fold(doc.title + "\n" + doc.text));
       whole.add_boolean_term(doc_term);
       whole.add_boolean_term(kWholeTerm);
       whole.add_value(kDocIdSlot, doc.id);
