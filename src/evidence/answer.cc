@@ -20,8 +20,9 @@ struct Candidate {
 
 // Share of the plan's concepts present in `sentence` (stems in either language).
 double SentenceScore(const QueryPlan& plan, const std::string& sentence) {
-  static const Xapian::Stem kEn("english");
-  static const Xapian::Stem kFr("french");
+  // A Xapian::Stem keeps per-call buffers: one per thread (HTTP threads share this code).
+  thread_local const Xapian::Stem kEn("english");
+  thread_local const Xapian::Stem kFr("french");
   std::vector<std::string> stems;
   for (const std::string& w : FoldedWords(text::Fold(sentence))) {
     stems.push_back(kEn(w));
