@@ -19,3 +19,11 @@ if(VIGIE_BUILD_BENCH)
 endif()
 # RE2: linear-time regular expressions for public-mode red-flag patterns (triage).
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+
+# Evidence (issue 6): Xapian for search, poppler-cpp for PDF text.
+find_package(Xapian REQUIRED)
+pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
+if(VIGIE_BUILD_BENCH)
+  # Lucene++ is a benchmark peer only (bench/evidence_scale_bench.cc).
+  pkg_check_modules(LUCENEPP IMPORTED_TARGET liblucene++)
+endif()

@@ -9,6 +9,7 @@ Status RegisterModuleRoutes(App& app) {
   VIGIE_RETURN_IF_ERROR(RegisterCalcRoutes(app));
   VIGIE_RETURN_IF_ERROR(RegisterDoseRoutes(app));
   VIGIE_RETURN_IF_ERROR(RegisterTriageRoutes(app));
+  VIGIE_RETURN_IF_ERROR(RegisterEvidenceRoutes(app));
   return Status::Ok();
 }
 

@@ -6,12 +6,13 @@
 
 namespace vigie::cli {
 
-void RegisterSystemCommands(CommandRegistry& registry);  // version, config, openapi
-void RegisterServeCommand(CommandRegistry& registry);    // serve
-void RegisterModuleCommands(CommandRegistry& registry);  // one line per module (modules.cc)
-void RegisterKbCommands(CommandRegistry& registry);      // kb ..., drug find (kb_commands.cc)
-void RegisterCalcCommands(CommandRegistry& registry);    // calc, exam (calc_commands.cc)
-void RegisterDoseCommands(CommandRegistry& registry);    // dose (dose_commands.cc)
-void RegisterTriageCommands(CommandRegistry& registry);  // triage (public mode)
+void RegisterSystemCommands(CommandRegistry& registry);    // version, config, openapi
+void RegisterServeCommand(CommandRegistry& registry);      // serve
+void RegisterModuleCommands(CommandRegistry& registry);    // one line per module (modules.cc)
+void RegisterKbCommands(CommandRegistry& registry);        // kb ..., drug find (kb_commands.cc)
+void RegisterCalcCommands(CommandRegistry& registry);      // calc, exam (calc_commands.cc)
+void RegisterDoseCommands(CommandRegistry& registry);      // dose (dose_commands.cc)
+void RegisterTriageCommands(CommandRegistry& registry);    // triage (public mode)
+void RegisterEvidenceCommands(CommandRegistry& registry);  // evidence index, search, ask
 
 }  // namespace vigie::cli

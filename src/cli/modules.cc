@@ -9,6 +9,7 @@ void RegisterModuleCommands(CommandRegistry& registry) {
   RegisterCalcCommands(registry);
   RegisterDoseCommands(registry);
   RegisterTriageCommands(registry);
+  RegisterEvidenceCommands(registry);  // evidence index, search, ask
 }
 
 }  // namespace vigie::cli

@@ -71,6 +71,9 @@ Status RegisterCalcRoutes(App& app);
 // POST /v1/dose (dose_routes.cc).
 Status RegisterDoseRoutes(App& app);
 
+// POST /v1/search and /v1/ask (evidence_routes.cc).
+Status RegisterEvidenceRoutes(App& app);
+
 // Every module's routes; each module adds one line in modules.cc.
 Status RegisterModuleRoutes(App& app);
 

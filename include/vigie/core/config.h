@@ -33,6 +33,8 @@ struct Settings {
                             // built-in path
   std::string lang;         // fr|en; empty = from LANG
   std::string web_dir;      // built web UI; empty = the build's web/dist
+  std::string evidence_index_dir = "vigie-evidence";  // Xapian index of the literature
+  std::string evidence_lexicon_dir = "data/lexicon";  // French-English lexicon files
 };
 
 enum class SettingType { kString, kInt };

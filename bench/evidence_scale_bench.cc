@@ -1,0 +1,227 @@
+// Evidence scale benchmark (issue 6): a deterministic synthetic corpus of N
+// passages (default 1,000,000) drawn from the real PubMedQA vocabulary with
+// its word frequencies, indexed by Vigie (Xapian, through EvidenceIndex),
+// SQLite FTS5 (porter, bm25()) and Lucene++ (StandardAnalyzer, its classic
+// TF-IDF scoring) in the same run; build time, index size, and latency
+// p50/p99 of 1,000 top-10 queries (3-5 words of mid frequency).
+// Usage: evidence_scale_bench [N] [WORKDIR]   (WORKDIR default /tmp/vigie-scale;
+// removed and recreated). Thread-safety: single-threaded program.
+#include <lucene++/LuceneHeaders.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+#include "evidence_common.h"
+#include "vigie/core/text.h"
+#include "vigie/evidence/search.h"
+
+namespace vigie::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// SplitMix64: a fixed generator, so the corpus is the same on every machine.
+struct Rng {
+  uint64_t state;
+  uint64_t Next() {
+    uint64_t z = (state += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+  }
+};
+
+struct Vocabulary {
+  std::vector<std::string> words;  // by decreasing frequency
+  std::vector<uint64_t> cumulative;
+  std::string Draw(Rng& rng) const {
+    uint64_t r = rng.Next() % cumulative.back();
+    size_t i = static_cast<size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), r) -
+                                   cumulative.begin());
+    return words[i];
+  }
+};
+
+Vocabulary BuildVocabulary(const std::vector<evidence::Document>& docs) {
+  std::map<std::string, uint64_t> counts;
+  for (const auto& d : docs) {
+    std::string folded = text::Fold(d.text);
+    std::string w;
+    for (char c : folded + " ") {
+      if (std::isalpha(static_cast<unsigned char>(c))) {
+        w += c;
+      } else if (!w.empty()) {
+        if (w.size() > 1) ++counts[w];
+        w.clear();
+      }
+    }
+  }
+  std::vector<std::pair<uint64_t, std::string>> sorted;
+  for (const auto& [w, n] : counts) sorted.emplace_back(n, w);
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  Vocabulary v;
+  uint64_t total = 0;
+  for (const auto& [n, w] : sorted) {
+    v.words.push_back(w);
+    total += n;
+    v.cumulative.push_back(total);
+  }
+  return v;
+}
+
+std::string Passage(const Vocabulary& v, Rng& rng) {
+  size_t n = 20 + rng.Next() % 41;  // 20-60 words
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += (i ? " " : "") + v.Draw(rng);
+  return out + ".";
+}
+
+double Percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  return v[static_cast<size_t>(p * static_cast<double>(v.size() - 1))];
+}
+
+uint64_t DiskSize(const std::string& path) {
+  namespace fs = std::filesystem;
+  if (fs::is_regular_file(path)) return fs::file_size(path);
+  uint64_t total = 0;
+  for (const auto& e : fs::recursive_directory_iterator(path)) {
+    if (e.is_regular_file()) total += e.file_size();
+  }
+  return total;
+}
+
+void Report(const char* engine, double build_s, uint64_t bytes, const std::vector<double>& ms) {
+  std::printf("| %s | %.1f | %.0f | %.3f | %.3f |\n", engine, build_s,
+              static_cast<double>(bytes) / 1048576.0, Percentile(ms, 0.5), Percentile(ms, 0.99));
+  std::fflush(stdout);
+}
+
+double Seconds(Clock::time_point a) {
+  return std::chrono::duration<double>(Clock::now() - a).count();
+}
+
+double Millis(Clock::time_point a) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - a).count();
+}
+
+int Run(int argc, char** argv) {
+  size_t n = argc > 1 ? std::stoul(argv[1]) : 1000000;
+  std::string work = argc > 2 ? argv[2] : "/tmp/vigie-scale";
+  const char* src = std::getenv("VIGIE_SOURCE_DIR");
+  std::string data = DataDir(src != nullptr ? src : ".");
+  auto docs = evidence::ReadPubmedQaJsonl(Slurp(data + "/literature/pubmedqa/corpus.jsonl"),
+                                          "corpus.jsonl");
+  if (!docs.ok()) {
+    std::cerr << "corpus not found\n";
+    return 1;
+  }
+  Vocabulary vocab = BuildVocabulary(*docs);
+  std::filesystem::remove_all(work);
+  std::filesystem::create_directories(work);
+  // Queries: 3-5 words among the 200th-5,000th most frequent.
+  Rng qrng{42};
+  std::vector<std::string> queries;
+  for (int i = 0; i < 1000; ++i) {
+    size_t words = 3 + qrng.Next() % 3;
+    std::string q;
+    for (size_t j = 0; j < words; ++j) {
+      q += (j ? " " : "") +
+           vocab.words[200 + qrng.Next() % std::min<size_t>(4800, vocab.words.size() - 200)];
+    }
+    queries.push_back(q);
+  }
+  std::printf("%zu passages, vocabulary %zu words, 1000 queries, top 10\n\n", n,
+              vocab.words.size());
+  std::printf(
+      "| engine | build (s) | index (MiB) | p50 (ms) | p99 (ms) |\n|---|---|---|---|---|\n");
+
+  {  // Vigie
+    auto t = Clock::now();
+    auto index = evidence::EvidenceIndex::OpenWritable(work + "/vigie");
+    if (!index.ok()) return 1;
+    Rng rng{7};
+    for (size_t i = 0; i < n; ++i) {
+      evidence::Document d{"s" + std::to_string(i), "", "", "synthetic", "text", "en",
+                           Passage(vocab, rng)};
+      if (!(*index)->AddDocument(d).ok()) return 1;
+    }
+    if (!(*index)->Commit().ok()) return 1;
+    double build = Seconds(t);
+    std::vector<double> ms;
+    for (const std::string& q : queries) {
+      auto qt = Clock::now();
+      auto hits = evidence::Search(**index, nullptr, {q, 10, true});
+      ms.push_back(Millis(qt));
+      if (!hits.ok()) return 1;
+    }
+    Report("Vigie (Xapian 1.4, BM25, doc + passage)", build, DiskSize(work + "/vigie"), ms);
+  }
+  {  // SQLite FTS5
+    auto t = Clock::now();
+    std::string path = work + "/fts5.db";
+    {
+      Fts5Index fts(path);
+      Rng rng{7};
+      for (size_t i = 0; i < n; ++i) fts.Add("s" + std::to_string(i), Passage(vocab, rng));
+      fts.Finish();
+    }
+    double build = Seconds(t);
+    Fts5Index fts(path, /*open_existing=*/true);
+    std::vector<double> ms;
+    for (const std::string& q : queries) {
+      auto qt = Clock::now();
+      (void)fts.Search(q, 10);
+      ms.push_back(Millis(qt));
+    }
+    Report("SQLite FTS5 (porter, bm25)", build, DiskSize(path), ms);
+  }
+  try {  // Lucene++
+    using namespace Lucene;
+    auto t = Clock::now();
+    std::wstring dir = StringUtils::toUnicode(work + "/lucene");
+    AnalyzerPtr analyzer = newLucene<StandardAnalyzer>(LuceneVersion::LUCENE_CURRENT);
+    IndexWriterPtr writer = newLucene<IndexWriter>(FSDirectory::open(dir), analyzer, true,
+                                                   IndexWriter::MaxFieldLengthLIMITED);
+    writer->setRAMBufferSizeMB(256);
+    Rng rng{7};
+    for (size_t i = 0; i < n; ++i) {
+      DocumentPtr doc = newLucene<Document>();
+      doc->add(newLucene<Field>(L"id", StringUtils::toUnicode("s" + std::to_string(i)),
+                                Field::STORE_YES, Field::INDEX_NOT_ANALYZED));
+      doc->add(newLucene<Field>(L"body", StringUtils::toUnicode(Passage(vocab, rng)),
+                                Field::STORE_NO, Field::INDEX_ANALYZED));
+      writer->addDocument(doc);
+    }
+    writer->optimize();
+    writer->close();
+    double build = Seconds(t);
+    IndexReaderPtr reader = IndexReader::open(FSDirectory::open(dir), true);
+    SearcherPtr searcher = newLucene<IndexSearcher>(reader);
+    QueryParserPtr parser =
+        newLucene<QueryParser>(LuceneVersion::LUCENE_CURRENT, L"body", analyzer);
+    std::vector<double> ms;
+    for (const std::string& q : queries) {
+      auto qt = Clock::now();
+      TopDocsPtr top = searcher->search(parser->parse(StringUtils::toUnicode(q)), 10);
+      for (const ScoreDocPtr& sd : top->scoreDocs) (void)searcher->doc(sd->doc)->get(L"id");
+      ms.push_back(Millis(qt));
+    }
+    Report("Lucene++ 3.0.8 (StandardAnalyzer, TF-IDF)", build, DiskSize(work + "/lucene"), ms);
+  } catch (const Lucene::LuceneException& e) {
+    std::wcerr << L"Lucene++: " << e.getError() << L"\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace vigie::bench
+
+int main(int argc, char** argv) { return vigie::bench::Run(argc, argv); }

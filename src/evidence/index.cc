@@ -1,0 +1,178 @@
+// EvidenceIndex: opening Xapian databases, adding documents (incremental by
+// content hash), counts. Xapian exceptions are caught here and become Status.
+// Thread-safety: every database access holds Impl::mu.
+#include "vigie/evidence/index.h"
+
+#include <nlohmann/json.hpp>
+
+#include "evidence/index_internal.h"
+#include "vigie/core/text.h"
+
+namespace vigie::evidence {
+namespace {
+
+Status XapianError(const Xapian::Error& e) {
+  return Status::Error(ErrorCode::kIoError, {"xapian: " + e.get_description()});
+}
+
+// FNV-1a 64: stable across builds and machines (std::hash is not).
+std::string ContentHash(const Document& doc) {
+  uint64_t h = 1469598103934665603ull;
+  for (const std::string* part : {&doc.text, &doc.title, &doc.year, &doc.type, &doc.lang}) {
+    for (char c : *part) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 1099511628211ull;
+    }
+    h ^= 0xff;
+    h *= 1099511628211ull;
+  }
+  return std::to_string(h);
+}
+
+}  // namespace
+
+std::string EncodePassage(const StoredPassage& p) {
+  nlohmann::json j = {{"doc_id", p.doc_id}, {"title", p.title}, {"year", p.year},
+                      {"source", p.source}, {"type", p.type},   {"lang", p.lang},
+                      {"start", p.start},   {"end", p.end},     {"text", p.text}};
+  return j.dump();
+}
+
+StoredPassage DecodePassage(const std::string& data) {
+  StoredPassage p;
+  nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
+  if (!j.is_object()) return p;
+  p.doc_id = j.value("doc_id", "");
+  p.title = j.value("title", "");
+  p.year = j.value("year", "");
+  p.source = j.value("source", "");
+  p.type = j.value("type", "");
+  p.lang = j.value("lang", "");
+  p.start = j.value("start", size_t{0});
+  p.end = j.value("end", size_t{0});
+  p.text = j.value("text", "");
+  return p;
+}
+
+EvidenceIndex::EvidenceIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+EvidenceIndex::~EvidenceIndex() = default;
+
+Result<std::unique_ptr<EvidenceIndex>> EvidenceIndex::OpenWritable(const std::string& dir) {
+  try {
+    auto impl = std::make_unique<Impl>();
+    impl->writable.emplace(dir, Xapian::DB_CREATE_OR_OPEN);
+    return std::unique_ptr<EvidenceIndex>(new EvidenceIndex(std::move(impl)));
+  } catch (const Xapian::Error& e) {
+    return XapianError(e);
+  }
+}
+
+Result<std::unique_ptr<EvidenceIndex>> EvidenceIndex::OpenReadOnly(const std::string& dir) {
+  try {
+    auto impl = std::make_unique<Impl>();
+    impl->readonly.emplace(dir);
+    return std::unique_ptr<EvidenceIndex>(new EvidenceIndex(std::move(impl)));
+  } catch (const Xapian::DatabaseNotFoundError&) {
+    return Status::Error(ErrorCode::kNotFound, {"evidence index " + dir});
+  } catch (const Xapian::DatabaseOpeningError&) {
+    return Status::Error(ErrorCode::kNotFound, {"evidence index " + dir});
+  } catch (const Xapian::Error& e) {
+    return XapianError(e);
+  }
+}
+
+Result<std::unique_ptr<EvidenceIndex>> EvidenceIndex::InMemory() {
+  try {
+    auto impl = std::make_unique<Impl>();
+    impl->writable.emplace(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    return std::unique_ptr<EvidenceIndex>(new EvidenceIndex(std::move(impl)));
+  } catch (const Xapian::Error& e) {
+    return XapianError(e);
+  }
+}
+
+Result<AddOutcome> EvidenceIndex::AddDocument(const Document& doc, const PassageOptions& options) {
+  if (!impl_->writable) {
+    return Status::Error(ErrorCode::kInvalidArgument, {"evidence index opened read-only"});
+  }
+  if (doc.id.empty()) return Status::Error(ErrorCode::kDataError, {doc.source, "document id"});
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  try {
+    Xapian::WritableDatabase& db = *impl_->writable;
+    std::string hash_key = "hash:" + doc.id;
+    std::string hash = ContentHash(doc);
+    std::string old = db.get_metadata(hash_key);
+    if (old == hash) return AddOutcome::kUnchanged;
+    std::string doc_term = kDocPrefix + doc.id;
+    if (!old.empty()) db.delete_document(doc_term);
+    Xapian::TermGenerator gen;
+    gen.set_stemmer(doc.lang == "fr" ? impl_->stem_fr : impl_->stem_en);
+    gen.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    // A new document's records are added without the unique-term lookups of
+    // replace_document (bulk indexing speed); a changed one was deleted above.
+    std::vector<Passage> passages = MakePassages(doc, options);
+    for (const Passage& passage : passages) {
+      Xapian::Document xdoc;
+      gen.set_document(xdoc);
+      gen.index_text(text::Fold(passage.text));
+      if (!doc.title.empty()) gen.index_text(text::Fold(doc.title), 1, "S");
+      xdoc.add_boolean_term(doc_term);
+      xdoc.add_boolean_term(kPassageTerm);
+      // A one-passage document is its own whole-document record.
+      if (passages.size() == 1 && doc.title.empty()) xdoc.add_boolean_term(kWholeTerm);
+      xdoc.add_boolean_term("Q" + doc.id + "#" + std::to_string(passage.ordinal));
+      xdoc.add_value(kDocIdSlot, doc.id);
+      xdoc.set_data(EncodePassage({doc.id, doc.title, doc.year, doc.source, doc.type, doc.lang,
+                                   passage.start, passage.end, passage.text}));
+      db.add_document(xdoc);
+    }
+    if (passages.size() > 1 || !doc.title.empty()) {
+      // The whole record also holds the title's words (passages do not).
+      Xapian::Document whole;
+      gen.set_document(whole);
+      gen.index_text_without_positions(text::Fold(doc.title + "\n" + doc.text));
+      whole.add_boolean_term(doc_term);
+      whole.add_boolean_term(kWholeTerm);
+      whole.add_value(kDocIdSlot, doc.id);
+      db.add_document(whole);
+    }
+    db.set_metadata(hash_key, hash);
+    return old.empty() ? AddOutcome::kAdded : AddOutcome::kReplaced;
+  } catch (const Xapian::Error& e) {
+    return XapianError(e);
+  }
+}
+
+Status EvidenceIndex::Commit() {
+  if (!impl_->writable) return Status::Ok();
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  try {
+    impl_->writable->commit();
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return XapianError(e);
+  }
+}
+
+size_t EvidenceIndex::PassageCount() const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  try {
+    return impl_->db().get_termfreq(kPassageTerm);
+  } catch (const Xapian::Error&) {
+    return 0;
+  }
+}
+
+size_t EvidenceIndex::DocumentCount() const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  try {
+    size_t n = 0;
+    const Xapian::Database& db = impl_->db();
+    for (auto it = db.allterms_begin(kDocPrefix); it != db.allterms_end(kDocPrefix); ++it) ++n;
+    return n;
+  } catch (const Xapian::Error&) {
+    return 0;
+  }
+}
+
+}  // namespace vigie::evidence

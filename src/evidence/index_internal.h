@@ -1,0 +1,45 @@
+// Private to the evidence module: the Xapian state behind EvidenceIndex and
+// the term conventions shared by the indexer and the searcher.
+// Thread-safety: every use of `db` holds `mu`.
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "vigie/evidence/index.h"
+
+namespace vigie::evidence {
+
+// Term prefixes: Z stemmed (Xapian's convention), Q unique passage id,
+// D document id (boolean, to replace a document's passages).
+inline constexpr const char* kStemPrefix = "Z";
+inline constexpr const char* kDocPrefix = "D";
+inline constexpr Xapian::valueno kDocIdSlot = 0;
+// Every document is stored twice: as passages (K:p) and whole (K:w, text
+// not stored), so documents can be ranked on all their words.
+inline constexpr const char* kPassageTerm = "K:p";
+inline constexpr const char* kWholeTerm = "K:w";
+// Share of the whole-document score in a document's rank (rest: best passage).
+inline constexpr double kWholeShare = 0.5;
+
+struct EvidenceIndex::Impl {
+  mutable std::mutex mu;
+  std::optional<Xapian::WritableDatabase> writable;
+  std::optional<Xapian::Database> readonly;
+  Xapian::Stem stem_en{"english"};
+  Xapian::Stem stem_fr{"french"};
+
+  const Xapian::Database& db() const {
+    return writable ? static_cast<const Xapian::Database&>(*writable) : *readonly;
+  }
+};
+
+// Stored passage <-> Xapian document data (JSON).
+std::string EncodePassage(const StoredPassage& p);
+StoredPassage DecodePassage(const std::string& data);
+
+}  // namespace vigie::evidence

@@ -1,0 +1,124 @@
+// Tests of the index and search on the real PubMedQA corpus: round trips,
+// incremental indexing, phrase queries, accent folding, French questions.
+#include "vigie/evidence/index.h"
+
+#include <gtest/gtest.h>
+
+#include "evidence/test_util.h"
+#include "vigie/core/text.h"
+#include "vigie/evidence/search.h"
+
+namespace vigie::evidence {
+namespace {
+
+using testing::CorpusIndex;
+using testing::RepoLexicon;
+
+std::vector<std::string> DocIds(const Result<std::vector<Hit>>& hits) {
+  std::vector<std::string> ids;
+  if (hits.ok()) {
+    for (const Hit& h : *hits) ids.push_back(h.passage.doc_id);
+  }
+  return ids;
+}
+
+TEST(IndexTest, RealCorpusRoundTrip) {
+  EvidenceIndex& index = CorpusIndex();
+  EXPECT_EQ(index.DocumentCount(), 1000u);
+  EXPECT_GT(index.PassageCount(), 2000u);
+  auto hits = Search(index, nullptr, {"helicopter flight nurses oral endotracheal intubation", 5});
+  ASSERT_TRUE(hits.ok());
+  ASSERT_FALSE(hits->empty());
+  EXPECT_EQ((*hits)[0].passage.doc_id, "10135926");
+  EXPECT_GT((*hits)[0].coverage, 0.9);
+  // One passage per document by default.
+  std::vector<std::string> ids = DocIds(hits);
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(std::unique(ids.begin(), ids.end()), ids.end());
+}
+
+TEST(IndexTest, HitOffsetsPointIntoTheDocumentText) {
+  auto docs = ReadPubmedQaJsonl(testing::Slurp(testing::CorpusPath()), "c");
+  ASSERT_TRUE(docs.ok());
+  auto hits = Search(CorpusIndex(), nullptr, {"Barthel Index long term outcome of stroke", 3});
+  ASSERT_TRUE(hits.ok() && !hits->empty());
+  const StoredPassage& p = (*hits)[0].passage;
+  for (const Document& d : *docs) {
+    if (d.id == p.doc_id) {
+      EXPECT_EQ(text::SubstrCodePoints(d.text, p.start, p.end), p.text);
+    }
+  }
+}
+
+TEST(IndexTest, IncrementalReindexIsANoOpAndChangesReplace) {
+  auto index = EvidenceIndex::InMemory();
+  ASSERT_TRUE(index.ok());
+  Document doc{"d1", "", "2020", "s", "text", "en", "Aspirin lowers fever. It is cheap."};
+  EXPECT_EQ(*(*index)->AddDocument(doc), AddOutcome::kAdded);
+  EXPECT_EQ(*(*index)->AddDocument(doc), AddOutcome::kUnchanged);
+  size_t passages = (*index)->PassageCount();
+  doc.text = "Ibuprofen lowers fever.";
+  EXPECT_EQ(*(*index)->AddDocument(doc), AddOutcome::kReplaced);
+  EXPECT_LE((*index)->PassageCount(), passages);
+  EXPECT_TRUE(DocIds(Search(**index, nullptr, {"aspirin", 5})).empty());
+  EXPECT_EQ(DocIds(Search(**index, nullptr, {"ibuprofen", 5})), std::vector<std::string>{"d1"});
+}
+
+TEST(IndexTest, AccentFoldingAndFrenchStemming) {
+  auto index = EvidenceIndex::InMemory();
+  ASSERT_TRUE(index.ok());
+  Document doc{"fr1",
+               "",
+               "",
+               "s",
+               "markdown",
+               "fr",
+               "Les œdèmes pulmonaires aigus nécessitent des diurétiques."};
+  ASSERT_TRUE((*index)->AddDocument(doc).ok());
+  EXPECT_EQ(DocIds(Search(**index, nullptr, {"oedeme pulmonaire", 5})),
+            std::vector<std::string>{"fr1"});
+  EXPECT_EQ(DocIds(Search(**index, nullptr, {"DIURÉTIQUE", 5})), std::vector<std::string>{"fr1"});
+}
+
+TEST(IndexTest, PhraseQueriesRequireTheWordsInOrder) {
+  auto index = EvidenceIndex::InMemory();
+  ASSERT_TRUE(index.ok());
+  ASSERT_TRUE(
+      (*index)->AddDocument({"a", "", "", "s", "text", "en", "Heart failure was rare."}).ok());
+  ASSERT_TRUE(
+      (*index)->AddDocument({"b", "", "", "s", "text", "en", "Failure of the heart valve."}).ok());
+  EXPECT_EQ(DocIds(Search(**index, nullptr, {"\"heart failure\"", 5})),
+            std::vector<std::string>{"a"});
+  EXPECT_EQ(DocIds(Search(**index, nullptr, {"heart failure", 5})).size(), 2u);
+}
+
+TEST(IndexTest, BadRequestsAreErrors) {
+  EXPECT_EQ(Search(CorpusIndex(), nullptr, {"the of and", 5}).status().code(),
+            ErrorCode::kInvalidArgument);
+  EXPECT_EQ(Search(CorpusIndex(), nullptr, {"stroke", 0}).status().code(), ErrorCode::kOutOfRange);
+  EXPECT_EQ(EvidenceIndex::OpenReadOnly("/nonexistent/vigie-index").status().code(),
+            ErrorCode::kNotFound);
+}
+
+TEST(SearchTest, FrenchQuestionFindsTheEnglishAbstract) {
+  // Without the lexicon the French words do not reach the English abstract.
+  std::string q = "Intubation endotrachéale en hélicoptère par les infirmières de vol";
+  auto hits = Search(CorpusIndex(), &RepoLexicon(), {q, 5});
+  ASSERT_TRUE(hits.ok());
+  std::vector<std::string> ids = DocIds(hits);
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "10135926"), ids.end());
+}
+
+TEST(SearchTest, PlanTranslatesWithLexiconAndMorphology) {
+  QueryPlan plan = PlanQuery("appendicite aiguë chez l'enfant", CorpusIndex(), &RepoLexicon());
+  ASSERT_EQ(plan.words, (std::vector<std::string>{"appendicite", "aigue", "enfant"}));
+  auto has = [&](size_t c, const std::string& w) {
+    return std::find(plan.concepts[c].begin(), plan.concepts[c].end(), w) != plan.concepts[c].end();
+  };
+  EXPECT_TRUE(has(0, "appendicitis"));  // morphology -ite -> -itis, known to the index
+  EXPECT_TRUE(has(1, "acute"));
+  EXPECT_TRUE(has(2, "child"));
+}
+
+}  // namespace
+}  // namespace vigie::evidence
