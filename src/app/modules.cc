@@ -4,6 +4,9 @@
 
 namespace vigie::app {
 
-Status RegisterModuleRoutes(App& /*app*/) { return Status::Ok(); }
+Status RegisterModuleRoutes(App& app) {
+  VIGIE_RETURN_IF_ERROR(RegisterPrivacyRoutes(app));
+  return Status::Ok();
+}
 
 }  // namespace vigie::app

@@ -6,8 +6,9 @@
 
 namespace vigie::cli {
 
-void RegisterSystemCommands(CommandRegistry& registry);  // version, config, openapi
-void RegisterServeCommand(CommandRegistry& registry);    // serve
-void RegisterModuleCommands(CommandRegistry& registry);  // one line per module (modules.cc)
+void RegisterSystemCommands(CommandRegistry& registry);   // version, config, openapi
+void RegisterServeCommand(CommandRegistry& registry);     // serve
+void RegisterModuleCommands(CommandRegistry& registry);   // one line per module (modules.cc)
+void RegisterPrivacyCommands(CommandRegistry& registry);  // deid, audit, keys, tokens
 
 }  // namespace vigie::cli

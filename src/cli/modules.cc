@@ -4,6 +4,6 @@
 
 namespace vigie::cli {
 
-void RegisterModuleCommands(CommandRegistry& /*registry*/) {}
+void RegisterModuleCommands(CommandRegistry& registry) { RegisterPrivacyCommands(registry); }
 
 }  // namespace vigie::cli

@@ -59,6 +59,11 @@ Status RegisterSystemRoutes(App& app);
 // POST /v1/patient/normalize (the shared Patient type, validated).
 Status RegisterPatientRoutes(App& app);
 
+// POST /v1/deid (privacy module).
+Status RegisterPrivacyRoutes(App& app);
+// Dictionary folder of the de-identifier: privacy.dict_dir, else the repository's data/deid.
+std::string DeidDictionaryDir(const Settings& settings);
+
 // Every module's routes; each module adds one line in modules.cc.
 Status RegisterModuleRoutes(App& app);
 
