@@ -82,6 +82,13 @@ Result<DeidResult> Deidentifier::Run(std::string_view text, const DeidOptions& o
   scan.text = text;
   scan.lang = options.lang;
   scan.tokens = internal::Tokenize(text);
+  scan.lower.resize(scan.tokens.size());
+  for (size_t i = 0; i < scan.tokens.size(); ++i) {
+    const internal::Token& t = scan.tokens[i];
+    if (t.kind == internal::TokKind::kWord) {
+      scan.lower[i] = internal::LowerAscii(text.substr(t.begin, t.end - t.begin));
+    }
+  }
   internal::ScanMailUrl(scan);
   internal::ScanIban(scan);
   internal::ScanDigits(scan);

@@ -199,11 +199,21 @@ bool ContextLabel(const Scan& scan, size_t pos, Label* label) {
 
 // Strict shapes first; with `fallback`, any run of >= 8 digits in one group
 // or in space-separated groups is a record number (IPP).
-bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback, Label* label) {
+struct Context {
+  bool has_cue = false;
+  Label cue = Label::kIpp;
+};
+
+bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback,
+              const Context& ctx, Label* label) {
   std::string d = Join(r, n);
   bool corsica = d.find_first_of("AB") != std::string::npos;
   if (IsDate(r, n)) {
-    *label = BirthContext(scan, r.begin) ? Label::kDateNaissance : Label::kDate;
+    // "22/01/1965 (27 ans)": a date followed by an age is a birth date.
+    std::string_view after = scan.text.substr(r.group_end[n - 1], 12);
+    size_t ans = after.find(" ans");
+    bool aged = after.starts_with(" (") && ans != std::string_view::npos && ans <= 5;
+    *label = aged || BirthContext(scan, r.begin) ? Label::kDateNaissance : Label::kDate;
     return true;
   }
   if (corsica && !(d.size() == 15 || d.size() == 13 || d.size() == 9)) return false;
@@ -214,8 +224,8 @@ bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback
       dotted = r.groups[i].size() <= 3 && Num(r.groups[i]) <= 255;
     if (dotted) return *label = Label::kIp, true;
   }
-  Label cue = Label::kIpp;
-  bool has_cue = ContextLabel(scan, r.begin, &cue);
+  Label cue = ctx.cue;
+  bool has_cue = ctx.has_cue;
   if ((d.size() == 10 && d[0] == '0' && d[1] != '0') || (plus && d.size() == 11 && d[0] == '3') ||
       (d.size() == 13 && d.compare(0, 4, "0033") == 0) ||
       (scan.lang == Lang::kEn && (d.size() == 10 || (d.size() == 11 && d[0] == '1')) && n >= 2)) {
@@ -301,6 +311,8 @@ void ScanDigits(Scan& scan) {
       bool plus = b0 > 0 && t[b0 - 1] == '+';
       Label label = Label::kDate;
       size_t n = sub.groups.size();
+      Context ctx;
+      ctx.has_cue = ContextLabel(scan, b0, &ctx.cue);
       // Spaced-out digits holding an identifier then a date ("1 5 0 ... 0 5 0 8 2 0 1 4"):
       // split before the final 8 digits when they form a date.
       if (n > 8 && sub.groups[n - 8].size() == 1) {
@@ -310,7 +322,7 @@ void ScanDigits(Scan& scan) {
           tail.seps.push_back(k == n - 8 ? std::string() : sub.seps[k]);
         }
         Label head = Label::kDate;
-        if (IsDate(tail, 8) && Classify(scan, sub, n - 8, plus, false, &head)) {
+        if (IsDate(tail, 8) && Classify(scan, sub, n - 8, plus, false, ctx, &head)) {
           scan.Add(b0, sub.group_end[n - 9], head, 80);
           scan.Add(sub.group_begin[n - 8], sub.group_end[n - 1],
                    head == Label::kSecu ? Label::kDateNaissance : Label::kDate, 80);
@@ -320,7 +332,7 @@ void ScanDigits(Scan& scan) {
       }
       for (int pass = 0; pass < 2 && !found; ++pass) {
         for (n = sub.groups.size(); n > 0; --n) {
-          if (Classify(scan, sub, n, plus, pass == 1, &label)) break;
+          if (Classify(scan, sub, n, plus, pass == 1, ctx, &label)) break;
         }
         found = n > 0;
       }

@@ -152,7 +152,7 @@ void BuildLexicon(const DeidResources& r, Lexicon* lex) {
     for (const Token& t : Tokenize(l)) {
       if (t.kind == TokKind::kWord) seq.push_back(LowerAscii(l.substr(t.begin, t.end - t.begin)));
     }
-    if (!seq.empty()) lex->hospitals.push_back(std::move(seq));
+    if (!seq.empty()) lex->hospitals[seq[0]].push_back(std::move(seq));
   });
   lines(r.stopwords, [&](const std::string& l) { lex->stopwords.insert(LowerAscii(l)); });
 }
@@ -167,6 +167,7 @@ struct Words {
     const Token& t = scan.tokens[i];
     return scan.text.substr(t.begin, t.end - t.begin);
   }
+  const std::string& Lower(size_t i) const { return scan.lower[i]; }
   // Index of the next word/number token after i across at most one plain
   // space (and an optional '.' when allow_dot), or npos.
   size_t Next(size_t i, bool allow_dot = false) const {
@@ -179,8 +180,8 @@ struct Words {
   }
 };
 
-bool NameLike(const Lexicon& lex, std::string_view w) {
-  return (IsCapitalized(w) || IsAllCaps(w)) && !lex.stopwords.contains(LowerAscii(w));
+bool NameLike(const Lexicon& lex, std::string_view w, const std::string& lower) {
+  return (IsCapitalized(w) || IsAllCaps(w)) && !lex.stopwords.contains(lower);
 }
 
 void LabelRun(Scan& scan, const Lexicon& lex, const std::vector<size_t>& run, int priority) {
@@ -189,7 +190,7 @@ void LabelRun(Scan& scan, const Lexicon& lex, const std::vector<size_t>& run, in
   std::vector<bool> first(k);
   size_t n_first = 0;
   for (size_t i = 0; i < k; ++i) {
-    first[i] = lex.first_names.contains(LowerAscii(words.Text(run[i])));
+    first[i] = lex.first_names.contains(words.Lower(run[i]));
     if (first[i]) ++n_first;
   }
   for (size_t i = 0; i < k; ++i) {
@@ -212,10 +213,10 @@ void LabelRun(Scan& scan, const Lexicon& lex, const std::vector<size_t>& run, in
 std::vector<size_t> NameRun(const Scan& scan, const Lexicon& lex, size_t i, bool lenient) {
   Words words{scan};
   std::vector<size_t> run;
-  while (i != std::string::npos && run.size() < 3) {
+  while (i != std::string::npos && run.size() < 4) {
     std::string_view w = words.Text(i);
-    bool ok = NameLike(lex, w) ||
-              (lenient && run.empty() && w.size() >= 3 && !lex.stopwords.contains(LowerAscii(w)));
+    bool ok = NameLike(lex, w, words.Lower(i)) ||
+              (lenient && run.empty() && w.size() >= 3 && !lex.stopwords.contains(words.Lower(i)));
     if (!ok) break;
     run.push_back(i);
     i = words.Next(i);
@@ -230,7 +231,7 @@ void ScanNames(Scan& scan, const Lexicon& lex) {
   const auto& toks = scan.tokens;
   for (size_t i = 0; i < toks.size(); ++i) {
     if (toks[i].kind != TokKind::kWord) continue;
-    std::string lower = LowerAscii(words.Text(i));
+    const std::string& lower = words.Lower(i);
     bool title = std::find(kTitleWords.begin(), kTitleWords.end(), lower) != kTitleWords.end() ||
                  lower == "madame" || lower == "monsieur" || lower == "mademoiselle" ||
                  lower == "docteur" || lower == "professeur" || lower == "doctor" ||
@@ -246,6 +247,14 @@ void ScanNames(Scan& scan, const Lexicon& lex) {
         if (toks[j].newline) break;
         ++j;
       }
+      // An initial after a title: "Dr A. Labelle" (the initial is a first name).
+      if (title && j + 2 < toks.size() && toks[j].kind == TokKind::kWord &&
+          toks[j].end - toks[j].begin == 1 && IsAllCaps(std::string(words.Text(j)) + "X") &&
+          words.Text(j + 1) == ".") {
+        scan.Add(toks[j].begin, toks[j].end, Label::kPrenom, 60);
+        j += 2;
+        if (j < toks.size() && toks[j].kind == TokKind::kSpace && !toks[j].newline) ++j;
+      }
       if (j < toks.size() && toks[j].kind == TokKind::kWord && j > i + 1) {
         std::vector<size_t> run = NameRun(scan, lex, j, title);
         if (!run.empty()) {
@@ -259,12 +268,22 @@ void ScanNames(Scan& scan, const Lexicon& lex) {
         }
       }
     }
+    // An initial then a name: "I. ABOUINASR", "J. Delorenzi".
+    if (toks[i].end - toks[i].begin == 1 && IsAllCaps(std::string(words.Text(i)) + "X") &&
+        i + 3 < toks.size() && words.Text(i + 1) == "." && toks[i + 2].kind == TokKind::kSpace &&
+        !toks[i + 2].newline && toks[i + 3].kind == TokKind::kWord &&
+        NameLike(lex, words.Text(i + 3), words.Lower(i + 3)) &&
+        (i == 0 || toks[i - 1].kind == TokKind::kSpace || words.Text(i - 1) == "(")) {
+      scan.Add(toks[i].begin, toks[i].end, Label::kPrenom, 44);
+      scan.Add(toks[i + 3].begin, toks[i + 3].end, Label::kNom, 44);
+      i += 3;
+      continue;
+    }
     // Runs of 2-3 capitalised words holding a dictionary first name.
-    if (NameLike(lex, words.Text(i))) {
+    if (NameLike(lex, words.Text(i), lower)) {
       std::vector<size_t> run = NameRun(scan, lex, i, false);
       bool has_first = false;
-      for (size_t r : run)
-        has_first = has_first || lex.first_names.contains(LowerAscii(words.Text(r)));
+      for (size_t r : run) has_first = has_first || lex.first_names.contains(words.Lower(r));
       if (run.size() >= 2 && has_first) {
         LabelRun(scan, lex, run, 45);
         i = run.back();

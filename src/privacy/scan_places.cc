@@ -38,7 +38,7 @@ struct View {
     const Token& t = scan.tokens[i];
     return scan.text.substr(t.begin, t.end - t.begin);
   }
-  std::string Lower(size_t i) const { return LowerAscii(Text(i)); }
+  const std::string& Lower(size_t i) const { return scan.lower[i]; }
   TokKind Kind(size_t i) const { return scan.tokens[i].kind; }
   size_t size() const { return scan.tokens.size(); }
   // Next non-space token on the same line, or npos.
@@ -90,13 +90,32 @@ void Address(Scan& scan, const View& v, size_t i) {
       k = v.Next(k);
     }
   } else {
-    size_t k = j;
-    for (int n = 0; k != std::string::npos && n < 5 && CapWord(v, k); ++n) {
+    size_t k = j, last_cap = std::string::npos;
+    int n = 0;
+    for (; k != std::string::npos && n < 5 && CapWord(v, k); ++n) {
+      last_cap = k;
       if (n > 0 && In(kEnStreets, v.Lower(k))) {
         end = k;
         break;
       }
       k = v.Next(k);
+    }
+    // English: "5074 Kuhn Fork, ..." — capitalised words closed by a comma,
+    // a full stop or the end of the line.
+    bool closed = k == std::string::npos || v.Text(k) == "," || v.Text(k) == ".";
+    if (end == std::string::npos && scan.lang == Lang::kEn && n >= 2 && closed &&
+        v.Text(i).size() <= 5) {
+      end = last_cap;
+    }
+    if (end != std::string::npos) {
+      // "Apt. 12", "Suite 400"
+      size_t a = v.Next(end);
+      if (a != std::string::npos && v.Text(a) == ",") a = v.Next(a);
+      if (a != std::string::npos && (v.Lower(a) == "apt" || v.Lower(a) == "suite")) {
+        size_t num = v.Next(a);
+        if (num != std::string::npos && v.Text(num) == ".") num = v.Next(num);
+        if (num != std::string::npos && v.Kind(num) == TokKind::kNumber) end = num;
+      }
     }
   }
   if (end == std::string::npos) return;
@@ -111,6 +130,18 @@ void ZipCity(Scan& scan, const View& v, size_t i) {
   bool after_state = i >= 2 && IsAllCaps(v.Text(i - 2)) && v.Text(i - 2).size() == 2;
   if (!CapWord(v, j) && !after_state) return;
   scan.Add(scan.tokens[i].begin, scan.tokens[i].end, Label::kZip, 62);
+  if (after_state && i >= 5 && v.Text(i - 3) == " " && v.Text(i - 4) == ",") {
+    // "..., Port Jaydenfort, NV 89501": the words before the state are the city.
+    size_t k = i - 5, first = std::string::npos;
+    for (int n = 0; n < 4 && CapWord(v, k); ++n) {
+      first = k;
+      if (k < 2 || scan.tokens[k - 1].kind != TokKind::kSpace || scan.tokens[k - 1].newline) break;
+      k -= 2;
+    }
+    if (first != std::string::npos) {
+      scan.Add(scan.tokens[first].begin, scan.tokens[i - 5].end, Label::kVille, 56);
+    }
+  }
   if (!CapWord(v, j)) return;
   size_t last = ExtendName(v, j, 5);
   if (last != std::string::npos)
@@ -118,7 +149,7 @@ void ZipCity(Scan& scan, const View& v, size_t i) {
 }
 
 void Hospital(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
-  std::string w = v.Lower(i);
+  const std::string& w = v.Lower(i);
   if (In(kHospitalCues, w) && (CapWord(v, i) || w == "hopital")) {
     size_t j = v.Next(i);
     if ((w == "centre" || w == "groupe") && j != std::string::npos &&
@@ -137,8 +168,9 @@ void Hospital(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
       scan.Add(scan.tokens[j].begin, scan.tokens[last].end, Label::kHopital, 58);
     return;
   }
-  for (const auto& seq : lex.hospitals) {
-    if (seq[0] != w || !CapWord(v, i)) continue;
+  auto found = lex.hospitals.find(w);
+  if (found == lex.hospitals.end() || !CapWord(v, i)) return;
+  for (const auto& seq : found->second) {
     size_t k = i, last = i;
     size_t n = 0;
     for (; n < seq.size() && k != std::string::npos; ++n) {
@@ -156,7 +188,7 @@ void Hospital(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
 
 void City(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
   if (!CapWord(v, i)) return;
-  std::string w = v.Lower(i);
+  const std::string& w = v.Lower(i);
   bool cue = false;
   if (i >= 2) {
     std::string b = scan.Before(scan.tokens[i].begin, 16);

@@ -43,8 +43,9 @@ struct Lexicon {
   std::unordered_set<std::string> first_names;  // LowerAscii
   std::unordered_set<std::string> last_names;
   std::unordered_set<std::string> cities;
-  std::vector<std::vector<std::string>> hospitals;  // token sequences, LowerAscii
-  std::unordered_set<std::string> stopwords;        // never names (LowerAscii)
+  // Hospital names as token sequences (LowerAscii), keyed by their first token.
+  std::unordered_map<std::string, std::vector<std::vector<std::string>>> hospitals;
+  std::unordered_set<std::string> stopwords;  // never names (LowerAscii)
   // Surrogate pools (pseudo mode), in file order.
   std::vector<std::string> first_pool, last_pool, city_pool;
 };
@@ -54,6 +55,7 @@ struct Scan {
   std::string_view text;
   Lang lang = Lang::kFr;
   std::vector<Token> tokens;
+  std::vector<std::string> lower;  // LowerAscii of each word token ("" for the others)
   std::vector<Span> spans;
   void Add(size_t b, size_t e, Label l, int p) { spans.push_back({b, e, l, p}); }
   // Lower-cased text of the `bytes` before position `pos`.
