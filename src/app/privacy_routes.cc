@@ -158,7 +158,11 @@ Status RegisterPrivacyRoutes(App& app) {
     service->load_status = resources.status();
   }
   Result<privacy::Key> master = privacy::LoadMasterKey(app.env(), app.settings().master_key_file);
-  if (master.ok()) service->secret = privacy::PseudonymSecret(*master);
+  if (master.ok()) {
+    Result<std::string> secret =
+        privacy::PseudonymSecret(app.env(), *master, app.settings().keys_dir);
+    if (secret.ok()) service->secret = *secret;
+  }
   app.AddReadinessCheck({"deid", [service] { return service->load_status; }});
   return app.router().Add(
       {"POST", "/v1/deid", api::Role::kClinician, "deidentify",

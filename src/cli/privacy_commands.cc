@@ -47,7 +47,9 @@ Status RunDeid(CliContext& ctx, const DeidFlags& flags) {
   if (options.mode == privacy::DeidMode::kPseudo) {
     Result<privacy::Key> master = privacy::LoadMasterKey(*ctx.env, settings->master_key_file);
     if (!master.ok()) return master.status();
-    options.secret = privacy::PseudonymSecret(*master);
+    Result<std::string> secret = privacy::PseudonymSecret(*ctx.env, *master, settings->keys_dir);
+    if (!secret.ok()) return secret.status();
+    options.secret = *secret;
   }
   Result<privacy::DeidResult> out = (*deid)->Run(text, options);
   if (!out.ok()) return out.status();

@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 
 #include "privacy/scanner.h"
+#include "privacy/tagger.h"
 #include "vigie/core/text.h"
 
 namespace vigie::privacy {
@@ -32,6 +34,7 @@ bool ParseLabel(std::string_view name, Label* label) {
 
 struct Deidentifier::Impl {
   internal::Lexicon lexicon;
+  internal::TaggerWeights tagger;
 };
 
 Deidentifier::Deidentifier(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -40,13 +43,15 @@ Deidentifier::~Deidentifier() = default;
 Result<std::unique_ptr<Deidentifier>> Deidentifier::Create(const DeidResources& resources) {
   auto impl = std::make_unique<Impl>();
   internal::BuildLexicon(resources, &impl->lexicon);
+  if (!internal::ParseTaggerWeights(resources.tagger, &impl->tagger)) {
+    return Status::Error(ErrorCode::kDataError, {"tagger.txt", "base64"});
+  }
   return std::unique_ptr<Deidentifier>(new Deidentifier(std::move(impl)));
 }
 
-namespace {
+namespace internal {
 
-// Keeps the highest-priority (then longest) spans that do not overlap.
-std::vector<internal::Span> Resolve(std::vector<internal::Span> spans, size_t text_size) {
+std::vector<Span> Resolve(std::vector<Span> spans, size_t text_size) {
   std::sort(spans.begin(), spans.end(), [](const auto& a, const auto& b) {
     if (a.priority != b.priority) return a.priority > b.priority;
     return a.end - a.begin > b.end - b.begin;
@@ -66,6 +71,47 @@ std::vector<internal::Span> Resolve(std::vector<internal::Span> spans, size_t te
   return kept;
 }
 
+Scan MakeScan(std::string_view text, Lang lang) {
+  Scan scan;
+  scan.text = text;
+  scan.lang = lang;
+  scan.tokens = Tokenize(text);
+  scan.lower.resize(scan.tokens.size());
+  for (size_t i = 0; i < scan.tokens.size(); ++i) {
+    const Token& t = scan.tokens[i];
+    if (t.kind == TokKind::kWord) scan.lower[i] = LowerAscii(text.substr(t.begin, t.end - t.begin));
+  }
+  return scan;
+}
+
+std::vector<Span> RuleSpans(Scan& scan, const Lexicon& lex, const std::vector<KnownName>& names) {
+  ScanMailUrl(scan);
+  ScanIban(scan);
+  ScanDigits(scan);
+  ScanPlaces(scan, lex);
+  ScanNames(scan, lex);
+  ScanKnownNames(scan, names);
+  std::vector<Span> kept = Resolve(std::move(scan.spans), scan.text.size());
+  scan.spans.clear();
+  return kept;
+}
+
+std::vector<int> RuleLabels(const Scan& scan, const std::vector<Span>& kept) {
+  std::vector<int> labels(scan.tokens.size(), 0);
+  size_t s = 0;
+  for (size_t i = 0; i < scan.tokens.size(); ++i) {
+    while (s < kept.size() && kept[s].end <= scan.tokens[i].begin) ++s;
+    if (s < kept.size() && kept[s].begin < scan.tokens[i].end) {
+      labels[i] = static_cast<int>(kept[s].label) + 1;
+    }
+  }
+  return labels;
+}
+
+}  // namespace internal
+
+namespace {
+
 size_t CountCodePoints(std::string_view s, size_t from, size_t to) {
   size_t n = 0;
   for (size_t i = from; i < to; ++i) {
@@ -78,24 +124,18 @@ size_t CountCodePoints(std::string_view s, size_t from, size_t to) {
 
 Result<DeidResult> Deidentifier::Run(std::string_view text, const DeidOptions& options) const {
   if (!text::IsValidUtf8(text)) return Status::Error(ErrorCode::kInvalidArgument, {"text (UTF-8)"});
-  internal::Scan scan;
-  scan.text = text;
-  scan.lang = options.lang;
-  scan.tokens = internal::Tokenize(text);
-  scan.lower.resize(scan.tokens.size());
-  for (size_t i = 0; i < scan.tokens.size(); ++i) {
-    const internal::Token& t = scan.tokens[i];
-    if (t.kind == internal::TokKind::kWord) {
-      scan.lower[i] = internal::LowerAscii(text.substr(t.begin, t.end - t.begin));
-    }
+  internal::Scan scan = internal::MakeScan(text, options.lang);
+  std::vector<internal::Span> kept = internal::RuleSpans(scan, impl_->lexicon, options.names);
+  if (!impl_->tagger.empty()) {
+    // The tagger adds what the rules missed; rules win any overlap.
+    internal::ScanTagger(scan, impl_->lexicon, impl_->tagger, internal::RuleLabels(scan, kept));
+    std::vector<internal::Span> merged;
+    merged.reserve(kept.size() + scan.spans.size());
+    std::merge(kept.begin(), kept.end(), scan.spans.begin(), scan.spans.end(),
+               std::back_inserter(merged),
+               [](const internal::Span& a, const internal::Span& b) { return a.begin < b.begin; });
+    kept = std::move(merged);
   }
-  internal::ScanMailUrl(scan);
-  internal::ScanIban(scan);
-  internal::ScanDigits(scan);
-  internal::ScanPlaces(scan, impl_->lexicon);
-  internal::ScanNames(scan, impl_->lexicon);
-  internal::ScanKnownNames(scan, options.names);
-  std::vector<internal::Span> kept = Resolve(std::move(scan.spans), text.size());
 
   internal::SurrogateKey key{};
   if (options.mode == DeidMode::kPseudo) key = internal::MakeSurrogateKey(options);

@@ -170,6 +170,14 @@ TEST(Deid, PseudoIsConsistentAndKeepsIntervals) {
   EXPECT_NE(c->text, a->text);
 }
 
+TEST(Deid, MalformedTaggerWeightsAreADataError) {
+  DeidResources r;
+  r.tagger = "# comment\nnot base64 !!!\n";
+  EXPECT_EQ(Deidentifier::Create(r).status().code(), ErrorCode::kDataError);
+  r.tagger = "# only a comment\n";
+  EXPECT_TRUE(Deidentifier::Create(r).ok());
+}
+
 TEST(Deid, InvalidUtf8IsAnError) {
   auto d = Make();
   Result<DeidResult> r = d->Run(std::string("abc\xff", 4), DeidOptions{});

@@ -194,9 +194,13 @@ Result<size_t> RotateMasterKey(Env& env, const std::string& key_file, const std:
   return count;
 }
 
-std::string PseudonymSecret(const Key& master) {
+Result<std::string> PseudonymSecret(Env& env, const Key& master, const std::string& keys_dir) {
+  Result<Cipher> created = OpenStore(env, master, keys_dir, "pseudonyms");
+  if (!created.ok()) return created.status();
+  Result<Key> data = ReadStoreKey(env, JoinPath(keys_dir, "pseudonyms.key"), master, "pseudonyms");
+  if (!data.ok()) return data.status();
   unsigned char sub[32];
-  crypto_kdf_derive_from_key(sub, sizeof sub, 1, "vigiepsd", master.data());
+  crypto_kdf_derive_from_key(sub, sizeof sub, 1, "vigiepsd", data->data());
   return std::string(reinterpret_cast<const char*>(sub), sizeof sub);
 }
 

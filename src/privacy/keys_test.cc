@@ -49,6 +49,16 @@ TEST(Keys, StoreKeysSurviveRotation) {
   EXPECT_FALSE(env.FileExists("m.key.next"));
 }
 
+TEST(Keys, PseudonymSecretSurvivesRotation) {
+  MemEnv env;
+  ASSERT_TRUE(InitMasterKey(env, "m.key").ok());
+  std::string before = PseudonymSecret(env, LoadMasterKey(env, "m.key").value(), "keys").value();
+  ASSERT_TRUE(RotateMasterKey(env, "m.key", "keys").ok());
+  std::string after = PseudonymSecret(env, LoadMasterKey(env, "m.key").value(), "keys").value();
+  EXPECT_EQ(before, after);
+  EXPECT_EQ(before.size(), 32u);
+}
+
 TEST(Keys, MalformedKeyFile) {
   MemEnv env;
   ASSERT_TRUE(env.WriteFile("m.key", "not a key").ok());

@@ -16,6 +16,13 @@ Result<DeidResources> LoadDeidResources(Env& env, const std::string& dir) {
     if (!text.ok()) return text.status();
     *f.target = std::move(text).value();
   }
+  // The learned tagger is optional: rules alone work without it.
+  std::string tagger = JoinPath(dir, "tagger.txt");
+  if (env.FileExists(tagger)) {
+    Result<std::string> text = env.ReadFile(tagger);
+    if (!text.ok()) return text.status();
+    r.tagger = std::move(text).value();
+  }
   return r;
 }
 

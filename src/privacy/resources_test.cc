@@ -15,6 +15,7 @@ TEST(Resources, CommittedDictionariesLoadAndPerform) {
   auto env = NewPosixEnv();
   Result<DeidResources> r = LoadDeidResources(*env, std::string(src) + "/data/deid");
   ASSERT_TRUE(r.ok()) << r.status().Message(Lang::kEn);
+  EXPECT_FALSE(r->tagger.empty());  // the learned tagger is committed and parses
   auto d = Deidentifier::Create(*r);
   ASSERT_TRUE(d.ok());
   Result<DeidResult> out =

@@ -28,6 +28,7 @@ const std::array<std::string_view, 8> kTitleWords = {"m",  "mr", "mme", "mlle",
 
 std::vector<Token> Tokenize(std::string_view t) {
   std::vector<Token> out;
+  out.reserve(t.size() / 3 + 1);
   size_t i = 0;
   while (i < t.size()) {
     unsigned char c = static_cast<unsigned char>(t[i]);
@@ -155,6 +156,14 @@ void BuildLexicon(const DeidResources& r, Lexicon* lex) {
     if (!seq.empty()) lex->hospitals[seq[0]].push_back(std::move(seq));
   });
   lines(r.stopwords, [&](const std::string& l) { lex->stopwords.insert(LowerAscii(l)); });
+  auto flag = [lex](const std::unordered_set<std::string>& set, uint8_t bit) {
+    for (const std::string& w : set)
+      lex->word_flags[w] = static_cast<uint8_t>(lex->word_flags[w] | bit);
+  };
+  flag(lex->first_names, 1);
+  flag(lex->last_names, 2);
+  flag(lex->cities, 4);
+  flag(lex->stopwords, 8);
 }
 
 // ---- name detectors ----

@@ -46,6 +46,8 @@ struct Lexicon {
   // Hospital names as token sequences (LowerAscii), keyed by their first token.
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> hospitals;
   std::unordered_set<std::string> stopwords;  // never names (LowerAscii)
+  // Bits of every dictionary word: 1 first name, 2 last name, 4 city, 8 stopword.
+  std::unordered_map<std::string, uint8_t> word_flags;
   // Surrogate pools (pseudo mode), in file order.
   std::vector<std::string> first_pool, last_pool, city_pool;
 };

@@ -83,11 +83,12 @@ struct DeidResources {
   std::string cities;
   std::string hospitals;
   std::string stopwords;  // capitalised words that are never names (Le, Patient, IRM...)
+  std::string tagger;     // averaged-perceptron weights (tagger.txt); empty = rules only
 };
 
 class Deidentifier {
  public:
-  // Builds the matcher from the dictionaries (never fails on their content).
+  // Builds the matcher; malformed tagger weights give kDataError.
   static Result<std::unique_ptr<Deidentifier>> Create(const DeidResources& resources);
   ~Deidentifier();
 

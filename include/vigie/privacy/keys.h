@@ -50,7 +50,9 @@ Result<Cipher> OpenStore(Env& env, const Key& master, const std::string& keys_di
 // VIGIE_MASTER_KEY set: kUsage (rotate the variable's value outside Vigie).
 Result<size_t> RotateMasterKey(Env& env, const std::string& key_file, const std::string& keys_dir);
 
-// Secret of pseudo-mode surrogates, derived from the master key.
-std::string PseudonymSecret(const Key& master);
+// Secret of pseudo-mode surrogates: derived from the data key of the
+// "pseudonyms" store (created on first use), so it survives a master key
+// rotation and surrogates stay the same across documents and rotations.
+Result<std::string> PseudonymSecret(Env& env, const Key& master, const std::string& keys_dir);
 
 }  // namespace vigie::privacy

@@ -10,7 +10,8 @@
 namespace vigie::privacy {
 
 // Reads first_names.txt, last_names.txt, cities.txt, hospitals.txt and
-// stopwords.txt from `dir`. A missing file gives kFileNotFound naming it.
+// stopwords.txt from `dir` (and tagger.txt when present). A missing file
+// gives kFileNotFound naming it.
 Result<DeidResources> LoadDeidResources(Env& env, const std::string& dir);
 
 }  // namespace vigie::privacy
