@@ -95,6 +95,10 @@ HttpResponse Router::Dispatch(HttpRequest& request) const {
   if (!principal.ok()) return ErrorResponse(principal.status(), request.lang, request.request_id);
   request.principal = *principal;
   if (static_cast<int>(request.principal.role) < static_cast<int>(match.route->role)) {
+    if (request.principal.anonymous) {
+      return ErrorResponse(Status::Error(ErrorCode::kUnauthenticated), request.lang,
+                           request.request_id);
+    }
     return ErrorResponse(
         Status::Error(ErrorCode::kForbidden, {std::string(RoleName(match.route->role))}),
         request.lang, request.request_id);

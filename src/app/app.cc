@@ -1,6 +1,10 @@
 // App wiring (see app.h). Thread-safety: construction is single-threaded.
 #include "vigie/app/app.h"
 
+#include "vigie/privacy/audit_log.h"
+#include "vigie/privacy/keys.h"
+#include "vigie/privacy/tokens.h"
+
 namespace vigie::app {
 
 std::string_view Version() { return VIGIE_VERSION; }
@@ -9,11 +13,35 @@ App::App(Env& env, Settings settings) : env_(env), settings_(std::move(settings)
 App::~App() = default;
 
 Result<std::unique_ptr<App>> App::Create(Env& env, Settings settings) {
-  std::optional<api::Role> role = api::ParseRole(settings.server_role);
-  if (!role) return Status::Error(ErrorCode::kConfigError, {"server.dev_role"});
   std::unique_ptr<App> app(new App(env, std::move(settings)));
-  app->auth_ = std::make_unique<api::LocalDevAuthenticator>(*role);
-  app->audit_ = std::make_unique<api::JsonLinesAuditSink>(env, app->settings_.audit_log);
+  const Settings& s = app->settings_;
+  if (s.server_role.empty()) {
+    app->auth_ =
+        std::make_unique<privacy::TokenAuthenticator>(env, s.tokens_file, s.rate_limit_per_minute);
+  } else {
+    // Development only: every request gets one role, so only on this machine.
+    std::optional<api::Role> role = api::ParseRole(s.server_role);
+    if (!role ||
+        (s.server_host != "127.0.0.1" && s.server_host != "localhost" && s.server_host != "::1")) {
+      return Status::Error(ErrorCode::kConfigError, {"server.dev_role"});
+    }
+    app->auth_ = std::make_unique<api::LocalDevAuthenticator>(*role);
+  }
+  // Encryption at rest: the master key (created 0600 on first start unless
+  // VIGIE_MASTER_KEY is given) wraps the audit store's data key.
+  std::string env_key;
+  if (!env.GetVar("VIGIE_MASTER_KEY", &env_key) || env_key.empty()) {
+    Result<bool> created = privacy::InitMasterKey(env, s.master_key_file);
+    if (!created.ok()) return created.status();
+  }
+  Result<privacy::Key> master = privacy::LoadMasterKey(env, s.master_key_file);
+  if (!master.ok()) return master.status();
+  Result<privacy::Cipher> audit_key = privacy::OpenStore(env, *master, s.keys_dir, "audit");
+  if (!audit_key.ok()) return audit_key.status();
+  Result<std::unique_ptr<privacy::ChainedAuditSink>> audit =
+      privacy::ChainedAuditSink::Open(env, s.audit_log, *audit_key);
+  if (!audit.ok()) return audit.status();
+  app->audit_ = std::move(audit).value();
   app->router_ = std::make_unique<api::Router>(*app->auth_);
   VIGIE_RETURN_IF_ERROR(RegisterSystemRoutes(*app));
   VIGIE_RETURN_IF_ERROR(RegisterModuleRoutes(*app));

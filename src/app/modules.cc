@@ -10,6 +10,7 @@ Status RegisterModuleRoutes(App& app) {
   VIGIE_RETURN_IF_ERROR(RegisterDoseRoutes(app));
   VIGIE_RETURN_IF_ERROR(RegisterTriageRoutes(app));
   VIGIE_RETURN_IF_ERROR(RegisterEvidenceRoutes(app));
+  VIGIE_RETURN_IF_ERROR(RegisterPrivacyRoutes(app));
   return Status::Ok();
 }
 

@@ -14,5 +14,6 @@ void RegisterCalcCommands(CommandRegistry& registry);      // calc, exam (calc_c
 void RegisterDoseCommands(CommandRegistry& registry);      // dose (dose_commands.cc)
 void RegisterTriageCommands(CommandRegistry& registry);    // triage (public mode)
 void RegisterEvidenceCommands(CommandRegistry& registry);  // evidence index, search, ask
+void RegisterPrivacyCommands(CommandRegistry& registry);   // deid, audit, keys, tokens
 
 }  // namespace vigie::cli

@@ -10,6 +10,7 @@ void RegisterModuleCommands(CommandRegistry& registry) {
   RegisterDoseCommands(registry);
   RegisterTriageCommands(registry);
   RegisterEvidenceCommands(registry);  // evidence index, search, ask
+  RegisterPrivacyCommands(registry);   // deid, audit, keys, tokens
 }
 
 }  // namespace vigie::cli

@@ -29,9 +29,9 @@ const std::vector<SettingSpec>& AllSettings() {
       {"server.dev_role", "VIGIE_DEV_ROLE", "--dev-role", SettingType::kString,
        &Settings::server_role, 0, 0,
        "Rôle accordé à toute requête par l'authentification de développement local "
-       "(public, clinician, admin)",
+       "(public, clinician, admin) ; vide (défaut) : jetons d'API obligatoires",
        "Role granted to every request by the local-development authenticator "
-       "(public, clinician, admin)"},
+       "(public, clinician, admin); empty (default): API tokens required"},
       {"log.access", "VIGIE_ACCESS_LOG", "--access-log", SettingType::kString,
        &Settings::access_log, 0, 0, "Journal d'accès JSON : - (stderr), off, ou un fichier",
        "JSON access log: - (stderr), off, or a file"},
@@ -60,6 +60,23 @@ const std::vector<SettingSpec>& AllSettings() {
       {"lang", "VIGIE_LANG", "--lang", SettingType::kString, &Settings::lang, 0, 0,
        "Langue des messages : fr ou en (défaut : d'après LANG, sinon fr)",
        "Message language: fr or en (default: from LANG, else fr)"},
+      {"privacy.dict_dir", "VIGIE_DEID_DICT", "--deid-dict", SettingType::kString,
+       &Settings::deid_dict_dir, 0, 0,
+       "Dictionnaires de la désidentification (défaut : data/deid du dépôt)",
+       "De-identification dictionaries (default: the repository's data/deid)"},
+      {"keys.master_key_file", "VIGIE_MASTER_KEY_FILE", "--master-key-file", SettingType::kString,
+       &Settings::master_key_file, 0, 0,
+       "Fichier de la clé maîtresse (0600, créé au premier démarrage ; VIGIE_MASTER_KEY prime)",
+       "Master key file (0600, created on first start; VIGIE_MASTER_KEY wins)"},
+      {"keys.dir", "VIGIE_KEYS_DIR", "--keys-dir", SettingType::kString, &Settings::keys_dir, 0, 0,
+       "Dossier des clés de données chiffrées par la clé maîtresse",
+       "Folder of the data keys wrapped by the master key"},
+      {"auth.tokens_file", "VIGIE_TOKENS_FILE", "--tokens-file", SettingType::kString,
+       &Settings::tokens_file, 0, 0, "Fichier des jetons d'API (empreintes seulement)",
+       "API tokens file (hashes only)"},
+      {"auth.rate_limit_per_minute", "VIGIE_RATE_LIMIT", "--rate-limit", SettingType::kInt,
+       &Settings::rate_limit_per_minute, 1, 1000000, "Requêtes par minute et par jeton",
+       "Requests per minute per token"},
   };
   return kSpecs;
 }
@@ -83,8 +100,8 @@ Status SetSetting(Settings& s, const SettingSpec& spec, std::string_view value) 
   if (spec.key == "lang" && !value.empty() && value != "fr" && value != "en") {
     return Status::Error(ErrorCode::kConfigError, {"lang (fr|en)"});
   }
-  if (spec.key == "server.dev_role" && value != "public" && value != "clinician" &&
-      value != "admin") {
+  if (spec.key == "server.dev_role" && !value.empty() && value != "public" &&
+      value != "clinician" && value != "admin") {
     return Status::Error(ErrorCode::kConfigError, {"server.dev_role (public|clinician|admin)"});
   }
   return Status::Ok();

@@ -1,6 +1,7 @@
 // POSIX implementation of Env. Thread-safe: no shared mutable state; each
 // call opens its own file descriptors.
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -50,6 +51,11 @@ class PosixEnv final : public Env {
   bool FileExists(const std::string& path) override {
     std::error_code ec;
     return fs::exists(path, ec);
+  }
+
+  bool IsPrivate(const std::string& path) override {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && (st.st_mode & 077) == 0;
   }
 
   bool IsDirectory(const std::string& path) override {

@@ -27,6 +27,14 @@ class ServerE2eTest : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() / ("vigie_e2e_" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir_);
     access_log_ = (dir_ / "access.jsonl").string();
+    // Keys and tokens in the test folder (children inherit the environment).
+    ::setenv("VIGIE_TOKENS_FILE", (dir_ / "tokens.json").c_str(), 1);
+    ::setenv("VIGIE_MASTER_KEY_FILE", (dir_ / "master.key").c_str(), 1);
+    ::setenv("VIGIE_KEYS_DIR", (dir_ / "keys").c_str(), 1);
+    ::setenv("VIGIE_AUDIT_LOG", (dir_ / "audit.jsonl").c_str(), 1);
+    token_ = CreateToken(bin, "clinician");
+    public_token_ = CreateToken(bin, "public");
+    ASSERT_FALSE(token_.empty());
     auto child = testing::ChildProcess::Start({bin, "serve", "--port", "0", "--max-body-bytes",
                                                "4096", "--access-log", access_log_, "--audit-log",
                                                (dir_ / "audit.jsonl").string(), "--json"});
@@ -51,9 +59,32 @@ class ServerE2eTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
 
-  static httplib::Client Client() {
+  // `vigie tokens create --role ROLE --json`: the token, or "" on failure.
+  static std::string CreateToken(const char* bin, const std::string& role) {
+    auto child = testing::ChildProcess::Start({bin, "tokens", "create", "--role", role, "--json"});
+    if (!child) return "";
+    std::string doc;
+    while (auto line = child->ReadLine(milliseconds(10000))) doc += *line;
+    (void)child->Wait(milliseconds(10000));
+    json j = json::parse(doc, nullptr, false);
+    return j.is_object() ? j.value("token", "") : "";
+  }
+
+  // Runs the CLI to its end; returns its stdout.
+  static std::string RunCli(const std::vector<std::string>& args, int* code) {
+    auto child = testing::ChildProcess::Start(args);
+    if (!child) return "";
+    std::string out;
+    while (auto line = child->ReadLine(milliseconds(10000))) out += *line + "\n";
+    std::optional<int> rc = child->Wait(milliseconds(10000));
+    *code = rc.value_or(-1);
+    return out;
+  }
+
+  static httplib::Client Client(const std::string& token = token_) {
     httplib::Client c("127.0.0.1", port_);
     c.set_read_timeout(10, 0);
+    if (!token.empty()) c.set_bearer_token_auth(token);
     return c;
   }
 
@@ -66,6 +97,8 @@ class ServerE2eTest : public ::testing::Test {
   static inline int port_ = 0;
   static inline std::filesystem::path dir_;
   static inline std::string access_log_;
+  static inline std::string token_;
+  static inline std::string public_token_;
 };
 
 TEST_F(ServerE2eTest, HealthIsOk) {
@@ -159,6 +192,58 @@ TEST_F(ServerE2eTest, AccessLogNeverHoldsBodiesOrQueryStrings) {
   EXPECT_EQ(log.find("8812345"), std::string::npos);
   EXPECT_EQ(log.find("Dupont"), std::string::npos);
   EXPECT_EQ(log.find("ipp="), std::string::npos);
+}
+
+TEST_F(ServerE2eTest, TokensAndRoles) {
+  auto none = Client("").Post("/v1/patient/normalize", R"({"age": 47})", "application/json");
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 401);
+  EXPECT_EQ(json::parse(none->body)["error"]["code"], "unauthenticated");
+  auto wrong = Client("vg_00000000_0000000000000000000000000000000000000000")
+                   .Post("/v1/patient/normalize", R"({"age": 47})", "application/json");
+  ASSERT_TRUE(wrong);
+  EXPECT_EQ(wrong->status, 401);
+  auto pub = Client(public_token_).Post("/v1/deid", R"({"text": "x"})", "application/json");
+  ASSERT_TRUE(pub);
+  EXPECT_EQ(pub->status, 403);
+  auto health = Client("").Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+}
+
+// Synthetic identities sent through the API appear in no file Vigie wrote
+// (access log, audit log, keys, tokens), and the audit chain verifies.
+TEST_F(ServerE2eTest, PatientStringsNeverStoredInPlaintext) {
+  const std::vector<std::string> secrets = {"Quenouillard", "Zéphyrine", "0612345678",
+                                            "185057800608491"};
+  auto c = Client();
+  auto res = c.Post("/v1/deid",
+                    R"({"text": "Mme Zéphyrine QUENOUILLARD, tél 0612345678, NIR 185057800608491",)"
+                    R"( "names": ["Quenouillard"], "mode": "pseudo"})",
+                    "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  for (const std::string& s : secrets) EXPECT_EQ(res->body.find(s), std::string::npos) << s;
+  ASSERT_TRUE(c.Post("/v1/patient/normalize", R"({"age": 47, "conditions": ["Quenouillard"]})",
+                     "application/json"));
+  ASSERT_TRUE(c.Post("/v1/deid", R"({"text": "Zéphyrine", "bogus": 1})", "application/json"));
+  std::this_thread::sleep_for(milliseconds(200));
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir_)) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path());
+    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const std::string& s : secrets) {
+      EXPECT_EQ(content.find(s), std::string::npos) << s << " in " << entry.path();
+    }
+    EXPECT_EQ(content.find(token_.substr(12)), std::string::npos) << "token secret stored";
+  }
+  int code = -1;
+  std::string out = RunCli({std::getenv("VIGIE_BIN"), "audit", "verify", "--json"}, &code);
+  EXPECT_EQ(code, 0) << out;
+  json report = json::parse(out, nullptr, false);
+  ASSERT_TRUE(report.is_object()) << out;
+  EXPECT_TRUE(report["ok"].get<bool>());
+  EXPECT_GE(report["records"].get<int>(), 3);
 }
 
 // Runs last (gtest runs tests in declaration order): SIGTERM stops cleanly.

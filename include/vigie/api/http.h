@@ -24,6 +24,7 @@ std::optional<Role> ParseRole(std::string_view name);
 struct Principal {
   std::string id;  // pseudonymous account id, never a name
   Role role = Role::kPublic;
+  bool anonymous = false;  // no credential given: protected routes answer 401, not 403
 };
 
 struct HttpRequest {

@@ -74,6 +74,11 @@ Status RegisterDoseRoutes(App& app);
 // POST /v1/search and /v1/ask (evidence_routes.cc).
 Status RegisterEvidenceRoutes(App& app);
 
+// POST /v1/deid (privacy module).
+Status RegisterPrivacyRoutes(App& app);
+// Dictionary folder of the de-identifier: privacy.dict_dir, else the repository's data/deid.
+std::string DeidDictionaryDir(const Settings& settings);
+
 // Every module's routes; each module adds one line in modules.cc.
 Status RegisterModuleRoutes(App& app);
 

@@ -24,8 +24,9 @@ struct Settings {
   int64_t server_max_body_bytes = 1 << 20;
   int64_t server_read_timeout_s = 10;
   int64_t server_write_timeout_s = 10;
-  std::string server_role = "clinician";  // role of the local-development authenticator
-  std::string access_log = "-";           // "-" = stderr, "off" = none, else a file path
+  // Role of the local-development authenticator; empty (default) = API tokens.
+  std::string server_role;
+  std::string access_log = "-";  // "-" = stderr, "off" = none, else a file path
   std::string audit_log = "vigie-audit.jsonl";
   std::string db_path = "vigie.db";
   std::string data_dir;     // official data sets; empty = ../shared/data
@@ -35,6 +36,11 @@ struct Settings {
   std::string web_dir;      // built web UI; empty = the build's web/dist
   std::string evidence_index_dir = "vigie-evidence";  // Xapian index of the literature
   std::string evidence_lexicon_dir = "data/lexicon";  // French-English lexicon files
+  std::string deid_dict_dir;                          // empty = the repository's data/deid
+  std::string master_key_file = "vigie-master.key";   // 0600; VIGIE_MASTER_KEY wins
+  std::string keys_dir = "vigie-keys";                // wrapped data keys, one per store
+  std::string tokens_file = "vigie-tokens.json";      // API tokens (hashed)
+  int64_t rate_limit_per_minute = 600;                // per token
 };
 
 enum class SettingType { kString, kInt };

@@ -31,6 +31,13 @@ class Env {
   // Creates the directory and its parents; existing is fine.
   virtual Status CreateDirs(const std::string& path) = 0;
   virtual Status RemoveFile(const std::string& path) = 0;
+  // True when neither group nor others may read the file (key files must be
+  // 0600). Files written by WriteFile/AppendFile are created 0600. The
+  // in-memory Env has no permissions and answers true.
+  virtual bool IsPrivate(const std::string& path) {
+    (void)path;
+    return true;
+  }
 
   // Wall clock, microseconds since the Unix epoch.
   virtual int64_t NowMicros() = 0;

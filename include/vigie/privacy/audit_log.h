@@ -1,0 +1,59 @@
+// Tamper-evident audit log: an api::AuditSink whose records form a hash chain
+// (each JSON line carries its sequence number, the SHA-256 of the previous
+// record and its own SHA-256), plus a head file (<log>.head) holding the last
+// sequence number and hash so that truncation is detected. Attributes (the
+// details) are sealed with the audit store's data key when a Cipher is given.
+// Thread-safety: Append is serialised by a mutex; one process writes a log.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vigie/api/audit.h"
+#include "vigie/core/env.h"
+#include "vigie/privacy/keys.h"
+
+namespace vigie::privacy {
+
+class ChainedAuditSink final : public api::AuditSink {
+ public:
+  // Reads the existing log to continue its chain; a log that does not verify
+  // gives kDataError (Vigie refuses to extend a broken chain).
+  static Result<std::unique_ptr<ChainedAuditSink>> Open(Env& env, std::string path,
+                                                        std::optional<Cipher> cipher);
+  Status Append(const api::AuditEvent& event) override;
+
+ private:
+  ChainedAuditSink(Env& env, std::string path, std::optional<Cipher> cipher)
+      : env_(env), path_(std::move(path)), cipher_(std::move(cipher)) {}
+  Env& env_;
+  std::string path_;
+  std::optional<Cipher> cipher_;
+  std::mutex mu_;
+  uint64_t next_seq_ = 1;
+  std::string last_hash_;
+};
+
+struct AuditProblem {
+  size_t line = 0;   // 1-based line in the file (0: the file as a whole)
+  uint64_t seq = 0;  // sequence number concerned
+  std::string kind;  // "edited", "deleted", "reordered", "truncated", "malformed"
+};
+
+struct AuditVerification {
+  size_t records = 0;
+  std::vector<AuditProblem> problems;
+  bool ok() const { return problems.empty(); }
+};
+
+// Verifies `log` (file content) against `head` (content of the head file,
+// empty when missing). Pure function; never fails, problems are reported.
+AuditVerification VerifyAuditLog(std::string_view log, std::string_view head);
+
+// Reads <path> and <path>.head through env and verifies them.
+Result<AuditVerification> VerifyAuditFile(Env& env, const std::string& path);
+
+}  // namespace vigie::privacy

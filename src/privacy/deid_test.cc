@@ -1,0 +1,188 @@
+// Tests of the de-identifier on synthetic sentences (no real person): every
+// label family, code-point offsets, mask and pseudo modes, stated names.
+#include "vigie/privacy/deid.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace vigie::privacy {
+namespace {
+
+std::unique_ptr<Deidentifier> Make() {
+  DeidResources r;
+  r.first_names = "Christine\nRémi\nJean\nAlice\nJohn\n";
+  r.last_names = "Martin\nSmith\n";
+  r.cities = "Toulouse\nCréteil\nBoston\n";
+  r.hospitals = "Bichat\nPitié-Salpêtrière\n";
+  r.stopwords = "Le\nPatient\nHTA\nIRM\nThe\n";
+  auto d = Deidentifier::Create(r);
+  EXPECT_TRUE(d.ok());
+  return std::move(d).value();
+}
+
+// label -> surface text, for compact assertions.
+std::multimap<std::string, std::string> Found(const Deidentifier& d, const std::string& text,
+                                              Lang lang = Lang::kFr) {
+  DeidOptions o;
+  o.lang = lang;
+  Result<DeidResult> r = d.Run(text, o);
+  EXPECT_TRUE(r.ok());
+  std::multimap<std::string, std::string> out;
+  if (!r.ok()) return out;
+  std::u32string all;
+  for (const DeidEntity& e : r->entities) {
+    // Offsets are code points: rebuild the surface from them.
+    size_t cp = 0;
+    std::string surface;
+    for (size_t i = 0; i < text.size(); ++i) {
+      bool lead = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+      if (lead && i > 0) ++cp;
+      if (cp >= e.start && cp < e.end) surface += text[i];
+    }
+    out.emplace(std::string(LabelName(e.label)), surface);
+  }
+  return out;
+}
+
+bool Has(const std::multimap<std::string, std::string>& m, const std::string& label,
+         const std::string& text) {
+  auto [b, e] = m.equal_range(label);
+  for (auto it = b; it != e; ++it) {
+    if (it->second == text) return true;
+  }
+  return false;
+}
+
+TEST(Deid, StructuredIdentifiers) {
+  auto d = Make();
+  auto f = Found(*d,
+                 "Tél : 06 12 34 56 78, mail jean.dupont@exemple.fr, NIR 1 85 05 78 006 084 91, "
+                 "IBAN FR14 2004 1010 0505 0001 3M02 606, IPP : 8012345678, RPPS 10000000009, "
+                 "site https://exemple.fr/x, serveur 192.168.1.20.");
+  EXPECT_TRUE(Has(f, "TEL", "06 12 34 56 78"));
+  EXPECT_TRUE(Has(f, "MAIL", "jean.dupont@exemple.fr"));
+  EXPECT_TRUE(Has(f, "SECU", "1 85 05 78 006 084 91"));
+  EXPECT_TRUE(Has(f, "IBAN", "FR14 2004 1010 0505 0001 3M02 606"));
+  EXPECT_TRUE(Has(f, "IPP", "8012345678"));
+  EXPECT_TRUE(Has(f, "RPPS", "10000000009"));
+  EXPECT_TRUE(Has(f, "URL", "https://exemple.fr/x"));
+  EXPECT_TRUE(Has(f, "IP", "192.168.1.20"));
+}
+
+TEST(Deid, BadNirKeyIsStillRedacted) {
+  auto d = Make();
+  auto f = Found(*d, "N° sécu 2 9 1 4 8 2 3 9 8 4 2 9 6 5 4 à vérifier");
+  EXPECT_TRUE(Has(f, "SECU", "2 9 1 4 8 2 3 9 8 4 2 9 6 5 4"));
+}
+
+TEST(Deid, DatesAndBirthDates) {
+  auto d = Make();
+  auto f = Found(*d, "Née le 22/01/1965, vue le 3 mars 2020 puis le 2021-04-05. Âgé de 93 ans.");
+  EXPECT_TRUE(Has(f, "DATE_NAISSANCE", "22/01/1965"));
+  EXPECT_TRUE(Has(f, "DATE", "3 mars 2020"));
+  EXPECT_TRUE(Has(f, "DATE", "2021-04-05"));
+  EXPECT_TRUE(Has(f, "AGE", "93"));
+  auto young = Found(*d, "Patient de 45 ans, dose 500 mg.");
+  EXPECT_TRUE(young.empty());
+}
+
+TEST(Deid, NamesFromCuesAndDictionaries) {
+  auto d = Make();
+  auto f = Found(*d, "Internes : JALONNET Christine. Vu par le Dr Foliet avec Mme colombies.");
+  EXPECT_TRUE(Has(f, "NOM", "JALONNET"));
+  EXPECT_TRUE(Has(f, "PRENOM", "Christine"));
+  EXPECT_TRUE(Has(f, "NOM", "Foliet"));
+  EXPECT_TRUE(Has(f, "NOM", "colombies"));
+  auto g = Found(*d, "Équipe réunie en staff : Rémi Vasseur. Le patient a une HTA.");
+  EXPECT_TRUE(Has(g, "PRENOM", "Rémi"));
+  EXPECT_TRUE(Has(g, "NOM", "Vasseur"));
+  EXPECT_EQ(g.size(), 2u);
+}
+
+TEST(Deid, PlacesAndHospitals) {
+  auto d = Make();
+  auto f = Found(*d,
+                 "Domicile : 12 rue du Docteur Gachet, 94010 Créteil Cedex. Suivi à Bichat "
+                 "puis au CHU de Toulouse.");
+  EXPECT_TRUE(Has(f, "ADRESSE", "12 rue du Docteur Gachet"));
+  EXPECT_TRUE(Has(f, "ZIP", "94010"));
+  EXPECT_TRUE(Has(f, "VILLE", "Créteil Cedex"));
+  EXPECT_TRUE(Has(f, "HOPITAL", "Bichat"));
+  EXPECT_TRUE(Has(f, "HOPITAL", "Toulouse"));
+}
+
+TEST(Deid, English) {
+  auto d = Make();
+  auto f = Found(*d,
+                 "Mr. John Smith lives at 221 Baker Street, born on March 3, 1950, call "
+                 "(617) 555-0134.",
+                 Lang::kEn);
+  EXPECT_TRUE(Has(f, "PRENOM", "John"));
+  EXPECT_TRUE(Has(f, "NOM", "Smith"));
+  EXPECT_TRUE(Has(f, "ADRESSE", "221 Baker Street"));
+  EXPECT_TRUE(Has(f, "DATE_NAISSANCE", "March 3, 1950"));
+  EXPECT_TRUE(Has(f, "TEL", "(617) 555-0134"));
+}
+
+TEST(Deid, StatedNamesAlwaysCaught) {
+  auto d = Make();
+  DeidOptions o;
+  o.names = {{"Zoé Quenouille", Label::kNom}, {"zoé", Label::kPrenom}};
+  Result<DeidResult> r = d->Run("la petite quenouille et ZOÉ sont venues", o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->text, "la petite [NOM] et [PRENOM] sont venues");
+}
+
+TEST(Deid, MaskOffsetsAreCodePoints) {
+  auto d = Make();
+  DeidOptions o;
+  Result<DeidResult> r = d->Run("Été : éèà M. Quenouille", o);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->entities.size(), 1u);
+  EXPECT_EQ(r->entities[0].start, 13u);
+  EXPECT_EQ(r->entities[0].end, 23u);
+  EXPECT_EQ(r->text, "Été : éèà M. [NOM]");
+}
+
+TEST(Deid, PseudoIsConsistentAndKeepsIntervals) {
+  auto d = Make();
+  DeidOptions o;
+  o.mode = DeidMode::kPseudo;
+  o.secret = "secret-1";
+  o.patient_key = "patient-42";
+  std::string note = "M. Quenouille vu le 01/02/2020 et le 11/02/2020. M. Quenouille va mieux.";
+  Result<DeidResult> a = d->Run(note, o);
+  Result<DeidResult> b = d->Run("Revu M. Quenouille.", o);
+  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_EQ(a->entities.size(), 4u);
+  EXPECT_EQ(a->entities[0].replacement, a->entities[3].replacement);
+  EXPECT_EQ(a->entities[0].replacement, b->entities[0].replacement);
+  EXPECT_EQ(a->text.find("Quenouille"), std::string::npos);
+  EXPECT_EQ(a->text.find("01/02/2020"), std::string::npos);
+  auto day = [](const std::string& s) { return std::stoi(s.substr(0, 2)); };
+  // 10 days apart before and after (same month after shift, or 31-day month wrap).
+  int gap = day(a->entities[2].replacement) - day(a->entities[1].replacement);
+  EXPECT_TRUE(gap == 10 || gap == 10 - 31 || gap == 10 - 30 || gap == 10 - 29 || gap == 10 - 28);
+  o.secret = "secret-2";
+  Result<DeidResult> c = d->Run(note, o);
+  ASSERT_TRUE(c.ok());
+  EXPECT_NE(c->text, a->text);
+}
+
+TEST(Deid, MalformedTaggerWeightsAreADataError) {
+  DeidResources r;
+  r.tagger = "# comment\nnot base64 !!!\n";
+  EXPECT_EQ(Deidentifier::Create(r).status().code(), ErrorCode::kDataError);
+  r.tagger = "# only a comment\n";
+  EXPECT_TRUE(Deidentifier::Create(r).ok());
+}
+
+TEST(Deid, InvalidUtf8IsAnError) {
+  auto d = Make();
+  Result<DeidResult> r = d->Run(std::string("abc\xff", 4), DeidOptions{});
+  EXPECT_FALSE(r.ok());
+}
+
+}  // namespace
+}  // namespace vigie::privacy

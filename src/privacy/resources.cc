@@ -1,0 +1,29 @@
+// Dictionary loader (see resources.h). Thread-safety: stateless.
+#include "vigie/privacy/resources.h"
+
+namespace vigie::privacy {
+
+Result<DeidResources> LoadDeidResources(Env& env, const std::string& dir) {
+  DeidResources r;
+  struct File {
+    const char* name;
+    std::string* target;
+  };
+  for (File f : {File{"first_names.txt", &r.first_names}, File{"last_names.txt", &r.last_names},
+                 File{"cities.txt", &r.cities}, File{"hospitals.txt", &r.hospitals},
+                 File{"stopwords.txt", &r.stopwords}}) {
+    Result<std::string> text = env.ReadFile(JoinPath(dir, f.name));
+    if (!text.ok()) return text.status();
+    *f.target = std::move(text).value();
+  }
+  // The learned tagger is optional: rules alone work without it.
+  std::string tagger = JoinPath(dir, "tagger.txt");
+  if (env.FileExists(tagger)) {
+    Result<std::string> text = env.ReadFile(tagger);
+    if (!text.ok()) return text.status();
+    r.tagger = std::move(text).value();
+  }
+  return r;
+}
+
+}  // namespace vigie::privacy

@@ -1,0 +1,358 @@
+// Detectors of structured identifiers: mail, URL, IP, phone, NIR, IBAN,
+// dates, ages over 89, record numbers (IPP/NDA/RPPS/ADELI/FINESS by shape and
+// context words). Thread-safety: pure functions over a per-call Scan.
+#include <array>
+#include <cstring>
+
+#include "privacy/scanner.h"
+#include "vigie/privacy/validators.h"
+
+namespace vigie::privacy::internal {
+namespace {
+
+bool Digit(char c) { return c >= '0' && c <= '9'; }
+bool Alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool Alnum(char c) { return Digit(c) || Alpha(c); }
+bool MailLocal(char c) { return Alnum(c) || std::strchr("._%+-", c) != nullptr; }
+bool HostChar(char c) { return Alnum(c) || c == '.' || c == '-'; }
+
+}  // namespace
+
+bool IsMonthWord(std::string_view lower) {
+  static const std::array<std::string_view, 44> kMonths = {
+      "janvier", "fevrier",   "mars",     "avril",    "mai",      "juin",    "juillet",
+      "aout",    "septembre", "octobre",  "novembre", "decembre", "january", "february",
+      "march",   "april",     "may",      "june",     "july",     "august",  "september",
+      "october", "november",  "december", "janv",     "jan",      "fev",     "fevr",
+      "feb",     "avr",       "apr",      "juil",     "jul",      "jun",     "aug",
+      "sept",    "sep",       "oct",      "nov",      "dec",      "mar",     "janu",
+      "fevrie",  "decemb"};
+  for (std::string_view m : kMonths) {
+    if (lower == m) return true;
+  }
+  return false;
+}
+
+bool BirthContext(const Scan& scan, size_t pos) {
+  std::string b = scan.Before(pos, 24);
+  for (std::string_view cue : {"ne le", "nee le", "ne(e)", "naissance", "ddn", "birth", "dob",
+                               "born", "ne en", "nee en"}) {
+    size_t at = b.rfind(cue);
+    // The cue must belong to this date: no other number between them.
+    if (at != std::string::npos && b.find_first_of("0123456789", at) == std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void ScanMailUrl(Scan& scan) {
+  std::string_view t = scan.text;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '@') {
+      size_t b = i;
+      while (b > 0 && MailLocal(t[b - 1])) --b;
+      size_t e = i + 1;
+      while (e < t.size() && HostChar(t[e])) ++e;
+      while (e > i + 1 && (t[e - 1] == '.' || t[e - 1] == '-')) --e;
+      std::string_view host = t.substr(i + 1, e - i - 1);
+      if (b < i && host.find('.') != std::string_view::npos) scan.Add(b, e, Label::kMail, 90);
+      i = e > i ? e - 1 : i;
+      continue;
+    }
+    bool http = t.compare(i, 7, "http://") == 0 || t.compare(i, 8, "https://") == 0;
+    bool www = t.compare(i, 4, "www.") == 0 && (i == 0 || !Alnum(t[i - 1]));
+    if (!http && !www) continue;
+    size_t e = i;
+    while (e < t.size() && static_cast<unsigned char>(t[e]) > ' ' &&
+           std::strchr("\"<>", t[e]) == nullptr)
+      ++e;
+    while (e > i && std::strchr(".,;:)]!?'", t[e - 1]) != nullptr) --e;
+    scan.Add(i, e, Label::kUrl, 85);
+    i = e;
+  }
+}
+
+void ScanIban(Scan& scan) {
+  std::string_view t = scan.text;
+  for (size_t i = 0; i + 4 < t.size(); ++i) {
+    if (!(t[i] >= 'A' && t[i] <= 'Z' && t[i + 1] >= 'A' && t[i + 1] <= 'Z' && Digit(t[i + 2]) &&
+          Digit(t[i + 3])) ||
+        (i > 0 && Alnum(t[i - 1]))) {
+      continue;
+    }
+    std::string compact;
+    size_t e = i, last = i;
+    while (e < t.size() && compact.size() < 34) {
+      if (Alnum(t[e])) {
+        compact += static_cast<char>(t[e] >= 'a' && t[e] <= 'z' ? t[e] - 32 : t[e]);
+        last = ++e;
+      } else if (t[e] == ' ' && e + 1 < t.size() && Alnum(t[e + 1])) {
+        ++e;
+      } else {
+        break;
+      }
+    }
+    bool valid = IbanValid(compact);
+    bool fr_shape = compact.size() == 27 && compact.compare(0, 2, "FR") == 0;
+    if (valid || fr_shape) {
+      scan.Add(i, last, Label::kIban, 95);
+      i = last;
+    }
+  }
+}
+
+namespace {
+
+struct Run {
+  size_t begin = 0;
+  std::vector<size_t> group_begin;  // byte start of each group
+  std::vector<size_t> group_end;    // byte end of each group
+  std::vector<std::string> groups;  // digits (or 2A/2B)
+  std::vector<std::string> seps;    // separator before group i (seps[0] empty)
+};
+
+std::string Join(const Run& r, size_t n) {
+  std::string s;
+  for (size_t i = 0; i < n; ++i) s += r.groups[i];
+  return s;
+}
+
+bool ValidDmy(int d, int m, int y) { return d >= 1 && d <= 31 && m >= 1 && m <= 12 && y >= 0; }
+
+int Num(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (Digit(c) ? c - '0' : 0);
+  return v;
+}
+
+std::string Trimmed(const std::string& sep) {
+  std::string out;
+  for (char c : sep) {
+    if (c != ' ') out += c;
+  }
+  return out;
+}
+
+bool IsDate(const Run& r, size_t n) {
+  bool marked = false;
+  for (size_t i = 1; i < n; ++i) {
+    if (r.seps[i].find_first_of("/.-|") != std::string::npos) marked = true;
+  }
+  if (n == 3 && marked && Trimmed(r.seps[1]) == Trimmed(r.seps[2])) {
+    const auto& g = r.groups;
+    if (g[0].size() == 4 && g[1].size() <= 2 && g[2].size() <= 2) {
+      return ValidDmy(Num(g[2]), Num(g[1]), Num(g[0]));
+    }
+    return g[0].size() <= 2 && g[1].size() <= 2 && (g[2].size() == 2 || g[2].size() == 4) &&
+           (ValidDmy(Num(g[0]), Num(g[1]), 0) || ValidDmy(Num(g[1]), Num(g[0]), 0));
+  }
+  if (n == 2 && marked && r.groups[1].size() == 4 && r.groups[0].size() <= 2) {
+    int m = Num(r.groups[0]), y = Num(r.groups[1]);
+    return m >= 1 && m <= 12 && y >= 1900 && y <= 2100 && r.seps[1].find('/') != std::string::npos;
+  }
+  // Spaced-out digits: "0 7 0 8 1 9 8 3", "1 2 . 0 6 . 1 9 8 1".
+  std::string d = Join(r, n);
+  if (n >= 6 && d.size() == 8) {
+    for (size_t i = 0; i < n; ++i) {
+      if (r.groups[i].size() > 2) return false;
+    }
+    int y = Num(d.substr(4));
+    return ValidDmy(Num(d.substr(0, 2)), Num(d.substr(2, 2)), 0) && y >= 1900 && y <= 2100;
+  }
+  return false;
+}
+
+struct Cue {
+  std::string_view word;
+  Label label;
+};
+const Cue kCues[] = {
+    {"rpps", Label::kRpps},     {"adeli", Label::kAdeli},
+    {"finess", Label::kFiness}, {"ipp", Label::kIpp},
+    {"nip", Label::kIpp},       {"identifiant", Label::kIpp},
+    {"mrn", Label::kIpp},       {"record", Label::kIpp},
+    {"patient", Label::kIpp},   {"nda", Label::kNda},
+    {"sejour", Label::kNda},    {"venue", Label::kNda},
+    {"dossier", Label::kNda},   {"visit", Label::kNda},
+    {"admission", Label::kNda}, {"episode", Label::kNda},
+    {"secu", Label::kSecu},     {"nir", Label::kSecu},
+    {"ins", Label::kSecu},      {"securite", Label::kSecu},
+    {"ssn", Label::kSecu},      {"immatriculation", Label::kSecu},
+};
+
+// The cue word nearest before `pos` (within 40 bytes), if any.
+bool ContextLabel(const Scan& scan, size_t pos, Label* label) {
+  std::string before = scan.Before(pos, 40);
+  size_t best = std::string::npos;
+  for (const Cue& cue : kCues) {
+    size_t at = before.rfind(cue.word);
+    if (at == std::string::npos) continue;
+    if (at > 0 && Alpha(before[at - 1])) continue;
+    if (best == std::string::npos || at > best) {
+      best = at;
+      *label = cue.label;
+    }
+  }
+  return best != std::string::npos;
+}
+
+// Strict shapes first; with `fallback`, any run of >= 8 digits in one group
+// or in space-separated groups is a record number (IPP).
+struct Context {
+  bool has_cue = false;
+  Label cue = Label::kIpp;
+};
+
+bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback,
+              const Context& ctx, Label* label) {
+  std::string d = Join(r, n);
+  bool corsica = d.find_first_of("AB") != std::string::npos;
+  if (IsDate(r, n)) {
+    // "22/01/1965 (27 ans)": a date followed by an age is a birth date.
+    std::string_view after = scan.text.substr(r.group_end[n - 1], 12);
+    size_t ans = after.find(" ans");
+    bool aged = after.starts_with(" (") && ans != std::string_view::npos && ans <= 5;
+    *label = aged || BirthContext(scan, r.begin) ? Label::kDateNaissance : Label::kDate;
+    return true;
+  }
+  if (corsica && !(d.size() == 15 || d.size() == 13 || d.size() == 9)) return false;
+  bool dotted = n == 4;
+  for (size_t i = 1; i < n && dotted; ++i) dotted = r.seps[i] == ".";
+  if (dotted) {
+    for (size_t i = 0; i < n && dotted; ++i)
+      dotted = r.groups[i].size() <= 3 && Num(r.groups[i]) <= 255;
+    if (dotted) return *label = Label::kIp, true;
+  }
+  Label cue = ctx.cue;
+  bool has_cue = ctx.has_cue;
+  if ((d.size() == 10 && d[0] == '0' && d[1] != '0') || (plus && d.size() == 11 && d[0] == '3') ||
+      (d.size() == 13 && d.compare(0, 4, "0033") == 0) ||
+      (scan.lang == Lang::kEn && (d.size() == 10 || (d.size() == 11 && d[0] == '1')) && n >= 2)) {
+    if (!has_cue || cue == Label::kSecu || d[0] == '0' || plus) return *label = Label::kTel, true;
+  }
+  bool spaced = n >= 5;
+  for (size_t i = 0; i < n && spaced; ++i) spaced = r.groups[i].size() <= 3;
+  if (std::strchr("123478", d[0]) != nullptr &&
+      (d.size() == 15 || (spaced && d.size() >= 13 && d.size() <= 15))) {
+    return *label = Label::kSecu, true;
+  }
+  if (d.size() == 13 && has_cue && cue == Label::kSecu) return *label = Label::kSecu, true;
+  if (has_cue && d.size() >= 5 && d.size() <= 14) {
+    if ((cue == Label::kRpps && d.size() == 11) || (cue == Label::kAdeli && d.size() == 9) ||
+        (cue == Label::kFiness && d.size() == 9) || cue == Label::kIpp || cue == Label::kNda) {
+      return *label = cue, true;
+    }
+  }
+  if (d.size() == 11 && RppsValid(d) && n == 1) return *label = Label::kRpps, true;
+  if (!fallback || d.size() < 8 || corsica) return false;
+  for (size_t i = 1; i < n; ++i) {
+    if (r.seps[i] != " ") return false;
+  }
+  return *label = has_cue ? cue : Label::kIpp, true;
+}
+
+Run ReadRun(std::string_view t, size_t i) {
+  Run r;
+  r.begin = i;
+  std::string sep;
+  while (i < t.size() && r.groups.size() < 24) {
+    size_t e = i;
+    while (e < t.size() && Digit(t[e])) ++e;
+    if (e < t.size() && e == i + 1 && t[i] == '2' && (t[e] == 'A' || t[e] == 'B')) ++e;
+    if (e == i) break;
+    if (e < t.size() && Alpha(t[e])) {
+      if (r.groups.empty()) return r;  // "12h", "3mg": not an identifier run
+      break;
+    }
+    r.seps.push_back(sep);
+    r.group_begin.push_back(i);
+    r.groups.emplace_back(t.substr(i, e - i));
+    r.group_end.push_back(e);
+    size_t s = e;
+    while (s < t.size() && s - e < 3 && std::strchr(" ./-|)", t[s]) != nullptr) ++s;
+    if (s == e || s >= t.size() || !Digit(t[s])) break;
+    sep.assign(t.substr(e, s - e));
+    if (sep.size() > 1 && Trimmed(sep).empty()) break;  // two spaces: another field
+    i = s;
+  }
+  return r;
+}
+
+bool AgeUnit(std::string_view t, size_t e) {
+  std::string_view rest = t.substr(e, 12);
+  return rest.starts_with(" ans") || rest.starts_with(" years") || rest.starts_with("-year") ||
+         rest.starts_with(" yo") || rest.starts_with("ans");
+}
+
+}  // namespace
+
+void ScanDigits(Scan& scan) {
+  std::string_view t = scan.text;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (!Digit(t[i]) || (i > 0 && (Alnum(t[i - 1]) || t[i - 1] == ','))) continue;
+    Run r = ReadRun(t, i);
+    if (r.groups.empty()) {
+      while (i < t.size() && Alnum(t[i])) ++i;
+      continue;
+    }
+    size_t g_count = r.groups.size();
+    bool found = false;
+    for (size_t start = 0; start < g_count;) {
+      Run sub;
+      sub.begin = r.group_begin[start];
+      for (size_t k = start; k < g_count; ++k) {
+        sub.group_begin.push_back(r.group_begin[k]);
+        sub.group_end.push_back(r.group_end[k]);
+        sub.groups.push_back(r.groups[k]);
+        sub.seps.push_back(k == start ? std::string() : r.seps[k]);
+      }
+      size_t b0 = sub.begin;
+      bool plus = b0 > 0 && t[b0 - 1] == '+';
+      Label label = Label::kDate;
+      size_t n = sub.groups.size();
+      Context ctx;
+      ctx.has_cue = ContextLabel(scan, b0, &ctx.cue);
+      // Spaced-out digits holding an identifier then a date ("1 5 0 ... 0 5 0 8 2 0 1 4"):
+      // split before the final 8 digits when they form a date.
+      if (n > 8 && sub.groups[n - 8].size() == 1) {
+        Run tail;
+        for (size_t k = n - 8; k < n; ++k) {
+          tail.groups.push_back(sub.groups[k]);
+          tail.seps.push_back(k == n - 8 ? std::string() : sub.seps[k]);
+        }
+        Label head = Label::kDate;
+        if (IsDate(tail, 8) && Classify(scan, sub, n - 8, plus, false, ctx, &head)) {
+          scan.Add(b0, sub.group_end[n - 9], head, 80);
+          scan.Add(sub.group_begin[n - 8], sub.group_end[n - 1],
+                   head == Label::kSecu ? Label::kDateNaissance : Label::kDate, 80);
+          start += n;
+          continue;
+        }
+      }
+      for (int pass = 0; pass < 2 && !found; ++pass) {
+        for (n = sub.groups.size(); n > 0; --n) {
+          if (Classify(scan, sub, n, plus, pass == 1, ctx, &label)) break;
+        }
+        found = n > 0;
+      }
+      if (!found) {
+        ++start;
+        continue;
+      }
+      bool paren = label == Label::kTel && b0 > 0 && t[b0 - 1] == '(';
+      scan.Add(plus || paren ? b0 - 1 : b0, sub.group_end[n - 1], label, 80);
+      start += n;
+      found = false;
+    }
+    const std::string& g = r.groups[0];
+    size_t e = r.group_end[0];
+    int v = Num(g);
+    if (g.size() <= 3 && v >= 90 && v <= 130 && AgeUnit(t, e)) {
+      scan.Add(i, e, Label::kAge, 70);
+    }
+    i = r.group_end.back() - 1;
+  }
+}
+
+}  // namespace vigie::privacy::internal

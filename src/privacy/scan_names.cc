@@ -1,0 +1,329 @@
+// Tokenizer, lexicon and the name detectors: title cues (M., Mme, Dr, Pr...),
+// field cues (Nom :, Prénom :), runs of capitalised words holding a known
+// first name, and the names stated in the request. Thread-safety: the
+// Lexicon is immutable once built; detectors work on a per-call Scan.
+#include <algorithm>
+#include <array>
+#include <sstream>
+
+#include "privacy/scanner.h"
+
+namespace vigie::privacy::internal {
+namespace {
+
+bool Letter(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+// Latin-1 supplement letters (2-byte UTF-8 starting 0xC3) folded to ASCII.
+char FoldC3(unsigned char c) {
+  static const char kMap[] = "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+  return kMap[(c & 0x1F)];
+}
+
+const std::array<std::string_view, 8> kTitleWords = {"m",  "mr", "mme", "mlle",
+                                                     "dr", "pr", "mrs", "ms"};
+
+}  // namespace
+
+std::vector<Token> Tokenize(std::string_view t) {
+  std::vector<Token> out;
+  out.reserve(t.size() / 3 + 1);
+  size_t i = 0;
+  while (i < t.size()) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    Token tok;
+    tok.begin = i;
+    if (Letter(c)) {
+      tok.kind = TokKind::kWord;
+      while (i < t.size()) {
+        unsigned char d = static_cast<unsigned char>(t[i]);
+        if (Letter(d)) {
+          ++i;
+        } else if ((d == '-' || d == '\'') && i + 1 < t.size() &&
+                   Letter(static_cast<unsigned char>(t[i + 1]))) {
+          i += 2;
+        } else {
+          break;
+        }
+      }
+    } else if (c >= '0' && c <= '9') {
+      tok.kind = TokKind::kNumber;
+      while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+    } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      tok.kind = TokKind::kSpace;
+      while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r')) {
+        tok.newline = tok.newline || t[i] == '\n';
+        ++i;
+      }
+    } else {
+      tok.kind = TokKind::kPunct;
+      ++i;
+    }
+    tok.end = i;
+    out.push_back(tok);
+  }
+  return out;
+}
+
+std::string LowerAscii(std::string_view w) {
+  std::string s;
+  s.reserve(w.size());
+  for (size_t i = 0; i < w.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(w[i]);
+    if (c == 0xC3 && i + 1 < w.size()) {
+      s += FoldC3(static_cast<unsigned char>(w[++i]));
+    } else if (c >= 'A' && c <= 'Z') {
+      s += static_cast<char>(c + 32);
+    } else if (c < 0x80) {
+      s += static_cast<char>(c);
+    }
+  }
+  return s;
+}
+
+namespace {
+bool UpperByte(std::string_view w, size_t i) {
+  unsigned char c = static_cast<unsigned char>(w[i]);
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c == 0xC3 && i + 1 < w.size()) {
+    unsigned char d = static_cast<unsigned char>(w[i + 1]);
+    return d >= 0x80 && d <= 0x9E;
+  }
+  return false;
+}
+bool LowerByte(std::string_view w, size_t i) {
+  unsigned char c = static_cast<unsigned char>(w[i]);
+  if (c >= 'a' && c <= 'z') return true;
+  if (c == 0xC3 && i + 1 < w.size()) return static_cast<unsigned char>(w[i + 1]) >= 0x9F;
+  return false;
+}
+}  // namespace
+
+bool IsCapitalized(std::string_view w) {
+  if (w.empty() || !UpperByte(w, 0)) return false;
+  for (size_t i = 1; i < w.size(); ++i) {
+    if (LowerByte(w, i)) return true;
+  }
+  return false;
+}
+
+bool IsAllCaps(std::string_view w) {
+  int letters = 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (LowerByte(w, i)) return false;
+    if (UpperByte(w, i)) ++letters;
+  }
+  return letters >= 2;
+}
+
+std::string Scan::Before(size_t pos, size_t bytes) const {
+  size_t b = pos > bytes ? pos - bytes : 0;
+  return LowerAscii(text.substr(b, pos - b));
+}
+
+void BuildLexicon(const DeidResources& r, Lexicon* lex) {
+  auto lines = [](const std::string& text, auto&& add) {
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty() || line[0] == '#') continue;
+      std::istringstream entries(line);
+      std::string entry;
+      while (std::getline(entries, entry, ',')) {
+        if (!entry.empty()) add(entry);
+      }
+    }
+  };
+  lines(r.first_names, [&](const std::string& l) {
+    lex->first_names.insert(LowerAscii(l));
+    lex->first_pool.push_back(l);
+  });
+  lines(r.last_names, [&](const std::string& l) {
+    lex->last_names.insert(LowerAscii(l));
+    lex->last_pool.push_back(l);
+  });
+  lines(r.cities, [&](const std::string& l) {
+    lex->cities.insert(LowerAscii(l));
+    lex->city_pool.push_back(l);
+  });
+  lines(r.hospitals, [&](const std::string& l) {
+    std::vector<std::string> seq;
+    for (const Token& t : Tokenize(l)) {
+      if (t.kind == TokKind::kWord) seq.push_back(LowerAscii(l.substr(t.begin, t.end - t.begin)));
+    }
+    if (!seq.empty()) lex->hospitals[seq[0]].push_back(std::move(seq));
+  });
+  lines(r.stopwords, [&](const std::string& l) { lex->stopwords.insert(LowerAscii(l)); });
+  auto flag = [lex](const std::unordered_set<std::string>& set, uint8_t bit) {
+    for (const std::string& w : set)
+      lex->word_flags[w] = static_cast<uint8_t>(lex->word_flags[w] | bit);
+  };
+  flag(lex->first_names, 1);
+  flag(lex->last_names, 2);
+  flag(lex->cities, 4);
+  flag(lex->stopwords, 8);
+}
+
+// ---- name detectors ----
+
+namespace {
+
+struct Words {
+  const Scan& scan;
+  std::string_view Text(size_t i) const {
+    const Token& t = scan.tokens[i];
+    return scan.text.substr(t.begin, t.end - t.begin);
+  }
+  const std::string& Lower(size_t i) const { return scan.lower[i]; }
+  // Index of the next word/number token after i across at most one plain
+  // space (and an optional '.' when allow_dot), or npos.
+  size_t Next(size_t i, bool allow_dot = false) const {
+    size_t j = i + 1;
+    if (allow_dot && j < scan.tokens.size() && Text(j) == ".") ++j;
+    if (j < scan.tokens.size() && scan.tokens[j].kind == TokKind::kSpace && !scan.tokens[j].newline)
+      ++j;
+    if (j < scan.tokens.size() && scan.tokens[j].kind == TokKind::kWord) return j;
+    return std::string::npos;
+  }
+};
+
+bool NameLike(const Lexicon& lex, std::string_view w, const std::string& lower) {
+  return (IsCapitalized(w) || IsAllCaps(w)) && !lex.stopwords.contains(lower);
+}
+
+void LabelRun(Scan& scan, const Lexicon& lex, const std::vector<size_t>& run, int priority) {
+  Words words{scan};
+  size_t k = run.size();
+  std::vector<bool> first(k);
+  size_t n_first = 0;
+  for (size_t i = 0; i < k; ++i) {
+    first[i] = lex.first_names.contains(words.Lower(run[i]));
+    if (first[i]) ++n_first;
+  }
+  for (size_t i = 0; i < k; ++i) {
+    Label l = Label::kNom;
+    if (k > 1) {
+      if (n_first > 0 && n_first < k) {
+        l = first[i] ? Label::kPrenom : Label::kNom;
+      } else if (IsAllCaps(words.Text(run[0])) && !IsAllCaps(words.Text(run[1]))) {
+        l = i == 0 ? Label::kNom : Label::kPrenom;
+      } else {
+        l = i + 1 < k ? Label::kPrenom : Label::kNom;
+      }
+    }
+    const Token& t = scan.tokens[run[i]];
+    scan.Add(t.begin, t.end, l, priority);
+  }
+}
+
+// Collects up to 3 name-like words starting at token i.
+std::vector<size_t> NameRun(const Scan& scan, const Lexicon& lex, size_t i, bool lenient) {
+  Words words{scan};
+  std::vector<size_t> run;
+  while (i != std::string::npos && run.size() < 4) {
+    std::string_view w = words.Text(i);
+    bool ok = NameLike(lex, w, words.Lower(i)) ||
+              (lenient && run.empty() && w.size() >= 3 && !lex.stopwords.contains(words.Lower(i)));
+    if (!ok) break;
+    run.push_back(i);
+    i = words.Next(i);
+  }
+  return run;
+}
+
+}  // namespace
+
+void ScanNames(Scan& scan, const Lexicon& lex) {
+  Words words{scan};
+  const auto& toks = scan.tokens;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (toks[i].kind != TokKind::kWord) continue;
+    const std::string& lower = words.Lower(i);
+    bool title = std::find(kTitleWords.begin(), kTitleWords.end(), lower) != kTitleWords.end() ||
+                 lower == "madame" || lower == "monsieur" || lower == "mademoiselle" ||
+                 lower == "docteur" || lower == "professeur" || lower == "doctor" ||
+                 lower == "miss" || lower == "prof" || lower == "mmes";
+    bool field = lower == "nom" || lower == "prenom" || lower == "name" || lower == "patient" ||
+                 lower == "patiente" || lower == "internes" || lower == "interne" ||
+                 lower == "externe" || lower == "signe" || lower == "par" || lower == "epouse" ||
+                 lower == "epoux" || lower == "fille" || lower == "fils";
+    if (title || field) {
+      size_t j = i + 1;
+      while (j < toks.size() && j <= i + 4 &&
+             (toks[j].kind == TokKind::kSpace || words.Text(j) == "." || words.Text(j) == ":")) {
+        if (toks[j].newline) break;
+        ++j;
+      }
+      // An initial after a title: "Dr A. Labelle" (the initial is a first name).
+      if (title && j + 2 < toks.size() && toks[j].kind == TokKind::kWord &&
+          toks[j].end - toks[j].begin == 1 && IsAllCaps(std::string(words.Text(j)) + "X") &&
+          words.Text(j + 1) == ".") {
+        scan.Add(toks[j].begin, toks[j].end, Label::kPrenom, 60);
+        j += 2;
+        if (j < toks.size() && toks[j].kind == TokKind::kSpace && !toks[j].newline) ++j;
+      }
+      if (j < toks.size() && toks[j].kind == TokKind::kWord && j > i + 1) {
+        std::vector<size_t> run = NameRun(scan, lex, j, title);
+        if (!run.empty()) {
+          if (lower == "prenom") {
+            for (size_t r : run) scan.Add(toks[r].begin, toks[r].end, Label::kPrenom, 60);
+          } else {
+            LabelRun(scan, lex, run, title ? 60 : 50);
+          }
+          i = run.back();
+          continue;
+        }
+      }
+    }
+    // An initial then a name: "I. ABOUINASR", "J. Delorenzi".
+    if (toks[i].end - toks[i].begin == 1 && IsAllCaps(std::string(words.Text(i)) + "X") &&
+        i + 3 < toks.size() && words.Text(i + 1) == "." && toks[i + 2].kind == TokKind::kSpace &&
+        !toks[i + 2].newline && toks[i + 3].kind == TokKind::kWord &&
+        NameLike(lex, words.Text(i + 3), words.Lower(i + 3)) &&
+        (i == 0 || toks[i - 1].kind == TokKind::kSpace || words.Text(i - 1) == "(")) {
+      scan.Add(toks[i].begin, toks[i].end, Label::kPrenom, 44);
+      scan.Add(toks[i + 3].begin, toks[i + 3].end, Label::kNom, 44);
+      i += 3;
+      continue;
+    }
+    // Runs of 2-3 capitalised words holding a dictionary first name.
+    if (NameLike(lex, words.Text(i), lower)) {
+      std::vector<size_t> run = NameRun(scan, lex, i, false);
+      bool has_first = false;
+      for (size_t r : run) has_first = has_first || lex.first_names.contains(words.Lower(r));
+      if (run.size() >= 2 && has_first) {
+        LabelRun(scan, lex, run, 45);
+        i = run.back();
+      }
+    }
+  }
+}
+
+void ScanKnownNames(Scan& scan, const std::vector<KnownName>& names) {
+  if (names.empty()) return;
+  // Words of multi-word names first, so a one-word entry ("Zoé" as PRENOM)
+  // decides the label of that word.
+  std::unordered_map<std::string, Label> wanted;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const KnownName& n : names) {
+      std::vector<Token> toks = Tokenize(n.text);
+      size_t words = 0;
+      for (const Token& t : toks) words += t.kind == TokKind::kWord ? 1U : 0U;
+      if ((pass == 0) != (words > 1)) continue;
+      for (const Token& t : toks) {
+        if (t.kind == TokKind::kWord && t.end - t.begin >= 2) {
+          wanted[LowerAscii(n.text.substr(t.begin, t.end - t.begin))] = n.label;
+        }
+      }
+    }
+  }
+  for (const Token& t : scan.tokens) {
+    if (t.kind != TokKind::kWord) continue;
+    auto it = wanted.find(LowerAscii(scan.text.substr(t.begin, t.end - t.begin)));
+    if (it != wanted.end()) scan.Add(t.begin, t.end, it->second, 100);
+  }
+}
+
+}  // namespace vigie::privacy::internal

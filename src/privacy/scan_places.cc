@@ -1,0 +1,248 @@
+// Place and date-word detectors: street addresses (French "12 rue ...",
+// English "12 Baker Street"), postcodes followed by a city, cities from the
+// dictionary or after "né à"/"habite à", hospitals after a cue word (Hôpital,
+// CHU, Clinique...) or from the dictionary, and dates written with month
+// words. Thread-safety: pure functions over a per-call Scan.
+#include <array>
+
+#include "privacy/scanner.h"
+
+namespace vigie::privacy::internal {
+namespace {
+
+template <size_t N>
+bool In(const std::array<std::string_view, N>& list, std::string_view w) {
+  for (std::string_view x : list) {
+    if (x == w) return true;
+  }
+  return false;
+}
+
+const std::array<std::string_view, 22> kFrStreets = {
+    "rue",      "avenue", "av",      "bd",       "boulevard", "place", "chemin",  "allee",
+    "impasse",  "route",  "quai",    "cours",    "square",    "voie",  "passage", "residence",
+    "lieu-dit", "villa",  "sentier", "faubourg", "cite",      "parvis"};
+const std::array<std::string_view, 24> kEnStreets = {
+    "street", "st",      "avenue",    "ave",     "road",    "rd",    "lane",   "ln",
+    "drive",  "dr",      "boulevard", "blvd",    "way",     "court", "ct",     "place",
+    "pl",     "terrace", "circle",    "parkway", "highway", "hwy",   "square", "strasse"};
+const std::array<std::string_view, 14> kHospitalCues = {
+    "hopital", "chu", "chr",   "chru",     "clinique", "polyclinique", "hospital",
+    "ghu",     "ch",  "ehpad", "institut", "hopitaux", "centre",       "groupe"};
+const std::array<std::string_view, 10> kConnectors = {"de", "du", "des", "la",  "le",
+                                                      "d'", "l'", "of",  "the", "saint"};
+
+struct View {
+  const Scan& scan;
+  std::string_view Text(size_t i) const {
+    const Token& t = scan.tokens[i];
+    return scan.text.substr(t.begin, t.end - t.begin);
+  }
+  const std::string& Lower(size_t i) const { return scan.lower[i]; }
+  TokKind Kind(size_t i) const { return scan.tokens[i].kind; }
+  size_t size() const { return scan.tokens.size(); }
+  // Next non-space token on the same line, or npos.
+  size_t Next(size_t i) const {
+    size_t j = i + 1;
+    if (j < size() && Kind(j) == TokKind::kSpace) {
+      if (scan.tokens[j].newline) return std::string::npos;
+      ++j;
+    }
+    return j < size() ? j : std::string::npos;
+  }
+};
+
+bool CapWord(const View& v, size_t i) {
+  return i != std::string::npos && v.Kind(i) == TokKind::kWord &&
+         (IsCapitalized(v.Text(i)) || IsAllCaps(v.Text(i)));
+}
+
+// Extends a place name from token i over capitalised words and connectors.
+size_t ExtendName(const View& v, size_t i, size_t max_words) {
+  size_t last = std::string::npos;
+  for (size_t n = 0; i != std::string::npos && n < max_words; ++n) {
+    bool connector = v.Kind(i) == TokKind::kWord && In(kConnectors, v.Lower(i));
+    if (!CapWord(v, i) && !connector && v.Text(i) != "-") break;
+    if (!connector && v.Text(i) != "-") last = i;
+    i = v.Next(i);
+  }
+  return last;
+}
+
+void Address(Scan& scan, const View& v, size_t i) {
+  // i: a number of 1-4 digits.
+  if (v.Text(i).size() > 4) return;
+  size_t j = v.Next(i);
+  if (j != std::string::npos && (v.Lower(j) == "bis" || v.Lower(j) == "ter" || v.Text(j) == ",")) {
+    j = v.Next(j);
+  }
+  if (j == std::string::npos || v.Kind(j) != TokKind::kWord) return;
+  bool fr = In(kFrStreets, v.Lower(j));
+  size_t end = std::string::npos;
+  if (fr) {
+    end = j;
+    size_t k = v.Next(j);
+    for (int n = 0; k != std::string::npos && n < 8; ++n) {
+      if (v.Kind(k) == TokKind::kPunct && v.Text(k) != "'" && v.Text(k) != "-" && v.Text(k) != ".")
+        break;
+      if (v.Kind(k) == TokKind::kNumber) break;
+      if (v.Kind(k) == TokKind::kWord) end = k;
+      k = v.Next(k);
+    }
+  } else {
+    size_t k = j, last_cap = std::string::npos;
+    int n = 0;
+    for (; k != std::string::npos && n < 5 && CapWord(v, k); ++n) {
+      last_cap = k;
+      if (n > 0 && In(kEnStreets, v.Lower(k))) {
+        end = k;
+        break;
+      }
+      k = v.Next(k);
+    }
+    // English: "5074 Kuhn Fork, ..." — capitalised words closed by a comma,
+    // a full stop or the end of the line.
+    bool closed = k == std::string::npos || v.Text(k) == "," || v.Text(k) == ".";
+    if (end == std::string::npos && scan.lang == Lang::kEn && n >= 2 && closed &&
+        v.Text(i).size() <= 5) {
+      end = last_cap;
+    }
+    if (end != std::string::npos) {
+      // "Apt. 12", "Suite 400"
+      size_t a = v.Next(end);
+      if (a != std::string::npos && v.Text(a) == ",") a = v.Next(a);
+      if (a != std::string::npos && (v.Lower(a) == "apt" || v.Lower(a) == "suite")) {
+        size_t num = v.Next(a);
+        if (num != std::string::npos && v.Text(num) == ".") num = v.Next(num);
+        if (num != std::string::npos && v.Kind(num) == TokKind::kNumber) end = num;
+      }
+    }
+  }
+  if (end == std::string::npos) return;
+  size_t e = scan.tokens[end].end;
+  if (e < scan.text.size() && scan.text[e] == '.' && !fr) ++e;
+  scan.Add(scan.tokens[i].begin, e, Label::kAdresse, 65);
+}
+
+void ZipCity(Scan& scan, const View& v, size_t i) {
+  if (v.Text(i).size() != 5) return;
+  size_t j = v.Next(i);
+  bool after_state = i >= 2 && IsAllCaps(v.Text(i - 2)) && v.Text(i - 2).size() == 2;
+  if (!CapWord(v, j) && !after_state) return;
+  scan.Add(scan.tokens[i].begin, scan.tokens[i].end, Label::kZip, 62);
+  if (after_state && i >= 5 && v.Text(i - 3) == " " && v.Text(i - 4) == ",") {
+    // "..., Port Jaydenfort, NV 89501": the words before the state are the city.
+    size_t k = i - 5, first = std::string::npos;
+    for (int n = 0; n < 4 && CapWord(v, k); ++n) {
+      first = k;
+      if (k < 2 || scan.tokens[k - 1].kind != TokKind::kSpace || scan.tokens[k - 1].newline) break;
+      k -= 2;
+    }
+    if (first != std::string::npos) {
+      scan.Add(scan.tokens[first].begin, scan.tokens[i - 5].end, Label::kVille, 56);
+    }
+  }
+  if (!CapWord(v, j)) return;
+  size_t last = ExtendName(v, j, 5);
+  if (last != std::string::npos)
+    scan.Add(scan.tokens[j].begin, scan.tokens[last].end, Label::kVille, 55);
+}
+
+void Hospital(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
+  const std::string& w = v.Lower(i);
+  if (In(kHospitalCues, w) && (CapWord(v, i) || w == "hopital")) {
+    size_t j = v.Next(i);
+    if ((w == "centre" || w == "groupe") && j != std::string::npos &&
+        v.Lower(j).starts_with("hospitali")) {
+      j = v.Next(j);
+    } else if (w == "centre" || w == "groupe" || w == "institut") {
+      return;
+    }
+    while (j != std::string::npos && v.Kind(j) == TokKind::kWord && In(kConnectors, v.Lower(j)) &&
+           !CapWord(v, j)) {
+      j = v.Next(j);
+    }
+    if (!CapWord(v, j) || lex.stopwords.contains(v.Lower(j))) return;
+    size_t last = ExtendName(v, j, 6);
+    if (last != std::string::npos)
+      scan.Add(scan.tokens[j].begin, scan.tokens[last].end, Label::kHopital, 58);
+    return;
+  }
+  auto found = lex.hospitals.find(w);
+  if (found == lex.hospitals.end() || !CapWord(v, i)) return;
+  for (const auto& seq : found->second) {
+    size_t k = i, last = i;
+    size_t n = 0;
+    for (; n < seq.size() && k != std::string::npos; ++n) {
+      while (k != std::string::npos && v.Kind(k) != TokKind::kWord) k = v.Next(k);
+      if (k == std::string::npos || v.Lower(k) != seq[n]) break;
+      last = k;
+      k = v.Next(k);
+    }
+    if (n == seq.size()) {
+      scan.Add(scan.tokens[i].begin, scan.tokens[last].end, Label::kHopital, 57);
+      return;
+    }
+  }
+}
+
+void City(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
+  if (!CapWord(v, i)) return;
+  const std::string& w = v.Lower(i);
+  bool cue = false;
+  if (i >= 2) {
+    std::string b = scan.Before(scan.tokens[i].begin, 16);
+    cue = b.ends_with("ne a ") || b.ends_with("nee a ") || b.ends_with("habite a ") ||
+          b.ends_with("vit a ") || b.ends_with("domicilie a ") || b.ends_with("lives in ") ||
+          b.ends_with("born in ") || b.ends_with("resident of ");
+  }
+  if (cue || (lex.cities.contains(w) && !lex.stopwords.contains(w))) {
+    scan.Add(scan.tokens[i].begin, scan.tokens[i].end, Label::kVille, cue ? 52 : 40);
+  }
+}
+
+void WordDate(Scan& scan, const View& v, size_t i) {
+  // "12 mars 2020", "1er mars", "March 3, 2020", "mars 2020"
+  size_t b = i, m = i, e;
+  if (v.Kind(i) == TokKind::kNumber) {
+    if (v.Text(i).size() > 2) return;
+    m = v.Next(i);
+    if (m != std::string::npos &&
+        (v.Lower(m) == "er" || v.Lower(m) == "st" || v.Lower(m) == "th")) {
+      m = v.Next(m);
+    }
+    if (m == std::string::npos || v.Kind(m) != TokKind::kWord || !IsMonthWord(v.Lower(m))) return;
+    e = m;
+  } else if (v.Kind(i) == TokKind::kWord && IsMonthWord(v.Lower(i)) && v.Lower(i).size() >= 3) {
+    size_t d = v.Next(i);
+    if (d == std::string::npos || v.Kind(d) != TokKind::kNumber) return;
+    if (v.Text(d).size() != 4 && (scan.lang != Lang::kEn || v.Text(d).size() > 2)) return;
+    e = d;
+  } else {
+    return;
+  }
+  size_t y = v.Next(e);
+  if (y != std::string::npos && v.Text(y) == ",") y = v.Next(y);
+  if (y != std::string::npos && v.Kind(y) == TokKind::kNumber && v.Text(y).size() == 4) e = y;
+  Label l = BirthContext(scan, scan.tokens[b].begin) ? Label::kDateNaissance : Label::kDate;
+  scan.Add(scan.tokens[b].begin, scan.tokens[e].end, l, 78);
+}
+
+}  // namespace
+
+void ScanPlaces(Scan& scan, const Lexicon& lex) {
+  View v{scan};
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (v.Kind(i) == TokKind::kNumber) {
+      Address(scan, v, i);
+      ZipCity(scan, v, i);
+      WordDate(scan, v, i);
+    } else if (v.Kind(i) == TokKind::kWord) {
+      Hospital(scan, v, lex, i);
+      City(scan, v, lex, i);
+      WordDate(scan, v, i);
+    }
+  }
+}
+
+}  // namespace vigie::privacy::internal

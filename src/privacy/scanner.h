@@ -1,0 +1,88 @@
+// Private to the de-identifier: the tokenizer, the detectors and the span
+// type they share. Detectors add byte spans to a Scan; deid.cc resolves
+// overlaps and converts bytes to code points. Thread-safety: a Scan is
+// per-call; Lexicon is immutable after construction.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "vigie/privacy/deid.h"
+
+namespace vigie::privacy::internal {
+
+struct Span {
+  size_t begin = 0;  // bytes
+  size_t end = 0;
+  Label label = Label::kNom;
+  int priority = 0;  // higher wins an overlap
+};
+
+enum class TokKind { kWord, kNumber, kPunct, kSpace };
+
+struct Token {
+  size_t begin = 0;
+  size_t end = 0;
+  TokKind kind = TokKind::kPunct;
+  bool newline = false;  // kSpace containing '\n'
+};
+
+// Words are ASCII letters or any non-ASCII byte, with inner ' - joining letters.
+std::vector<Token> Tokenize(std::string_view text);
+
+// Lower-cased ASCII, accents of common Latin-1 letters removed (cheap fold for cues).
+std::string LowerAscii(std::string_view word);
+bool IsCapitalized(std::string_view word);  // first letter upper case, some lower
+bool IsAllCaps(std::string_view word);      // >= 2 letters, none lower case
+
+struct Lexicon {
+  std::unordered_set<std::string> first_names;  // LowerAscii
+  std::unordered_set<std::string> last_names;
+  std::unordered_set<std::string> cities;
+  // Hospital names as token sequences (LowerAscii), keyed by their first token.
+  std::unordered_map<std::string, std::vector<std::vector<std::string>>> hospitals;
+  std::unordered_set<std::string> stopwords;  // never names (LowerAscii)
+  // Bits of every dictionary word: 1 first name, 2 last name, 4 city, 8 stopword.
+  std::unordered_map<std::string, uint8_t> word_flags;
+  // Surrogate pools (pseudo mode), in file order.
+  std::vector<std::string> first_pool, last_pool, city_pool;
+};
+void BuildLexicon(const DeidResources& resources, Lexicon* lexicon);
+
+struct Scan {
+  std::string_view text;
+  Lang lang = Lang::kFr;
+  std::vector<Token> tokens;
+  std::vector<std::string> lower;  // LowerAscii of each word token ("" for the others)
+  std::vector<Span> spans;
+  void Add(size_t b, size_t e, Label l, int p) { spans.push_back({b, e, l, p}); }
+  // Lower-cased text of the `bytes` before position `pos`.
+  std::string Before(size_t pos, size_t bytes) const;
+};
+
+bool IsMonthWord(std::string_view lower);         // "mars", "sept", "March"
+bool BirthContext(const Scan& scan, size_t pos);  // "né le", "DDN", "born" just before
+
+// Detectors (scan_ids.cc, scan_names.cc, scan_places.cc).
+void ScanMailUrl(Scan& scan);
+void ScanDigits(Scan& scan);
+void ScanIban(Scan& scan);
+void ScanNames(Scan& scan, const Lexicon& lexicon);
+void ScanPlaces(Scan& scan, const Lexicon& lexicon);
+void ScanKnownNames(Scan& scan, const std::vector<KnownName>& names);
+
+// Pseudo mode (surrogate.cc): a realistic value of the same kind, a keyed
+// hash of (label, value) under the secret; dates move by the patient offset.
+struct SurrogateKey {
+  unsigned char key[32];
+  int64_t date_shift_days = 0;
+};
+SurrogateKey MakeSurrogateKey(const DeidOptions& options);
+std::string Surrogate(const Lexicon& lex, const SurrogateKey& key, Lang lang, Label label,
+                      std::string_view value);
+
+}  // namespace vigie::privacy::internal
