@@ -2,7 +2,7 @@
 // chromium with playwright-core, and checks pages against the real API.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,10 +13,27 @@ let server;
 let browser;
 let base;
 let dir;
+let clinicianToken;
+
+async function signedInPage() {
+  const page = await browser.newPage();
+  await page.goto(base + '/');
+  await page.fill('#token', clinicianToken);
+  await page.click('#signin-button');
+  return page;
+}
 
 before(async () => {
   assert.ok(bin, 'VIGIE_BIN is set by CTest');
   dir = mkdtempSync(join(tmpdir(), 'vigie-ui-'));
+  // Keys and tokens live in the test folder; the server inherits them.
+  process.env.VIGIE_TOKENS_FILE = join(dir, 'tokens.json');
+  process.env.VIGIE_MASTER_KEY_FILE = join(dir, 'master.key');
+  process.env.VIGIE_KEYS_DIR = join(dir, 'keys');
+  const created = JSON.parse(execFileSync(bin, ['tokens', 'create', '--role', 'clinician', '--json'],
+    { encoding: 'utf8' }));
+  clinicianToken = created.token;
+  assert.ok(clinicianToken);
   server = spawn(bin, ['serve', '--port', '0', '--json', '--access-log', 'off',
     '--audit-log', join(dir, 'audit.jsonl')], { stdio: ['ignore', 'pipe', 'inherit'] });
   base = await new Promise((resolve, reject) => {
@@ -51,8 +68,16 @@ test('French by default, English toggle', async () => {
   await page.close();
 });
 
-test('calculator form from the registry computes BMI with its source', async () => {
+test('without a token, clinician pages say so instead of failing silently', async () => {
   const page = await browser.newPage();
+  await page.goto(base + '/#calc');
+  await page.waitForSelector('[role="alert"]');
+  assert.ok((await page.textContent('[role="alert"]')).length > 0);
+  await page.close();
+});
+
+test('calculator form from the registry computes BMI with its source', async () => {
+  const page = await signedInPage();
   await page.goto(base + '/#calc');
   await page.selectOption('#calc-select', 'bmi');
   await page.fill('form[data-calc="bmi"] input[name="weight_kg"]', '70');
@@ -67,7 +92,7 @@ test('calculator form from the registry computes BMI with its source', async () 
 });
 
 test('out-of-range input shows the API message, not a number', async () => {
-  const page = await browser.newPage();
+  const page = await signedInPage();
   await page.goto(base + '/#calc');
   await page.selectOption('#calc-select', 'bmi');
   await page.fill('form[data-calc="bmi"] input[name="weight_kg"]', '70');

@@ -8,12 +8,28 @@ export class ApiError extends Error {
   }
 }
 
+// The API token the user signed in with (kept for this browser tab only).
+export function token(): string {
+  return sessionStorage.getItem('vigie.token') ?? '';
+}
+
+export function setToken(value: string): void {
+  if (value) sessionStorage.setItem('vigie.token', value);
+  else sessionStorage.removeItem('vigie.token');
+}
+
+function authHeaders(): Record<string, string> {
+  const h: Record<string, string> = { 'Accept-Language': lang(), 'Content-Type': 'application/json' };
+  if (token()) h.Authorization = `Bearer ${token()}`;
+  return h;
+}
+
 async function call(method: string, path: string, body?: unknown): Promise<any> {
   let res: Response;
   try {
     res = await fetch(path, {
       method,
-      headers: { 'Accept-Language': lang(), 'Content-Type': 'application/json' },
+      headers: authHeaders(),
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
