@@ -96,6 +96,11 @@ Result<HttpResponse> GetDrug(DrugIndexHolder& holder, const HttpRequest& req) {
 
 Status RegisterKbRoutes(App& app) {
   auto holder = std::make_shared<DrugIndexHolder>(app.settings().db_path);
+  // GET /readyz: ready once the knowledge base loads (this also warms the index).
+  app.AddReadinessCheck({"kb", [holder] {
+                           auto index = holder->Get();
+                           return index.ok() ? Status::Ok() : index.status();
+                         }});
   VIGIE_RETURN_IF_ERROR(app.router().Add(
       {"POST",
        "/v1/drugs/search",
