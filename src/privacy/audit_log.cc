@@ -72,7 +72,9 @@ AuditVerification VerifyAuditLog(std::string_view log, std::string_view head) {
     std::string hash = r["hash"].get<std::string>();
     if (RecordHash(r) != hash) v.problems.push_back({i + 1, seq, "edited"});
     if (seq > expected) {
-      for (uint64_t s = expected; s < seq; ++s) {
+      // A forged huge sequence number is reported once, not record by record.
+      uint64_t stop = seq - expected > 1000 ? expected + 1 : seq;
+      for (uint64_t s = expected; s < stop; ++s) {
         if (!present.contains(s)) v.problems.push_back({i + 1, s, "deleted"});
       }
     } else if (seq < expected) {

@@ -77,6 +77,14 @@ TEST_F(AuditLogTest, ReorderedRecordIsNamed) {
   for (const auto& p : v.problems) EXPECT_NE(p.kind, "deleted");
 }
 
+TEST_F(AuditLogTest, ForgedHugeSequenceNumberIsReportedOnce) {
+  auto lines = lines_;
+  lines[1].replace(lines[1].find("\"seq\":2"), 7, "\"seq\":9000000000000");
+  AuditVerification v = VerifyAuditLog(Join(lines), head_);
+  EXPECT_FALSE(v.ok());
+  EXPECT_LT(v.problems.size(), 10u);
+}
+
 TEST_F(AuditLogTest, TruncatedLogIsNamed) {
   auto lines = lines_;
   lines.pop_back();

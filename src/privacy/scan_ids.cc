@@ -120,10 +120,11 @@ std::string Join(const Run& r, size_t n) {
 
 bool ValidDmy(int d, int m, int y) { return d >= 1 && d <= 31 && m >= 1 && m <= 12 && y >= 0; }
 
+// Value of up to 9 leading digits (longer groups saturate: no overflow).
 int Num(std::string_view s) {
   int v = 0;
-  for (char c : s) v = v * 10 + (Digit(c) ? c - '0' : 0);
-  return v;
+  for (size_t i = 0; i < s.size() && i < 9; ++i) v = v * 10 + (Digit(s[i]) ? s[i] - '0' : 0);
+  return s.size() > 9 ? 999999999 : v;
 }
 
 std::string Trimmed(const std::string& sep) {
