@@ -29,9 +29,16 @@ inline constexpr double kWholeShare = 0.5;
 struct EvidenceIndex::Impl {
   mutable std::mutex mu;
   std::optional<Xapian::WritableDatabase> writable;
-  std::optional<Xapian::Database> readonly;
+  mutable std::optional<Xapian::Database> readonly;
   Xapian::Stem stem_en{"english"};
   Xapian::Stem stem_fr{"french"};
+
+  // A reader sees the revision it opened; an indexer committing meanwhile
+  // would make it fail (DatabaseModifiedError). Called under `mu` before each
+  // search: cheap when nothing changed, and new documents become visible.
+  void Refresh() const {
+    if (readonly) readonly->reopen();
+  }
 
   const Xapian::Database& db() const {
     return writable ? static_cast<const Xapian::Database&>(*writable) : *readonly;

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "evidence/test_util.h"
 #include "vigie/core/text.h"
 #include "vigie/evidence/search.h"
@@ -62,6 +64,27 @@ TEST(IndexTest, IncrementalReindexIsANoOpAndChangesReplace) {
   EXPECT_LE((*index)->PassageCount(), passages);
   EXPECT_TRUE(DocIds(Search(**index, nullptr, {"aspirin", 5})).empty());
   EXPECT_EQ(DocIds(Search(**index, nullptr, {"ibuprofen", 5})), std::vector<std::string>{"d1"});
+}
+
+// A server's read-only index must keep working (and see new documents) while
+// `vigie evidence index` commits to the same folder.
+TEST(IndexTest, ReaderFollowsCommitsOfAWriter) {
+  std::string dir = ::testing::TempDir() + "vigie-evidence-reader";
+  std::filesystem::remove_all(dir);
+  auto writer = EvidenceIndex::OpenWritable(dir);
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE((*writer)->AddDocument({"a", "", "", "s", "text", "en", "Aspirin for fever."}).ok());
+  ASSERT_TRUE((*writer)->Commit().ok());
+  auto reader = EvidenceIndex::OpenReadOnly(dir);
+  ASSERT_TRUE(reader.ok());
+  for (int i = 0; i < 3; ++i) {
+    Document d{"n" + std::to_string(i), "", "", "s", "text", "en", "Ibuprofen for pain."};
+    ASSERT_TRUE((*writer)->AddDocument(d).ok());
+    ASSERT_TRUE((*writer)->Commit().ok());
+  }
+  EXPECT_EQ(DocIds(Search(**reader, nullptr, {"aspirin", 5})), std::vector<std::string>{"a"});
+  EXPECT_EQ(DocIds(Search(**reader, nullptr, {"ibuprofen", 5})).size(), 3u);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(IndexTest, AccentFoldingAndFrenchStemming) {

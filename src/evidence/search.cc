@@ -130,6 +130,7 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
   const EvidenceIndex::Impl& impl = index.impl();
   std::lock_guard<std::mutex> lock(impl.mu);
   try {
+    impl.Refresh();
     const Xapian::Database& db = impl.db();
     double n_docs = static_cast<double>(db.get_doccount()) + 1.0;
     std::vector<Xapian::Query> concept_queries;
