@@ -18,6 +18,7 @@ class AppTest : public ::testing::Test {
   void SetUp() override {
     Settings s;
     s.audit_log = "/audit.jsonl";
+    s.db_path = "/nonexistent/vigie.db";  // no knowledge base in these tests
     token_ = privacy::CreateToken(env_, s.tokens_file, api::Role::kClinician, "test").value();
     // The de-identifier's committed dictionaries, copied into the in-memory Env.
     const char* src = std::getenv("VIGIE_SOURCE_DIR");
@@ -56,14 +57,16 @@ TEST_F(AppTest, HealthAndVersion) {
 }
 
 TEST_F(AppTest, ReadinessReflectsChecks) {
-  EXPECT_EQ(Call("GET", "/readyz").status, 200);
-  app_->AddReadinessCheck(
-      {"kb", [] { return Status::Error(ErrorCode::kNotReady, {"base de connaissances"}); }});
+  // This App has no knowledge base file: the kb check says so, the service is not ready.
   api::HttpResponse res = Call("GET", "/readyz");
   EXPECT_EQ(res.status, 503);
-  EXPECT_EQ(json::parse(res.body)["status"], "not_ready");
-  EXPECT_NE(json::parse(res.body)["checks"]["kb"].get<std::string>().find("pas encore prêt"),
-            std::string::npos);
+  json body = json::parse(res.body);
+  EXPECT_EQ(body["status"], "not_ready");
+  EXPECT_NE(body["checks"]["kb"].get<std::string>().find("pas encore prêt"), std::string::npos);
+  app_->AddReadinessCheck(
+      {"extra", [] { return Status::Error(ErrorCode::kNotReady, {"composant"}); }});
+  body = json::parse(Call("GET", "/readyz").body);
+  EXPECT_NE(body["checks"]["extra"].get<std::string>().find("composant"), std::string::npos);
 }
 
 TEST_F(AppTest, OpenApiListsEveryRegisteredRoute) {

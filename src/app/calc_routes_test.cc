@@ -36,6 +36,8 @@ class CalcRoutesTest : public ::testing::Test {
       }
     }
     Settings s;
+    s.server_role =
+        "clinician";  // local-development authenticator: these tests are about the routes
     s.audit_log = "/audit.jsonl";
     s.content_dir = "/content";
     auto created = App::Create(env_, s);
@@ -115,6 +117,7 @@ TEST_F(CalcRoutesTest, DoseForAPatient) {
 TEST(CalcRoutesNoContentTest, ExamRoutesSayNotReadyWithoutRules) {
   MemEnv env;
   Settings s;
+  s.server_role = "clinician";  // local-development authenticator: these tests are about the routes
   s.audit_log = "/audit.jsonl";
   s.content_dir = "/nowhere";
   auto app = App::Create(env, s);

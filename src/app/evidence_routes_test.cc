@@ -42,6 +42,8 @@ class EvidenceRoutesTest : public ::testing::Test {
   api::HttpResponse Call(const std::string& path, const std::string& body,
                          const std::string& index_dir) {
     Settings s;
+    s.server_role =
+        "clinician";  // local-development authenticator: these tests are about the routes
     s.audit_log = "/audit.jsonl";
     s.evidence_index_dir = index_dir;
     auto created = App::Create(env_, s);

@@ -25,6 +25,8 @@ class KbRoutesTest : public ::testing::Test {
   void SetUp() override {
     if (kb_path_.empty()) GTEST_SKIP() << "données officielles absentes : test ignoré";
     Settings s;
+    s.server_role =
+        "clinician";  // local-development authenticator: these tests are about the routes
     s.audit_log = "/audit.jsonl";
     s.db_path = kb_path_;
     auto created = App::Create(env_, s);
@@ -76,6 +78,7 @@ TEST_F(KbRoutesTest, GetByCisAndErrors) {
 TEST(KbRoutesNoKb, MissingKbIsNotReady) {
   MemEnv env;
   Settings s;
+  s.server_role = "clinician";  // local-development authenticator: these tests are about the routes
   s.audit_log = "/audit.jsonl";
   s.db_path = "/nonexistent/vigie-kb.sqlite";
   auto app = App::Create(env, s);

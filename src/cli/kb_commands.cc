@@ -140,7 +140,12 @@ Result<std::vector<std::string>> ReadList(Env& env, const std::string& path) {
   std::vector<std::string> out;
   std::istringstream in(*text);
   for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line[0] != '#') out.push_back(line);
+    if (line.empty() || line[0] == '#') continue;
+    // Up to four names per line, TAB-separated (keeps the file under 600 lines).
+    std::istringstream names(line);
+    for (std::string name; std::getline(names, name, '\t');) {
+      if (!name.empty()) out.push_back(name);
+    }
   }
   return out;
 }
@@ -164,12 +169,15 @@ Status RunCoverage(CliContext& ctx, const KbArgs& a) {
         "# Substances (noms de base, repliés) absentes du texte et des index de toutes les\n"
         "# versions importées du thésaurus ANSM des interactions médicamenteuses.\n"
         "# Généré et vérifié par : vigie kb coverage --write-no-entry FICHIER\n"
+        "# Format : jusqu'à 4 noms par ligne, séparés par une tabulation.\n"
         "# Versions : ";
     for (const kb::SnapshotInfo& s : (*kb)->snapshots()) {
       if (s.source == "thesaurus") out += s.version + " ";
     }
     out += "\n";
-    for (const std::string& n : absent) out += n + "\n";
+    for (size_t i = 0; i < absent.size(); ++i) {
+      out += absent[i] + (i % 4 == 3 || i + 1 == absent.size() ? "\n" : "\t");
+    }
     VIGIE_RETURN_IF_ERROR(ctx.env->WriteFile(a.write_no_entry, out));
     cov = (*kb)->Coverage(absent, nullptr);  // coverage with the list just written
     if (!cov.ok()) return cov.status();
