@@ -8,5 +8,6 @@ namespace vigie::app {
 
 Status RegisterCalcRoutes(App& app);  // /v1/calc, /v1/exam (calc_routes.cc)
 Status RegisterDoseRoutes(App& app);  // /v1/dose (dose_routes.cc)
+Status RegisterCheckRoutes(App& app);  // /v1/check, /cds-services (check_routes.cc)
 
 }  // namespace vigie::app

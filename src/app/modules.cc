@@ -10,6 +10,7 @@ Status RegisterModuleRoutes(App& app) {
   VIGIE_RETURN_IF_ERROR(RegisterCalcRoutes(app));
   VIGIE_RETURN_IF_ERROR(RegisterDoseRoutes(app));
   VIGIE_RETURN_IF_ERROR(RegisterTriageRoutes(app));
+  VIGIE_RETURN_IF_ERROR(RegisterCheckRoutes(app));  // /v1/check, /cds-services (check_routes.cc)
   return Status::Ok();
 }
 

@@ -13,5 +13,6 @@ void RegisterKbCommands(CommandRegistry& registry);      // kb ..., drug find (k
 void RegisterCalcCommands(CommandRegistry& registry);    // calc, exam (calc_commands.cc)
 void RegisterDoseCommands(CommandRegistry& registry);    // dose (dose_commands.cc)
 void RegisterTriageCommands(CommandRegistry& registry);  // triage (public mode)
+void RegisterCheckCommands(CommandRegistry& registry);   // check FILE|- (check_commands.cc)
 
 }  // namespace vigie::cli

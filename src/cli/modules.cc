@@ -9,6 +9,7 @@ void RegisterModuleCommands(CommandRegistry& registry) {
   RegisterCalcCommands(registry);
   RegisterDoseCommands(registry);
   RegisterTriageCommands(registry);
+  RegisterCheckCommands(registry);  // check FILE|- (check_commands.cc)
 }
 
 }  // namespace vigie::cli
