@@ -88,8 +88,7 @@ void CheckAllergies(const Request& req, const std::vector<ResolvedLine>& lines, 
         }
         if (!why.empty()) break;
       }
-      if (why.empty() && WordRun(NameKey(l.drug->denomination), key) &&
-          NameKey(l.drug->denomination).starts_with(key)) {
+      if (why.empty() && WordRun(l.denomination_key, key) && l.denomination_key.starts_with(key)) {
         why = "drug_name";
       }
       if (why.empty()) continue;

@@ -53,18 +53,23 @@ json Source::ToJson() const {
 
 int Finding::Rank() const { return LevelRank(level); }
 
-json Finding::ToJson() const {
-  json j = {
-      {"kind", kind},       {"level", level}, {"lines", lines},     {"substances", substances},
-      {"message", message}, {"risk", risk},   {"conduct", conduct}, {"source", source.ToJson()}};
-  if (!levels.is_null()) j["levels"] = levels;
+json Finding::ToJson() && {
+  json j = json::object();
+  j["kind"] = std::move(kind);
+  j["level"] = std::move(level);
+  j["lines"] = std::move(lines);
+  j["substances"] = std::move(substances);
+  j["message"] = std::move(message);
+  j["risk"] = std::move(risk);
+  j["conduct"] = std::move(conduct);
+  j["source"] = source.ToJson();
+  if (!levels.is_null()) j["levels"] = std::move(levels);
   if (resolved) j["resolved"] = *resolved;
   if (extra.is_object()) {
-    for (const auto& [k, v] : extra.items()) j[k] = v;
+    for (auto& [k, v] : extra.items()) j[k] = std::move(v);
   }
   return j;
 }
-
 Result<json> Check(const CheckKnowledge& k, const Request& req) {
   try {
     const ThesaurusData* th = k.Thesaurus(req.thesaurus_version);
@@ -105,7 +110,7 @@ Result<json> Check(const CheckKnowledge& k, const Request& req) {
                 {"lines", json::array()},
                 {"unresolved", unresolved},
                 {"not_evaluated", not_evaluated}};
-    for (const Finding& f : found) out["findings"].push_back(f.ToJson());
+    for (Finding& f : found) out["findings"].push_back(std::move(f).ToJson());
     for (const ResolvedLine& l : lines) out["lines"].push_back(LineJson(l, req));
     out["kb"] = {{"bdpm", k.bdpm_versions()}, {"thesaurus", th->version}, {"hash", k.hash()}};
     out["thesaurus_version"] = th->version;

@@ -70,6 +70,14 @@ Tri Applies(const LevelRule& rule, const ResolvedLine& x, const ResolvedLine& y)
   return out;
 }
 
+// The level that applies (or the most severe still possible).
+kb::Level ApplicableLevel(const Entry& e, const ResolvedLine& x, const ResolvedLine& y) {
+  for (const LevelRule& r : e.levels) {
+    if (Applies(r, x, y) != Tri::kFalse) return r.level;
+  }
+  return e.levels.back().level;
+}
+
 Finding Make(const ThesaurusData& th, const Entry& e, const ResolvedLine& x, const ResolvedLine& y,
              Lang lang) {
   Finding f;
@@ -131,16 +139,19 @@ void CheckInteractions(const ThesaurusData& th, const std::vector<ResolvedLine>&
         }
       }
       if (hits.empty()) continue;
-      std::vector<Finding> found;
-      for (size_t idx : hits) found.push_back(Make(th, th.entries[idx], x, y, lang));
-      std::stable_sort(found.begin(), found.end(),
-                       [](const Finding& a, const Finding& b) { return a.Rank() < b.Rank(); });
-      Finding best = found[0];
+      // Only the most severe entry becomes a full finding (its texts are
+      // long); the others are listed by name, level and page.
+      std::vector<std::pair<kb::Level, size_t>> ranked;
+      for (size_t idx : hits) ranked.emplace_back(ApplicableLevel(th.entries[idx], x, y), idx);
+      std::stable_sort(ranked.begin(), ranked.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      Finding best = Make(th, th.entries[ranked[0].second], x, y, lang);
       best.extra["other_entries"] = json::array();
-      for (size_t k = 1; k < found.size(); ++k) {
-        best.extra["other_entries"].push_back({{"substances", found[k].substances},
-                                               {"level", found[k].level},
-                                               {"page", found[k].source.page}});
+      for (size_t k = 1; k < ranked.size(); ++k) {
+        const Entry& e = th.entries[ranked[k].second];
+        best.extra["other_entries"].push_back({{"substances", {e.a, e.b}},
+                                               {"level", kb::LevelCode(ranked[k].first)},
+                                               {"page", e.page}});
       }
       for (size_t idx : hits) {
         const Entry& e = th.entries[idx];

@@ -68,6 +68,7 @@ struct ThesaurusData {
     std::string name_key;  // NameKey of the BDPM name
   };
   std::unordered_map<std::string, Link> links;
+  std::unordered_map<std::string, std::string> denomination_keys;  // CIS -> NameKey
 };
 
 // The thesaurus key of a BDPM substance (via its active moiety first).
@@ -106,6 +107,7 @@ struct ResolvedLine {
   std::vector<std::string> protagonists;  // thesaurus keys: substances and their classes
   Amounts amounts;
   bool aspirin = false, methotrexate = false;
+  std::string denomination_key;  // NameKey of the specialty's name
 };
 
 struct Source {
@@ -124,9 +126,9 @@ struct Finding {
   std::vector<std::string> substances;
   std::string message, risk, conduct;
   Source source;
-  nlohmann::json extra;  // other entries, class names
-  int Rank() const;      // 0 most severe
-  nlohmann::json ToJson() const;
+  nlohmann::json extra;        // other entries, class names
+  int Rank() const;            // 0 most severe
+  nlohmann::json ToJson() &&;  // moves the texts out
 };
 
 // Links BDPM substances of `line` to thesaurus keys and classes.

@@ -150,6 +150,7 @@ Result<std::shared_ptr<const CheckKnowledge>> CheckKnowledge::Load(
       if (!th.ok()) return th.status();
       if (k->drugs_ != nullptr) {
         for (const kb::Drug& d : k->drugs_->catalog().drugs) {
+          (*th)->denomination_keys.emplace(d.cis, NameKey(d.denomination));
           for (const kb::DrugSubstance& sub : d.substances) {
             std::string id = sub.name + '\x1f' + sub.fraction;
             if (!(*th)->links.contains(id)) (*th)->links.emplace(id, LinkSubstance(**th, sub));

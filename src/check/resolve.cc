@@ -82,6 +82,9 @@ ThesaurusData::Link LinkSubstance(const ThesaurusData& th, const kb::DrugSubstan
 
 void LinkToThesaurus(const ThesaurusData& th, ResolvedLine& line) {
   line.substances.clear();
+  auto den = th.denomination_keys.find(line.drug->cis);
+  line.denomination_key =
+      den != th.denomination_keys.end() ? den->second : NameKey(line.drug->denomination);
   line.protagonists.clear();
   auto add = [&](const std::string& k) {
     if (!k.empty() && std::find(line.protagonists.begin(), line.protagonists.end(), k) ==
