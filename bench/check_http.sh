@@ -14,7 +14,7 @@ tmp="$(mktemp -d)"
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$tmp"' EXIT
 for _ in $(seq 100); do grep -q '"url"' "$tmp/serve.out" 2>/dev/null && break; sleep 0.1; done
-url="$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).read().split("\n")[0])["url"])' "$tmp/serve.out")"
+url="$(grep -o '"url": *"[^"]*"' "$tmp/serve.out" | head -1 | sed 's/.*"\(http[^"]*\)"/\1/')"
 cis='["64755969","63245753","60441622","62039768","60550988"]'
 export CHECK_BODY="$(python3 - "$cis" <<'PY'
 import json, sys
