@@ -11,6 +11,7 @@ Status RegisterModuleRoutes(App& app) {
   VIGIE_RETURN_IF_ERROR(RegisterTriageRoutes(app));
   VIGIE_RETURN_IF_ERROR(RegisterEvidenceRoutes(app));
   VIGIE_RETURN_IF_ERROR(RegisterPrivacyRoutes(app));
+  VIGIE_RETURN_IF_ERROR(RegisterCheckRoutes(app));  // /v1/check, /cds-services (check_routes.cc)
   return Status::Ok();
 }
 

@@ -15,5 +15,6 @@ void RegisterDoseCommands(CommandRegistry& registry);      // dose (dose_command
 void RegisterTriageCommands(CommandRegistry& registry);    // triage (public mode)
 void RegisterEvidenceCommands(CommandRegistry& registry);  // evidence index, search, ask
 void RegisterPrivacyCommands(CommandRegistry& registry);   // deid, audit, keys, tokens
+void RegisterCheckCommands(CommandRegistry& registry);     // check FILE|- (check_commands.cc)
 
 }  // namespace vigie::cli

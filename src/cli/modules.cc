@@ -11,6 +11,7 @@ void RegisterModuleCommands(CommandRegistry& registry) {
   RegisterTriageCommands(registry);
   RegisterEvidenceCommands(registry);  // evidence index, search, ask
   RegisterPrivacyCommands(registry);   // deid, audit, keys, tokens
+  RegisterCheckCommands(registry);     // check FILE|- (check_commands.cc)
 }
 
 }  // namespace vigie::cli

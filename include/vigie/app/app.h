@@ -71,6 +71,9 @@ Status RegisterCalcRoutes(App& app);
 // POST /v1/dose (dose_routes.cc).
 Status RegisterDoseRoutes(App& app);
 
+// POST /v1/check, /cds-services (check_routes.cc, cds_routes.cc).
+Status RegisterCheckRoutes(App& app);
+
 // POST /v1/search and /v1/ask (evidence_routes.cc).
 Status RegisterEvidenceRoutes(App& app);
 

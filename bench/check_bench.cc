@@ -1,0 +1,127 @@
+// Benchmark of the prescription check (issue 4), recorded in
+// docs/BENCHMARKS.md "Prescription check": a realistic 10-line prescription
+// given by CIS codes for an 80-year-old, p50 / p99 over N runs (default
+// 100,000), and free-text resolution of the same 10 lines measured apart.
+// The KB is $VIGIE_DB if set, else built from $VIGIE_DATA (or ../shared/data)
+// into a temporary file. Run from the repository root (or set
+// VIGIE_SOURCE_DIR) so that data/posology is found. Usage: check_bench [runs].
+// Single-threaded.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "vigie/check/check.h"
+#include "vigie/kb/import.h"
+
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+const std::vector<std::pair<std::string, double>> kLines = {
+    {"KARDEGIC 75 mg", 75},     {"warfarine 5 mg", 5},        {"amiodarone 200 mg", 200},
+    {"simvastatine 20 mg", 20}, {"ibuprofène 400 mg", 400},   {"furosémide 40 mg", 40},
+    {"ramipril 5 mg", 5},       {"metformine 1000 mg", 1000}, {"paracétamol 1000 mg", 1000},
+    {"oméprazole 20 mg", 20}};
+
+std::string BuildKb() {
+  if (const char* db = std::getenv("VIGIE_DB"); db != nullptr && *db != '\0') return db;
+  std::string data = std::getenv("VIGIE_DATA") ? std::getenv("VIGIE_DATA") : "../shared/data";
+  std::string path = (std::filesystem::temp_directory_path() / "vigie_check_bench.sqlite").string();
+  std::filesystem::remove(path);
+  auto env = vigie::NewPosixEnv();
+  for (const char* v : {"2026-01", "2026-07"})
+    (void)vigie::kb::ImportBdpm(*env, path, data + "/bdpm/" + v);
+  (void)vigie::kb::ImportThesaurus(*env, path, data + "/ansm-thesaurus/2023-09");
+  return path;
+}
+
+// The posology rules of data/posology (the dose/renal checks run in the bench too).
+std::shared_ptr<const vigie::dose::PosologyBook> Posology() {
+  std::string root = std::getenv("VIGIE_SOURCE_DIR") ? std::getenv("VIGIE_SOURCE_DIR") : ".";
+  auto book = std::make_shared<vigie::dose::PosologyBook>();
+  std::error_code ec;
+  for (const auto& f : std::filesystem::directory_iterator(root + "/data/posology", ec)) {
+    std::ifstream in(f.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    auto b = vigie::dose::ParsePosology(text.str());
+    if (b.ok()) (void)vigie::dose::MergeBooks(*book, std::move(b).value());
+  }
+  std::printf("posology substances: %zu\n", book->substances.size());
+  return book;
+}
+
+void Report(const char* what, std::vector<double>& us) {
+  std::sort(us.begin(), us.end());
+  auto at = [&](double q) {
+    return us[static_cast<size_t>(q * static_cast<double>(us.size() - 1))];
+  };
+  std::printf("%s: runs=%zu p50=%.1f us p99=%.1f us max=%.1f us\n", what, us.size(), at(0.5),
+              at(0.99), us.back());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  size_t runs = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 100000;
+  std::string path = BuildKb();
+  auto kb = vigie::kb::KnowledgeBase::Open(path);
+  auto index = vigie::kb::LoadDrugIndex(path);
+  if (!kb.ok() || !index.ok()) {
+    std::fprintf(stderr, "KB unavailable: %s\n", path.c_str());
+    return 1;
+  }
+  auto k = vigie::check::CheckKnowledge::Load(**kb, path, *index, Posology());
+  if (!k.ok()) return 1;
+  json text_req = {{"patient",
+                    {{"age_years", 80},
+                     {"sex", "F"},
+                     {"weight_kg", 60},
+                     {"creatinine_umol_l", 110},
+                     {"allergies", {"pénicillines"}}}},
+                   {"lines", json::array()}};
+  for (const auto& [name, mg] : kLines) {
+    text_req["lines"].push_back(
+        {{"drug", name}, {"dose", {{"value", mg}, {"unit", "mg"}}}, {"per_day", 1}});
+  }
+  auto treq = vigie::check::RequestFromJson(text_req);
+  auto tout = vigie::check::Check(**k, *treq);
+  if (!tout.ok()) return 1;
+  json cis_req = text_req;
+  for (size_t i = 0; i < cis_req["lines"].size() && i < (*tout)["lines"].size(); ++i) {
+    cis_req["lines"][i].erase("drug");
+    cis_req["lines"][i]["cis"] = (*tout)["lines"][i]["cis"];
+  }
+  auto creq = vigie::check::RequestFromJson(cis_req);
+  std::printf("10 lines resolved: %zu, findings: %zu\n", (*tout)["lines"].size(),
+              (*tout)["findings"].size());
+  std::vector<double> us;
+  us.reserve(runs);
+  size_t sink = 0;
+  for (size_t r = 0; r < runs; ++r) {
+    auto t0 = Clock::now();
+    auto out = vigie::check::Check(**k, *creq);
+    auto t1 = Clock::now();
+    sink += out.ok() ? (*out)["findings"].size() : 0;
+    us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+  }
+  Report("check, 10 lines by CIS, in-process", us);
+  us.clear();
+  size_t text_runs = std::max<size_t>(runs / 20, 100);
+  for (size_t r = 0; r < text_runs; ++r) {
+    auto t0 = Clock::now();
+    auto out = vigie::check::Check(**k, *treq);
+    auto t1 = Clock::now();
+    sink += out.ok() ? 1u : 0u;
+    us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+  }
+  Report("check, 10 lines by free text (resolution included)", us);
+  return sink == 0 ? 1 : 0;
+}

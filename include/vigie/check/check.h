@@ -1,0 +1,103 @@
+// The prescription check (issue 4): a patient and the lines of a prescription
+// go in; findings come out (interactions at the four ANSM levels with their
+// conditions resolved by dose and timing, duplicates, allergies, the patient's
+// own limits from the posology rules, availability, the weekly-methotrexate
+// never-event), each with its official source. `Check` is a pure function of
+// the loaded knowledge and the request; loading (`CheckKnowledge::Load`) reads
+// the KB once. Nothing here throws: every failure is a Status.
+// Thread-safety: a loaded CheckKnowledge is immutable and may be shared by any
+// number of threads calling Check concurrently.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "vigie/core/patient.h"
+#include "vigie/core/status.h"
+#include "vigie/dose/posology.h"
+#include "vigie/kb/drug.h"
+#include "vigie/kb/kb.h"
+
+namespace vigie::check {
+
+struct Dose {
+  double value = 0;
+  std::string unit = "mg";  // mg, g, µg (mcg), UI
+};
+
+// FHIR Dosage-like timing: `frequency` intakes every `period` `period_unit`.
+struct Timing {
+  double frequency = 1;
+  double period = 1;
+  std::string period_unit = "d";  // h, d, wk
+};
+
+struct Line {
+  std::string drug;  // free text as typed
+  std::string cis;
+  std::string cip13;
+  std::optional<Dose> dose;
+  std::optional<Timing> timing;
+  std::string route;
+  std::optional<double> duration_days;
+};
+
+struct Request {
+  Patient patient;
+  bool has_allergies = false;     // the field was given (an empty list means "none known")
+  std::string as_of;              // BDPM snapshot date limit, "" = newest
+  std::string thesaurus_version;  // "" = newest imported
+  std::string min_level;          // "", "CI", "ASDEC", "PE", "APEC"
+  std::vector<Line> lines;
+  Lang lang = Lang::kFr;
+};
+
+// Reads the request JSON of DESIGN.md / issue 4. Unknown fields, wrong types,
+// bad units or periods give kInvalidArgument / kUnknownField naming the field;
+// no line gives kMissingInput.
+Result<Request> RequestFromJson(const nlohmann::json& body, Lang lang = Lang::kFr);
+
+struct ThesaurusData;  // parsed entries, classes and name keys of one version
+
+// What the engine reads: the drug index of one BDPM view, every imported
+// thesaurus version, and the posology rules.
+class CheckKnowledge {
+ public:
+  // Reads every thesaurus version of `kb` (entries and class memberships
+  // through a read-only connection to `kb_path`). Failure: kNotFound (no
+  // thesaurus imported), kIoError.
+  static Result<std::shared_ptr<const CheckKnowledge>> Load(
+      const kb::KnowledgeBase& kb, const std::string& kb_path,
+      std::shared_ptr<const kb::DrugIndex> drugs,
+      std::shared_ptr<const dose::PosologyBook> posology, std::string content_hash = "");
+  ~CheckKnowledge();
+
+  const kb::DrugIndex& drugs() const { return *drugs_; }
+  const dose::PosologyBook* posology() const { return posology_.get(); }
+  // The version's data, or nullptr; "" gives the newest.
+  const ThesaurusData* Thesaurus(const std::string& version) const;
+  const std::string& newest_thesaurus() const { return newest_; }
+  // {"bdpm": "...", "thesaurus": [...], "hash": "..."} (filled per response).
+  const std::string& bdpm_versions() const { return bdpm_; }
+  const std::string& hash() const { return hash_; }
+
+ private:
+  CheckKnowledge() = default;
+  std::shared_ptr<const kb::DrugIndex> drugs_;
+  std::shared_ptr<const dose::PosologyBook> posology_;
+  std::map<std::string, std::unique_ptr<ThesaurusData>> thesaurus_;
+  std::string newest_, bdpm_, hash_;
+};
+
+// Runs every check. The response is the JSON of issue 4: {"findings",
+// "lines", "unresolved", "not_evaluated", "kb", "thesaurus_version"}.
+// Failure: kNotFound (thesaurus_version not imported), kInvalidArgument
+// (min_level), kInternal (never expected; nothing escapes).
+Result<nlohmann::json> Check(const CheckKnowledge& knowledge, const Request& request);
+
+}  // namespace vigie::check

@@ -1,0 +1,162 @@
+// Line resolution (CIS, CIP13 or free text through the KB's DrugIndex; weak or
+// ambiguous matches go to `unresolved` with candidates) and the link of each
+// BDPM substance to its ANSM thesaurus name and classes.
+// Thread-safety: pure functions of the index, the thesaurus and the request.
+#include <algorithm>
+#include <sstream>
+
+#include "check/resolve.h"
+#include "vigie/core/text.h"
+
+namespace vigie::check {
+namespace {
+
+using nlohmann::json;
+
+constexpr double kMinScore = 0.45;
+
+// Words of a key, elisions split off ("d'amiodarone" -> "d'", "amiodarone").
+std::vector<std::string> Words(const std::string& key) {
+  std::vector<std::string> w;
+  std::istringstream in(key);
+  for (std::string s; in >> s;) {
+    size_t q = s.find('\'');
+    if (q != std::string::npos && q + 1 < s.size() && q <= 2) {
+      w.push_back(s.substr(0, q + 1));
+      s = s.substr(q + 1);
+    }
+    w.push_back(s);
+  }
+  return w;
+}
+
+// The longest contiguous run of words of `name` that the thesaurus names.
+std::string FindKey(const ThesaurusData& th, const std::string& printed) {
+  // BDPM prints some names inverted: "ACÉTYLSALICYLIQUE (ACIDE)".
+  std::string name = printed;
+  size_t open = name.rfind(" (");
+  if (open != std::string::npos && name.ends_with(")")) {
+    name = name.substr(open + 2, name.size() - open - 3) + " " + name.substr(0, open);
+  }
+  std::string key = NameKey(name);
+  if (key.empty()) return "";
+  if (th.substance_keys.contains(key)) return key;
+  std::vector<std::string> w = Words(key);
+  for (size_t len = std::min(w.size(), th.max_key_words); len > 0; --len) {
+    for (size_t i = 0; i + len <= w.size(); ++i) {
+      std::string span = w[i];
+      for (size_t k = i + 1; k < i + len; ++k) span += (w[k - 1].ends_with('\'') ? "" : " ") + w[k];
+      if (span.size() > 2 && th.substance_keys.contains(span)) return span;
+    }
+  }
+  return "";
+}
+
+bool ShareSubstance(const kb::Drug& a, const kb::Drug& b) {
+  for (const auto& x : a.substances) {
+    for (const auto& y : b.substances) {
+      if (x.code == y.code || (!x.fraction.empty() && x.fraction == y.fraction)) return true;
+    }
+  }
+  return false;
+}
+
+json Candidates(const std::vector<kb::DrugCandidate>& c) {
+  json out = json::array();
+  for (const auto& x : c) {
+    out.push_back(
+        {{"cis", x.drug->cis}, {"denomination", x.drug->denomination}, {"score", x.score}});
+  }
+  return out;
+}
+
+}  // namespace
+
+ThesaurusData::Link LinkSubstance(const ThesaurusData& th, const kb::DrugSubstance& s) {
+  auto it = th.links.find(s.name + '\x1f' + s.fraction);
+  if (it != th.links.end()) return it->second;
+  std::string key = s.fraction.empty() ? "" : FindKey(th, s.fraction);
+  if (key.empty()) key = FindKey(th, s.name);
+  return {key, NameKey(s.fraction.empty() ? s.name : s.fraction)};
+}
+
+void LinkToThesaurus(const ThesaurusData& th, ResolvedLine& line) {
+  line.substances.clear();
+  auto den = th.denomination_keys.find(line.drug->cis);
+  line.denomination_key =
+      den != th.denomination_keys.end() ? den->second : NameKey(line.drug->denomination);
+  line.protagonists.clear();
+  auto add = [&](const std::string& k) {
+    if (!k.empty() && std::find(line.protagonists.begin(), line.protagonists.end(), k) ==
+                          line.protagonists.end()) {
+      line.protagonists.push_back(k);
+    }
+  };
+  for (const kb::DrugSubstance& s : line.drug->substances) {
+    ThesaurusData::Link link = LinkSubstance(th, s);
+    const std::string& key = link.key;
+    line.substances.push_back(
+        {s.fraction.empty() ? s.name : s.fraction, key, link.name_key, s.atc, s.code});
+    add(key);
+    if (key == "acide acetylsalicylique") line.aspirin = true;
+    if (key == "methotrexate") line.methotrexate = true;
+  }
+  size_t direct = line.protagonists.size();
+  for (size_t i = 0; i < line.protagonists.size() && i < direct + 64; ++i) {
+    auto it = th.classes_of.find(line.protagonists[i]);
+    if (it == th.classes_of.end()) continue;
+    for (const std::string& c : it->second) add(c);
+  }
+}
+
+std::vector<ResolvedLine> ResolveLines(const kb::DrugIndex& index, const Request& req,
+                                       json& unresolved) {
+  std::vector<ResolvedLine> out;
+  for (size_t i = 0; i < req.lines.size(); ++i) {
+    const Line& l = req.lines[i];
+    ResolvedLine r;
+    r.index = i;
+    r.amounts = AmountsOf(l);
+    std::string input = !l.cis.empty()     ? "cis:" + l.cis
+                        : !l.cip13.empty() ? "cip13:" + l.cip13
+                                           : l.drug;
+    json miss = {{"index", i}, {"input", input}, {"candidates", json::array()}};
+    if (!l.cis.empty()) {
+      r.drug = index.FindCis(l.cis);
+      r.matched_by = "cis";
+      r.score = 1;
+      if (r.drug == nullptr) miss["reason"] = "unknown_cis";
+    } else if (!l.cip13.empty()) {
+      auto c = index.Search(l.cip13, 1);
+      if (!c.empty() && c[0].matched_by == "cip13") {
+        r.drug = c[0].drug;
+        r.matched_by = "cip13";
+        r.score = 1;
+      } else {
+        miss["reason"] = "unknown_cip13";
+      }
+    } else {
+      auto c = index.Search(l.drug, 5);
+      if (c.empty() || c[0].score < kMinScore) {
+        miss["reason"] = "no_match";
+        miss["candidates"] = Candidates(c);
+      } else if (c.size() > 1 && c[1].score >= c[0].score - 0.02 &&
+                 !ShareSubstance(*c[0].drug, *c[1].drug)) {
+        miss["reason"] = "ambiguous";
+        miss["candidates"] = Candidates(c);
+      } else {
+        r.drug = c[0].drug;
+        r.matched_by = "text";
+        r.score = c[0].score;
+      }
+    }
+    if (r.drug == nullptr) {
+      unresolved.push_back(std::move(miss));
+      continue;
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace vigie::check
