@@ -57,9 +57,6 @@ struct Calculator {
 // Reads and validates `j` against the declared inputs of `info`.
 Result<Inputs> ReadInputs(const CalculatorInfo& info, const nlohmann::json& j);
 
-// True for the field names of the shared Patient object (DESIGN.md).
-bool IsPatientField(const std::string& name);
-
 // Declaration helpers (labels fr/en are shown by the UI and the CLI).
 InputSpec Num(std::string name, std::string unit, double min, double max, std::string fr,
               std::string en);

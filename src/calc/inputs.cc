@@ -129,34 +129,12 @@ bool IsDeclared(const CalculatorInfo& info, const std::string& key) {
 
 }  // namespace
 
-bool IsPatientField(const std::string& name) {
-  static const std::set<std::string> kFields = {"age",
-                                                "age_years",
-                                                "age_months",
-                                                "sex",
-                                                "weight_kg",
-                                                "height_cm",
-                                                "creatinine_umol_l",
-                                                "creatinine_mg_dl",
-                                                "creatinine_date",
-                                                "egfr",
-                                                "egfr_date",
-                                                "dialysis",
-                                                "hepatic_impairment",
-                                                "pregnant",
-                                                "gestational_age_weeks",
-                                                "breastfeeding",
-                                                "allergies",
-                                                "conditions"};
-  return kFields.count(name) != 0;
-}
-
 Result<Inputs> ReadInputs(const CalculatorInfo& info, const json& j) {
   if (!j.is_object()) {
     return Status::Error(ErrorCode::kInvalidArgument, {"inputs (objet JSON / JSON object)"});
   }
   for (const auto& item : j.items()) {
-    if (!IsDeclared(info, item.key()) && !IsPatientField(item.key())) {
+    if (!IsDeclared(info, item.key()) && !IsPatientJsonField(item.key())) {
       return Status::Error(ErrorCode::kUnknownField, {item.key()});
     }
   }

@@ -148,6 +148,31 @@ std::string_view HepaticName(HepaticImpairment h) {
 
 }  // namespace
 
+bool IsPatientJsonField(std::string_view name) {
+  static constexpr std::string_view kFields[] = {"age",
+                                                 "age_years",
+                                                 "age_months",
+                                                 "sex",
+                                                 "weight_kg",
+                                                 "height_cm",
+                                                 "creatinine_umol_l",
+                                                 "creatinine_mg_dl",
+                                                 "creatinine_date",
+                                                 "egfr",
+                                                 "egfr_date",
+                                                 "dialysis",
+                                                 "hepatic_impairment",
+                                                 "pregnant",
+                                                 "gestational_age_weeks",
+                                                 "breastfeeding",
+                                                 "allergies",
+                                                 "conditions"};
+  for (std::string_view f : kFields) {
+    if (f == name) return true;
+  }
+  return false;
+}
+
 std::optional<double> Patient::AgeYears() const {
   if (age_years) return age_years;
   if (age_months) return *age_months / 12.0;

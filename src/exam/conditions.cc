@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "vigie/calc/registry.h"
+#include "vigie/core/patient.h"
 
 namespace vigie::exam {
 namespace {
@@ -185,25 +186,7 @@ Status CheckInputs(const ExamRule& rule, const json& inputs) {
         for (const calc::AlternativeInput& a : s.alternatives) known = known || a.name == key;
       }
     }
-    static const std::set<std::string> kPatient = {"age",
-                                                   "age_years",
-                                                   "age_months",
-                                                   "sex",
-                                                   "weight_kg",
-                                                   "height_cm",
-                                                   "creatinine_umol_l",
-                                                   "creatinine_mg_dl",
-                                                   "creatinine_date",
-                                                   "egfr",
-                                                   "egfr_date",
-                                                   "dialysis",
-                                                   "hepatic_impairment",
-                                                   "pregnant",
-                                                   "gestational_age_weeks",
-                                                   "breastfeeding",
-                                                   "allergies",
-                                                   "conditions"};
-    if (!known && !kPatient.count(key)) return Status::Error(ErrorCode::kUnknownField, {key});
+    if (!known && !IsPatientJsonField(key)) return Status::Error(ErrorCode::kUnknownField, {key});
   }
   for (const ExamInput& in : rule.inputs) {
     Result<json> v = InputValue(in.name, inputs);

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -55,6 +56,11 @@ inline constexpr Bounds kGestationalWeeksBounds{0, 45};
 // Reads a Patient from a JSON object. Unknown fields, wrong types and
 // out-of-range values give an error naming the field (never silently dropped).
 Result<Patient> PatientFromJson(const nlohmann::json& j);
+
+// True if `name` is a field PatientFromJson accepts (including the aliases
+// "age" and "creatinine_mg_dl"), so that engines taking a Patient object mixed
+// with their own inputs can tell the two apart.
+bool IsPatientJsonField(std::string_view name);
 
 // Writes the Patient with the canonical field names (creatinine in µmol/L).
 nlohmann::json PatientToJson(const Patient& p);
