@@ -66,3 +66,12 @@ function(vigie_fuzz name)
   endif()
   set_tests_properties(${target}_replay PROPERTIES LABELS "fuzz")
 endfunction()
+
+# vigie_bench(NAME SOURCES... DEPS ...): a benchmark program in bench/.
+function(vigie_bench name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  vigie_flags(${name})
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src)
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS})
+endfunction()
