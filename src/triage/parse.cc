@@ -130,8 +130,15 @@ Result<CompiledFlag> ParseFlag(const json& f, const json& sources, const Terms& 
   flag.source = *source;
   VIGIE_RETURN_IF_ERROR(CompileList(f, "patterns", terms, true, where, flag.patterns));
   VIGIE_RETURN_IF_ERROR(CompileList(f, "exclude", terms, false, where, flag.excludes));
-  if (f.contains("requires"))
-    VIGIE_RETURN_IF_ERROR(CompileOne(f, "requires", terms, where, flag.requires_));
+  if (f.contains("requires")) {
+    if (f["requires"].is_array()) {
+      VIGIE_RETURN_IF_ERROR(CompileList(f, "requires", terms, true, where, flag.requires_));
+    } else {
+      RegexPtr one;
+      VIGIE_RETURN_IF_ERROR(CompileOne(f, "requires", terms, where, one));
+      flag.requires_.push_back(std::move(one));
+    }
+  }
   if (f.contains("infant_age_max_days")) {
     const json& days = f["infant_age_max_days"];
     if (!days.is_number_integer() || days.get<int>() < 0) {
