@@ -9,7 +9,9 @@
 
 #include <string>
 
+#include "triage/red_flag_set.h"
 #include "triage/test_data.h"
+#include "vigie/core/text.h"
 
 namespace vigie::triage {
 namespace {
@@ -173,6 +175,40 @@ TEST(UrgentTest, UrgentAnswerSaysWhomToCall) {
   EXPECT_NE(r.message_fr.find("médecin"), std::string::npos);
   ASSERT_FALSE(r.red_flags.empty());
   EXPECT_NE(r.red_flags[0].source.find("ameli.fr"), std::string::npos);
+}
+
+// Issue 10: no diagnosis, no treatment advice, no reassurance. Every sentence
+// Vigie can answer with lives in the data file; none may carry such words
+// (first-aid steps quoted from a source, such as using one's own adrenaline
+// auto-injector, are the only advice, and only at the emergency level).
+TEST(UrgentTest, MessagesGiveNoDiagnosisTreatmentOrReassurance) {
+  const RedFlagSetImpl& set = Shipped().impl();
+  std::vector<std::string> sentences;
+  for (const auto& [key, text] : set.messages) {
+    sentences.push_back(text.fr);
+    sentences.push_back(text.en);
+  }
+  for (const CompiledFlag& flag : set.flags) {
+    if (!flag.advice) continue;
+    EXPECT_EQ(flag.level, Level::kEmergency) << flag.id << ": advice only where the source says";
+    sentences.push_back(flag.advice->fr);
+    sentences.push_back(flag.advice->en);
+  }
+  const char* kForbidden[] = {
+      "rien de grave", "pas grave",    "ce n'est rien", "pas d'inquietude", "rassur",
+      "vous avez une", "vous avez un", "c'est une",     "diagnostic :",     "prenez",
+      "paracetamol",   "ibuprofene",   "antibiot",      "nothing serious",  "nothing to worry",
+      "don't worry",   "not serious",  "you have a",    "it is a",          "take ",
+      "paracetamol",   "ibuprofen",    "antibiotic"};
+  for (const std::string& sentence : sentences) {
+    std::string folded = text::Fold(sentence);
+    for (const char* word : kForbidden) {
+      EXPECT_EQ(folded.find(word), std::string::npos) << word << " in: " << sentence;
+    }
+  }
+  EXPECT_NE(set.messages.at("urgent").fr.find("116 117"), std::string::npos);
+  EXPECT_NE(set.messages.at("consult").fr.find("Je ne peux pas poser de diagnostic"),
+            std::string::npos);
 }
 
 }  // namespace
