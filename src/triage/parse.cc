@@ -124,6 +124,9 @@ Result<CompiledFlag> ParseFlag(const json& f, const json& sources, const Terms& 
   Result<std::string> call = String(f, "call", where);
   if (!call.ok()) return call.status();
   if (!KnownCall(*call)) return DataError(where + ".call: unknown number " + *call);
+  if (flag.level == Level::kUrgent && *call != "116117") {
+    return DataError(where + ".call: an urgent flag calls 116117 (permanence des soins)");
+  }
   flag.call = *call;
   Result<std::string> source = SourceText(sources, f.value("sources", json()), where);
   if (!source.ok()) return source.status();

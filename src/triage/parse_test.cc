@@ -110,6 +110,8 @@ TEST(RedFlagParseTest, RequiresIsAPatternOrAListOfPatterns) {
   EXPECT_EQ(ParseError(doc).code(), ErrorCode::kDataError);
   doc["flags"][urgent]["requires"] = "\\bx\\b";
   EXPECT_TRUE(ParseError(doc).ok());
+  doc["flags"][urgent]["call"] = "15";  // urgent means a doctor today, not the SAMU
+  EXPECT_EQ(ParseError(doc).code(), ErrorCode::kDataError);
 }
 
 TEST(RedFlagParseTest, WrongTypesAreDataErrorsNotCrashes) {
