@@ -5,68 +5,13 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
-#include "calc/shared_csv_test_util.h"
+#include "dose/test_book.h"
 
 namespace vigie::dose {
 namespace {
 
 using nlohmann::json;
-
-PosologyBook LoadRealBook() {
-  PosologyBook book;
-  std::filesystem::path dir = std::filesystem::path(testing::SourceDir()) / "data" / "posology";
-  for (const auto& e : std::filesystem::directory_iterator(dir)) {
-    Result<PosologyBook> one = ParsePosology(testing::ReadFileOrEmpty(e.path().string()));
-    EXPECT_TRUE(one.ok()) << e.path() << ": " << one.status().Message(Lang::kEn);
-    if (one.ok()) {
-      EXPECT_TRUE(MergeBooks(book, std::move(one).value()).ok());
-    }
-  }
-  return book;
-}
-
-const PosologyBook& Book() {
-  static const PosologyBook kBook = LoadRealBook();
-  return kBook;
-}
-
-Patient P(const json& j) {
-  Result<Patient> p = PatientFromJson(j);
-  EXPECT_TRUE(p.ok()) << p.status().Message(Lang::kEn);
-  return p.ok() ? *p : Patient{};
-}
-
-json Dose(const std::string& substance, const json& patient, const std::string& indication = "") {
-  Result<json> r = DoseForPatient(Book(), substance, P(patient), indication);
-  EXPECT_TRUE(r.ok()) << substance << ": " << r.status().Message(Lang::kEn);
-  return r.ok() ? *r : json();
-}
-
-std::vector<std::string> Codes(const std::string& substance, const json& patient, double dose,
-                               double freq, const std::string& period_unit = "d",
-                               const std::string& unit = "mg",
-                               std::optional<double> days = std::nullopt) {
-  PrescriptionLine line;
-  line.substance = substance;
-  line.dose_value = dose;
-  line.dose_unit = unit;
-  line.frequency = freq;
-  line.period_unit = period_unit;
-  line.duration_days = days;
-  Result<std::vector<Finding>> r = CheckLine(Book(), P(patient), line);
-  EXPECT_TRUE(r.ok()) << r.status().Message(Lang::kEn);
-  std::vector<std::string> out;
-  if (r.ok()) {
-    for (const Finding& f : *r) out.push_back(f.code);
-  }
-  return out;
-}
-
-bool Has(const std::vector<std::string>& codes, const std::string& code) {
-  return std::find(codes.begin(), codes.end(), code) != codes.end();
-}
+using namespace testing_util;  // NOLINT(google-build-using-namespace): test helpers
 
 const json kAdult70 = {{"age", 40},
                        {"sex", "M"},
@@ -291,10 +236,10 @@ TEST(Enoxaparin, InternationalUnits) {
 }
 
 TEST(NoRule, SaysSoAndNeverOk) {
-  json d = Dose("tramadol", kAdult70);
+  json d = Dose("lévothyroxine", kAdult70);  // not in data/posology
   EXPECT_EQ(d["status"], "no_rule");
   EXPECT_EQ(d["message"]["en"], "No posology rule in the knowledge base");
-  EXPECT_EQ(Codes("tramadol", kAdult70, 50, 3), std::vector<std::string>{"dose.no_rule"});
+  EXPECT_EQ(Codes("levothyroxine", kAdult70, 0.1, 1), std::vector<std::string>{"dose.no_rule"});
 }
 
 // A test fixture, not shipped data: oral methotrexate is not among the
