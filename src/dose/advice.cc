@@ -168,7 +168,10 @@ Result<Advice> Advise(const PosologyBook& book, std::string_view substance, cons
     if (h.band->action == "dose") Tighten(a.limits, h.band->limits);
   }
   a.status = Status(a);
-  if (a.rule == nullptr && a.status != "contraindicated") a.status = "no_rule_for_population";
+  // A contra-indication or a "not recommended" for this population is the
+  // answer even when no dose rule covers it (zolpidem under 18).
+  if (a.rule == nullptr && a.status != "contraindicated" && a.status != "not_recommended")
+    a.status = "no_rule_for_population";
   return a;
 }
 
