@@ -98,6 +98,17 @@ void PregnancyBands(const Substance& s, const Patient& p, Advice& a) {
   }
 }
 
+// Every breastfeeding band applies to a breastfeeding patient; unknown status
+// of a woman is listed, never assumed "not breastfeeding".
+void BreastfeedingBands(const Substance& s, const Patient& p, Advice& a) {
+  if (s.breastfeeding.empty() || p.sex == Sex::kMale || p.breastfeeding == false) return;
+  if (!p.breastfeeding) {
+    a.unknown.push_back("breastfeeding");
+    return;
+  }
+  for (const Band& b : s.breastfeeding) a.hits.push_back({"breastfeeding", &b});
+}
+
 void ClauseBands(const std::vector<Band>& bands, const char* kind, const Patient& p, Advice& a) {
   for (const Band& b : bands) {
     Result<bool> m = Matches(b.when, p);
@@ -164,6 +175,7 @@ Result<Advice> Advise(const PosologyBook& book, std::string_view substance, cons
   RenalBands(*a.substance, p, a);
   ClauseBands(a.substance->hepatic, "hepatic", p, a);
   PregnancyBands(*a.substance, p, a);
+  BreastfeedingBands(*a.substance, p, a);
   for (const BandHit& h : a.hits) {
     if (h.band->action == "dose") Tighten(a.limits, h.band->limits);
   }

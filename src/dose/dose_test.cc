@@ -242,8 +242,9 @@ TEST(NoRule, SaysSoAndNeverOk) {
   EXPECT_EQ(Codes("levothyroxine", kAdult70, 0.1, 1), std::vector<std::string>{"dose.no_rule"});
 }
 
-// A test fixture, not shipped data: oral methotrexate is not among the
-// verified facts yet, but the weekly-drug check must work when it is.
+// A test fixture, not shipped data: the weekly-drug check with a weekly
+// maximum (the shipped méthotrexate rule has no verified weekly maximum; see
+// rcp_rules_test.cc for the real rule).
 TEST(WeeklyDrug, TakenDailyIsCritical) {
   const char* fixture =
       R"({"substance": "weeklyfixture", "rules": [{"id": "w", "route": "oral", "when": [],
@@ -259,6 +260,35 @@ TEST(WeeklyDrug, TakenDailyIsCritical) {
   EXPECT_EQ((*daily)[1].severity, "critical");
   line.period_unit = "wk";
   EXPECT_TRUE(CheckLine(*book, Patient{}, line)->empty());
+}
+
+// A test fixture, not shipped data (no RCP 4.6 breastfeeding sentence was
+// read yet): a breastfeeding band applies to a breastfeeding woman, is
+// "not evaluated" when the status is unknown, and never applies to a man.
+TEST(Breastfeeding, BandsFollowThePatientStatus) {
+  const char* fixture =
+      R"({"substance": "bffixture", "rules": [{"id": "b", "route": "oral", "when": [],
+    "limits": {"per_day_max": 10}, "text": {"fr": "x", "en": "x"},
+    "source": {"document": "test fixture", "version": "0", "section": "4.2"}}],
+    "breastfeeding": [{"action": "not_recommended", "text": {"fr": "allaitement", "en": "bf"},
+    "source": {"document": "test fixture", "version": "0", "section": "4.6"}}]})";
+  Result<PosologyBook> book = ParsePosology(fixture);
+  ASSERT_TRUE(book.ok()) << book.status().Message(Lang::kEn);
+  auto status = [&](const json& p) {
+    Result<json> d = DoseForPatient(*book, "bffixture", P(p));
+    EXPECT_TRUE(d.ok());
+    return d.ok() ? (*d)["status"].get<std::string>() : "";
+  };
+  EXPECT_EQ(status({{"age", 30}, {"sex", "F"}, {"breastfeeding", true}}), "not_recommended");
+  EXPECT_EQ(status({{"age", 30}, {"sex", "F"}, {"breastfeeding", false}}), "ok");
+  EXPECT_EQ(status({{"age", 30}, {"sex", "F"}}), "incomplete");
+  EXPECT_EQ(status({{"age", 30}, {"sex", "M"}}), "ok");
+  PrescriptionLine line{"bffixture", "", 5, "mg", 1, 1, "d", std::nullopt};
+  Result<std::vector<Finding>> f =
+      CheckLine(*book, P({{"age", 30}, {"sex", "F"}, {"breastfeeding", true}}), line);
+  ASSERT_TRUE(f.ok());
+  ASSERT_EQ(f->size(), 1u);
+  EXPECT_EQ((*f)[0].code, "breastfeeding.not_recommended");
 }
 
 TEST(PosologyParse, RejectsMissingSourceUnknownKeyAndBadEstimator) {

@@ -147,7 +147,8 @@ Status ReadBandLists(const json& j, Substance& s) {
   std::pair<const char*, std::vector<Band>*> lists[] = {{"contraindications", &s.contraindications},
                                                         {"renal", &s.renal},
                                                         {"hepatic", &s.hepatic},
-                                                        {"pregnancy", &s.pregnancy}};
+                                                        {"pregnancy", &s.pregnancy},
+                                                        {"breastfeeding", &s.breastfeeding}};
   for (auto& [key, target] : lists) {
     Result<std::vector<Band>> bands =
         ReadBands(j.value(key, json()), s.name + "." + key, std::string(key) == "renal");
@@ -158,9 +159,9 @@ Status ReadBandLists(const json& j, Substance& s) {
 }
 
 Result<Substance> ReadSubstance(const json& j) {
-  static const std::set<std::string> kKeys = {"substance",         "aliases", "rules",
-                                              "contraindications", "renal",   "hepatic",
-                                              "pregnancy",         "comment"};
+  static const std::set<std::string> kKeys = {"substance",         "aliases",       "rules",
+                                              "contraindications", "renal",         "hepatic",
+                                              "pregnancy",         "breastfeeding", "comment"};
   VIGIE_RETURN_IF_ERROR(CheckKeys(j, kKeys, "?"));
   Substance s;
   s.name = j.value("substance", "");

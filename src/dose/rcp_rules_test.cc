@@ -275,5 +275,16 @@ TEST(Phloroglucinol, ThreeTimes160mgTwoHoursApart) {
   EXPECT_TRUE(Has(Codes("phloroglucinol", kWoman, 80, 1, "h"), "dose.interval_too_short"));
 }
 
+// FURADANTINE 50 mg, CIS 62013296, 20/06/2023, specid=62013296, 4.2: "Femme
+// adulte 300 mg (6 gélules) par jour, en 3 prises journalières" (confirms the
+// shipped adult rule of ../shared/clinical/posology.md).
+TEST(Nitrofurantoin, AdultWomanThreeHundredMgInThreeIntakes) {
+  EXPECT_TRUE(Has(Codes("nitrofurantoine", kWoman, 100, 4, "d", "mg", 5),
+                  "dose.per_day_above_max"));  // 400 > 300
+  EXPECT_TRUE(Has(Codes("nitrofurantoine", kWoman, 150, 2, "d", "mg", 5),
+                  "dose.per_intake_above_max"));  // 150 > 100
+  EXPECT_TRUE(Codes("nitrofurantoine", kWoman, 100, 3, "d", "mg", 5).empty());
+}
+
 }  // namespace
 }  // namespace vigie::dose

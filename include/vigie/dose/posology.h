@@ -72,6 +72,7 @@ struct Substance {
   std::vector<Band> renal;
   std::vector<Band> hepatic;  // when: {"hepatic_impairment": [...]}
   std::vector<Band> pregnancy;
+  std::vector<Band> breastfeeding;  // statements of RCP 4.6 for a breastfeeding patient
 };
 
 struct PosologyBook {
