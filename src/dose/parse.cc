@@ -167,6 +167,8 @@ Result<Substance> ReadSubstance(const json& j) {
   s.name = j.value("substance", "");
   if (s.name.empty()) return Bad("?", "substance");
   for (const json& a : j.value("aliases", json::array())) s.aliases.push_back(a.get<std::string>());
+  s.folded_keys.push_back(text::Fold(s.name));
+  for (const std::string& a : s.aliases) s.folded_keys.push_back(text::Fold(a));
   const json& rules = j.value("rules", json::array());
   for (size_t i = 0; i < rules.size(); ++i) {
     Result<PosologyRule> r = ReadRule(rules[i], s.name + ".rules[" + std::to_string(i) + "]");
@@ -198,7 +200,13 @@ Result<PosologyBook> ParseUnchecked(std::string_view text) {
 const Substance* PosologyBook::Find(std::string_view name) const {
   std::string key = text::Fold(name);
   for (const Substance& s : substances) {
-    if (text::Fold(s.name) == key) return &s;
+    if (!s.folded_keys.empty()) {
+      for (const std::string& k : s.folded_keys) {
+        if (k == key) return &s;
+      }
+      continue;
+    }
+    if (text::Fold(s.name) == key) return &s;  // built by hand, not parsed
     for (const std::string& a : s.aliases) {
       if (text::Fold(a) == key) return &s;
     }

@@ -67,6 +67,9 @@ struct PosologyRule {
 struct Substance {
   std::string name;  // DCI, French
   std::vector<std::string> aliases;
+  // Name and aliases case- and accent-folded, filled by ParsePosology so that
+  // a lookup folds only the name asked for (empty: folded on each lookup).
+  std::vector<std::string> folded_keys;
   std::vector<PosologyRule> rules;      // first matching rule applies
   std::vector<Band> contraindications;  // population-based (age...)
   std::vector<Band> renal;
