@@ -129,6 +129,29 @@ TEST_F(FullKbTest, SameVersionTwiceIsANoOp) {
   EXPECT_EQ(again->snapshot_id, reports_["2023-09"].snapshot_id);
 }
 
+TEST_F(FullKbTest, EveryPdfIsRecordedWithTheSha256OfManifest) {
+  // MANIFEST.tsv (beside PROVENANCE.md): path, bytes, sha256 of every staged file.
+  std::ifstream in(data_ + "/MANIFEST.tsv");
+  ASSERT_TRUE(in.good());
+  std::map<std::string, std::string> manifest;
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream cols(line);
+    std::string path, bytes, sha;
+    std::getline(cols, path, '\t');
+    std::getline(cols, bytes, '\t');
+    std::getline(cols, sha, '\t');
+    if (path.starts_with("ansm-thesaurus/")) manifest[path] = sha;
+  }
+  size_t checked = 0;
+  for (const auto& [version, report] : reports_) {
+    for (const ImportedFile& f : report.files) {
+      EXPECT_EQ(f.sha256, manifest["ansm-thesaurus/" + version + "/" + f.name]) << f.name;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, manifest.size());  // every PDF of the 15 folders was read
+}
+
 TEST_F(FullKbTest, SaltsHydratesAndExtractsLinkToThesaurusSubstances) {
   auto cat = kb_->LoadDrugs();
   ASSERT_TRUE(cat.ok());
