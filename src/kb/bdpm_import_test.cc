@@ -7,10 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <fstream>
 #include <map>
 #include <regex>
-#include <sstream>
 
 #include "kb/sqlite_db.h"
 #include "kb/test_data.h"
@@ -196,17 +194,8 @@ TEST_F(BdpmImportTest, EncodingAndC1RepairPerFileMatchProvenance) {
 
 TEST_F(BdpmImportTest, SnapshotRecordsSha256OfEveryFileAndImportTime) {
   // MANIFEST.tsv (beside PROVENANCE.md) gives the sha256 of every staged file.
-  std::ifstream in(data_ + "/MANIFEST.tsv");
-  ASSERT_TRUE(in.good());
-  std::map<std::string, std::string> manifest;
-  for (std::string line; std::getline(in, line);) {
-    std::istringstream cols(line);
-    std::string path, bytes, sha;
-    std::getline(cols, path, '\t');
-    std::getline(cols, bytes, '\t');
-    std::getline(cols, sha, '\t');
-    manifest[path] = sha;
-  }
+  std::map<std::string, std::string> manifest = testing::ManifestSha256(data_);
+  ASSERT_FALSE(manifest.empty());
   auto db = Db::Open(kb_, true);
   ASSERT_TRUE(db.ok());
   auto st = (*db)->Prepare(

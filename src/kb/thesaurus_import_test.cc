@@ -131,15 +131,8 @@ TEST_F(FullKbTest, SameVersionTwiceIsANoOp) {
 
 TEST_F(FullKbTest, EveryPdfIsRecordedWithTheSha256OfManifest) {
   // MANIFEST.tsv (beside PROVENANCE.md): path, bytes, sha256 of every staged file.
-  std::ifstream in(data_ + "/MANIFEST.tsv");
-  ASSERT_TRUE(in.good());
   std::map<std::string, std::string> manifest;
-  for (std::string line; std::getline(in, line);) {
-    std::istringstream cols(line);
-    std::string path, bytes, sha;
-    std::getline(cols, path, '\t');
-    std::getline(cols, bytes, '\t');
-    std::getline(cols, sha, '\t');
+  for (const auto& [path, sha] : testing::ManifestSha256(data_)) {
     if (path.starts_with("ansm-thesaurus/")) manifest[path] = sha;
   }
   size_t checked = 0;
