@@ -76,6 +76,7 @@ class FullKbTest : public ::testing::Test {
 TEST_F(FullKbTest, EveryVersionParsesAtLeast99Point5PercentOfPlusLines) {
   for (const auto& [version, expected] : kPlusLines) {
     const ImportReport& r = reports_[version];
+    EXPECT_EQ(r.version, version);  // the month printed on the PDF = the folder's name
     EXPECT_EQ(r.entry_lines, expected) << version;
     auto unparsed = static_cast<int64_t>(r.issues.size());
     EXPECT_EQ(r.entries + unparsed, r.entry_lines) << version;
