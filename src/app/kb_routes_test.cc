@@ -2,6 +2,7 @@
 // BDPM 2026-01 + 2026-07 snapshots. Thread-safety: single-threaded test.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "kb/test_data.h"
@@ -75,6 +76,20 @@ TEST_F(KbRoutesTest, GetByCisAndErrors) {
   EXPECT_EQ(Call("POST", "/v1/drugs/search", R"({"k": 3})").status, 400);
   EXPECT_EQ(Call("POST", "/v1/drugs/search", R"({"query": "x", "k": 500})").status, 400);
   EXPECT_EQ(Call("POST", "/v1/drugs/search", R"({"query": "x", "zz": 1})").status, 400);
+}
+
+TEST_F(KbRoutesTest, StatusCarriesAmmShortageAndPrescribingConditions) {
+  // 2026-01/CIS_CIP_Dispo_Spec.txt: 63918096 (AZACTAM 1 g) "Rupture de stock";
+  // CIS_CPD_bdpm.txt: "prescription hospitalière", "liste I"; CIS_bdpm.txt (2026-01
+  // and 2026-07): "Autorisation active".
+  api::HttpResponse res = Call("GET", "/v1/drugs/63918096");
+  ASSERT_EQ(res.status, 200) << res.body;
+  json status = json::parse(res.body)["status"];
+  EXPECT_EQ(status["amm"], "Autorisation active");
+  EXPECT_EQ(status["availability"], json({"Rupture de stock"}));
+  std::vector<std::string> cpd = status["prescribing_conditions"];
+  std::sort(cpd.begin(), cpd.end());
+  EXPECT_EQ(cpd, (std::vector<std::string>{"liste I", "prescription hospitalière"}));
 }
 
 TEST_F(KbRoutesTest, DrugRoutesAreAuditedWithoutTheQuery) {
