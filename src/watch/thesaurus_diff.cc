@@ -5,8 +5,11 @@
 // protagonist is a member of the new class, or has a similar name, become one
 // `renamed` change. Thread-safety: pure function.
 #include <algorithm>
+#include <cctype>
+#include <regex>
 #include <set>
 
+#include "vigie/core/text.h"
 #include "vigie/watch/watch.h"
 #include "watch/watch_internal.h"
 
@@ -18,15 +21,23 @@ using Key = std::pair<std::string, std::string>;  // sorted normalised names
 struct Pair {
   const kb::ThesaurusEntry* rep = nullptr;  // first occurrence (lowest page)
   std::string na, nb;                       // normalised a, b of rep
+  std::string text;                         // EntryText(*rep)
+  std::vector<std::string> words;           // Words(text)
 };
+
+std::string EntryText(const kb::ThesaurusEntry& e);
 
 std::map<Key, Pair> IndexPairs(const kb::ParsedThesaurus& t) {
   std::map<Key, Pair> out;
   for (const kb::ThesaurusEntry& e : t.entries) {
     std::string na = NormaliseName(e.a), nb = NormaliseName(e.b);
     Key key = na < nb ? Key{na, nb} : Key{nb, na};
-    auto [it, inserted] = out.try_emplace(key, Pair{&e, na, nb});
-    if (!inserted && e.page < it->second.rep->page) it->second = Pair{&e, na, nb};
+    auto [it, inserted] = out.try_emplace(key, Pair{&e, na, nb, {}, {}});
+    if (!inserted && e.page < it->second.rep->page) it->second = Pair{&e, na, nb, {}, {}};
+  }
+  for (auto& [key, pair] : out) {
+    pair.text = EntryText(*pair.rep);
+    pair.words = Words(pair.text);
   }
   return out;
 }
@@ -49,25 +60,49 @@ std::map<std::string, std::string> Conditions(const kb::ThesaurusEntry& e) {
   return out;
 }
 
+// Running page footers that the text layer mixes into entries continued on the
+// next page ("ANSM - Septembre 2016 www.ansm.sante.fr", "2/234"), in 2015-06
+// to 2020-10, and a page number alone on a line (2015-06): dropped before
+// comparing, so a new page break is not a change.
+std::string WithoutFooters(const std::string& text) {
+  static const std::regex kFooter(
+      "ANSM\\s*-\\s*(janvier|f\u00e9vrier|mars|avril|mai|juin|juillet|ao\u00fbt|septembre|"
+      "octobre|novembre|d\u00e9cembre)\\s+[0-9]{4}|www\\.ansm\\.sante\\.fr|"
+      "(^|\\s)[0-9]{1,3}/[0-9]{3}(?=\\s|$)|(^|\\n)[ \\t]*[0-9]{1,3}[ \\t]*(?=\\n|$)",
+      std::regex::icase | std::regex::optimize);
+  static const std::regex kSpaces("[ \t]+");
+  // Fast path: most entries hold neither a footer nor a line that is a number.
+  bool maybe = text.find('/') != std::string::npos || text.find("www.") != std::string::npos;
+  for (size_t i = 0; !maybe && i < text.size(); ++i) {
+    maybe = (i == 0 || text[i - 1] == '\n') && std::isdigit(static_cast<unsigned char>(text[i]));
+    maybe = maybe || ((text[i] == 'A' || text[i] == 'a') && text.compare(i, 4, "ANSM") == 0);
+  }
+  if (!maybe) return text;
+  std::string out = std::regex_replace(text, kFooter, " ");
+  out = std::regex_replace(out, kSpaces, " ");
+  return std::string(text::Trim(out));
+}
+
 std::string EntryText(const kb::ThesaurusEntry& e) {
-  if (e.conduct.empty()) return e.risk;
-  return e.risk + "\n\n" + e.conduct;
+  std::string risk = WithoutFooters(e.risk), conduct = WithoutFooters(e.conduct);
+  if (conduct.empty()) return risk;
+  return risk + "\n\n" + conduct;
 }
 
-void FillFrom(Change& c, const kb::ThesaurusEntry& e) {
-  c.from_levels = LevelCodes(e);
-  c.from_conditions = Conditions(e);
-  c.from_page = e.page;
-  c.before = EntryText(e);
+void FillFrom(Change& c, const Pair& p) {
+  c.from_levels = LevelCodes(*p.rep);
+  c.from_conditions = Conditions(*p.rep);
+  c.from_page = p.rep->page;
+  c.before = p.text;
 }
 
-void FillTo(Change& c, const kb::ThesaurusEntry& e) {
-  c.a = e.a;
-  c.b = e.b;
-  c.to_levels = LevelCodes(e);
-  c.to_conditions = Conditions(e);
-  c.to_page = e.page;
-  c.after = EntryText(e);
+void FillTo(Change& c, const Pair& p) {
+  c.a = p.rep->a;
+  c.b = p.rep->b;
+  c.to_levels = LevelCodes(*p.rep);
+  c.to_conditions = Conditions(*p.rep);
+  c.to_page = p.rep->page;
+  c.after = p.text;
 }
 
 Change NewChange(std::string_view kind) {
@@ -116,7 +151,7 @@ double RenameScore(const std::string& old_name, const std::string& new_name, con
   double similar = NameSimilarity(old_name, new_name);
   if (similar >= 0.5) score = std::max(score, similar);
   if (score == 0) return 0;
-  if (Words(removed.rep->risk) == Words(added.rep->risk)) score += 0.1;
+  if (removed.words == added.words) score += 0.1;
   if (LevelCodes(*removed.rep) == LevelCodes(*added.rep)) score += 0.05;
   return score;
 }
@@ -184,13 +219,13 @@ std::vector<Change> DiffThesaurus(const kb::ParsedThesaurus& from, const kb::Par
       removed.push_back(&key);
       continue;
     }
-    const kb::ThesaurusEntry &e0 = *f.rep, &e1 = *it->second.rep;
-    bool levels = LevelCodes(e0) != LevelCodes(e1);
-    bool text = Words(EntryText(e0)) != Words(EntryText(e1));
+    const Pair& t = it->second;
+    bool levels = LevelCodes(*f.rep) != LevelCodes(*t.rep);
+    bool text = f.words != t.words;
     if (!levels && !text) continue;
     Change c = NewChange(levels ? "level_changed" : "text_changed");
-    FillFrom(c, e0);
-    FillTo(c, e1);
+    FillFrom(c, f);
+    FillTo(c, t);
     if (text) c.diff = WordDiff(c.before, c.after);
     out.push_back(std::move(c));
   }
@@ -224,8 +259,8 @@ std::vector<Change> DiffThesaurus(const kb::ParsedThesaurus& from, const kb::Par
     consumed.insert(best);
     const Pair &f = fp.at(*r), &t = tp.at(*best);
     Change c = NewChange("renamed");
-    FillFrom(c, *f.rep);
-    FillTo(c, *t.rep);
+    FillFrom(c, f);
+    FillTo(c, t);
     // a = the protagonist kept, b = its new partner; before/after = the names.
     bool b_is_new = t.nb == new_name;
     if (!b_is_new) std::swap(c.a, c.b);
@@ -235,16 +270,16 @@ std::vector<Change> DiffThesaurus(const kb::ParsedThesaurus& from, const kb::Par
   }
   for (const Key* r : still_removed) {
     Change c = NewChange("removed");
-    const kb::ThesaurusEntry& e = *fp.at(*r).rep;
-    FillFrom(c, e);
-    c.a = e.a;
-    c.b = e.b;
+    const Pair& p = fp.at(*r);
+    FillFrom(c, p);
+    c.a = p.rep->a;
+    c.b = p.rep->b;
     out.push_back(std::move(c));
   }
   for (const Key* a : added) {
     if (consumed.count(a) > 0) continue;
     Change c = NewChange("added");
-    FillTo(c, *tp.at(*a).rep);
+    FillTo(c, tp.at(*a));
     out.push_back(std::move(c));
   }
   DiffMemberships(from, to, out);

@@ -223,7 +223,9 @@ std::set<std::string> RawColumn(const std::string& path, size_t col, size_t digi
 
 size_t Minus(const std::set<std::string>& a, const std::set<std::string>& b) {
   size_t n = 0;
-  for (const std::string& x : a) n += b.count(x) == 0 ? 1 : 0;
+  for (const std::string& x : a) {
+    if (b.count(x) == 0) ++n;
+  }
   return n;
 }
 
