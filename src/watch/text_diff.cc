@@ -21,6 +21,10 @@ std::string UnifyTypography(std::string_view s) {
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
     bool replaced = false;
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // every variant starts with a non-ASCII byte
+      out += s[i++];
+      continue;
+    }
     for (const auto& [from, to] : kSame) {
       if (s.substr(i).starts_with(from)) {
         out += to;

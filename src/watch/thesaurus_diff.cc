@@ -8,6 +8,7 @@
 #include <cctype>
 #include <regex>
 #include <set>
+#include <unordered_map>
 
 #include "vigie/core/text.h"
 #include "vigie/watch/watch.h"
@@ -18,6 +19,20 @@ namespace {
 
 using Key = std::pair<std::string, std::string>;  // sorted normalised names
 
+// NormaliseName with memory: the same headings and class names recur
+// thousands of times and ICU folding dominates the diff otherwise.
+class Names {
+ public:
+  const std::string& Get(const std::string& name) {
+    auto it = cache_.find(name);
+    if (it == cache_.end()) it = cache_.emplace(name, NormaliseName(name)).first;
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::string> cache_;
+};
+
 struct Pair {
   const kb::ThesaurusEntry* rep = nullptr;  // first occurrence (lowest page)
   std::string na, nb;                       // normalised a, b of rep
@@ -27,10 +42,10 @@ struct Pair {
 
 std::string EntryText(const kb::ThesaurusEntry& e);
 
-std::map<Key, Pair> IndexPairs(const kb::ParsedThesaurus& t) {
+std::map<Key, Pair> IndexPairs(const kb::ParsedThesaurus& t, Names& names) {
   std::map<Key, Pair> out;
   for (const kb::ThesaurusEntry& e : t.entries) {
-    std::string na = NormaliseName(e.a), nb = NormaliseName(e.b);
+    const std::string &na = names.Get(e.a), &nb = names.Get(e.b);
     Key key = na < nb ? Key{na, nb} : Key{nb, na};
     auto [it, inserted] = out.try_emplace(key, Pair{&e, na, nb, {}, {}});
     if (!inserted && e.page < it->second.rep->page) it->second = Pair{&e, na, nb, {}, {}};
@@ -71,11 +86,15 @@ std::string WithoutFooters(const std::string& text) {
       "(^|\\s)[0-9]{1,3}/[0-9]{3}(?=\\s|$)|(^|\\n)[ \\t]*[0-9]{1,3}[ \\t]*(?=\\n|$)",
       std::regex::icase | std::regex::optimize);
   static const std::regex kSpaces("[ \t]+");
-  // Fast path: most entries hold neither a footer nor a line that is a number.
-  bool maybe = text.find('/') != std::string::npos || text.find("www.") != std::string::npos;
+  // Fast path (std::regex is slow): most entries hold no footer, no "N/NNN"
+  // page counter and no line that is only a number.
+  auto digit = [&](size_t i) {
+    return i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) != 0;
+  };
+  bool maybe = text.find("www.") != std::string::npos || text.find("ANSM") != std::string::npos;
   for (size_t i = 0; !maybe && i < text.size(); ++i) {
-    maybe = (i == 0 || text[i - 1] == '\n') && std::isdigit(static_cast<unsigned char>(text[i]));
-    maybe = maybe || ((text[i] == 'A' || text[i] == 'a') && text.compare(i, 4, "ANSM") == 0);
+    maybe = (text[i] == '/' && digit(i + 1) && digit(i + 2) && digit(i + 3)) ||
+            ((i == 0 || text[i - 1] == '\n') && digit(i));
   }
   if (!maybe) return text;
   std::string out = std::regex_replace(text, kFooter, " ");
@@ -124,8 +143,16 @@ std::set<std::string> Tokens(const std::string& normalised) {
 }
 
 // 0 when the names are unrelated; else how alike (containment counts 0.75).
-double NameSimilarity(const std::string& x, const std::string& y) {
-  std::set<std::string> a = Tokens(x), b = Tokens(y);
+using TokenCache = std::unordered_map<std::string, std::set<std::string>>;
+
+const std::set<std::string>& CachedTokens(const std::string& name, TokenCache& cache) {
+  auto it = cache.find(name);
+  if (it == cache.end()) it = cache.emplace(name, Tokens(name)).first;
+  return it->second;
+}
+
+double NameSimilarity(const std::string& x, const std::string& y, TokenCache& cache) {
+  const std::set<std::string>&a = CachedTokens(x, cache), &b = CachedTokens(y, cache);
   if (a.empty() || b.empty()) return 0;
   size_t common = 0;
   for (const std::string& w : a) common += b.count(w);
@@ -136,19 +163,21 @@ double NameSimilarity(const std::string& x, const std::string& y) {
 
 using Members = std::set<std::pair<std::string, std::string>>;  // (class, substance) normalised
 
-Members MemberSet(const kb::ParsedThesaurus& t) {
+Members MemberSet(const kb::ParsedThesaurus& t, Names& names) {
   Members out;
   for (const kb::ClassMembership& m : t.memberships) {
-    out.emplace(NormaliseName(m.class_name), NormaliseName(m.substance));
+    out.emplace(names.Get(m.class_name), names.Get(m.substance));
   }
   return out;
 }
 
 // Score of "removed pair {kept, old} became added pair {kept, now}".
+// A fold into a class (old is a member of new) or the reverse, or similar names.
 double RenameScore(const std::string& old_name, const std::string& new_name, const Members& members,
-                   const Pair& removed, const Pair& added) {
-  double score = members.count({new_name, old_name}) > 0 ? 1.0 : 0.0;
-  double similar = NameSimilarity(old_name, new_name);
+                   TokenCache& tokens, const Pair& removed, const Pair& added) {
+  bool fold = members.count({new_name, old_name}) > 0 || members.count({old_name, new_name}) > 0;
+  double score = fold ? 1.0 : 0.0;
+  double similar = NameSimilarity(old_name, new_name, tokens);
   if (similar >= 0.5) score = std::max(score, similar);
   if (score == 0) return 0;
   if (removed.words == added.words) score += 0.1;
@@ -172,7 +201,7 @@ bool SharedProtagonist(const Key& r, const Key& a, std::string* old_name, std::s
   return false;
 }
 
-void DiffMemberships(const kb::ParsedThesaurus& from, const kb::ParsedThesaurus& to,
+void DiffMemberships(const kb::ParsedThesaurus& from, const kb::ParsedThesaurus& to, Names& names,
                      std::vector<Change>& out) {
   // Only origins both versions have are compared (2023-09 has no indexes).
   std::set<std::string> of, ot;
@@ -182,7 +211,7 @@ void DiffMemberships(const kb::ParsedThesaurus& from, const kb::ParsedThesaurus&
     std::map<std::pair<std::string, std::string>, const kb::ClassMembership*> idx;
     for (const kb::ClassMembership& m : t.memberships) {
       if (of.count(m.origin) == 0 || ot.count(m.origin) == 0) continue;
-      idx.try_emplace({NormaliseName(m.class_name), NormaliseName(m.substance)}, &m);
+      idx.try_emplace({names.Get(m.class_name), names.Get(m.substance)}, &m);
     }
     return idx;
   };
@@ -210,7 +239,8 @@ void DiffMemberships(const kb::ParsedThesaurus& from, const kb::ParsedThesaurus&
 }  // namespace
 
 std::vector<Change> DiffThesaurus(const kb::ParsedThesaurus& from, const kb::ParsedThesaurus& to) {
-  std::map<Key, Pair> fp = IndexPairs(from), tp = IndexPairs(to);
+  Names names;
+  std::map<Key, Pair> fp = IndexPairs(from, names), tp = IndexPairs(to, names);
   std::vector<Change> out;
   std::vector<const Key*> removed, added;
   for (const auto& [key, f] : fp) {
@@ -233,18 +263,33 @@ std::vector<Change> DiffThesaurus(const kb::ParsedThesaurus& from, const kb::Par
     if (fp.count(key) == 0) added.push_back(&key);
   }
   // Renames: each removed pair goes to its best-scoring added pair.
-  Members members = MemberSet(from);
-  members.merge(MemberSet(to));
+  Members members = MemberSet(from, names);
+  members.merge(MemberSet(to, names));
   std::set<const Key*> consumed;
   std::vector<const Key*> still_removed;
+  TokenCache tokens;
+  // Added pairs by each of their two names: candidates share a protagonist.
+  std::unordered_map<std::string, std::vector<const Key*>> added_by_name;
+  for (const Key* a : added) {
+    added_by_name[a->first].push_back(a);
+    if (a->second != a->first) added_by_name[a->second].push_back(a);
+  }
   for (const Key* r : removed) {
     const Key* best = nullptr;
     double best_score = 0;
     std::string old_name, new_name;
-    for (const Key* a : added) {
+    const Pair& rp = fp.at(*r);
+    std::vector<const Key*> candidates;
+    for (const std::string* name : {&r->first, &r->second}) {
+      auto it = added_by_name.find(*name);
+      if (it != added_by_name.end()) {
+        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+      }
+    }
+    for (const Key* a : candidates) {
       std::string o, n;
       if (!SharedProtagonist(*r, *a, &o, &n)) continue;
-      double s = RenameScore(o, n, members, fp.at(*r), tp.at(*a));
+      double s = RenameScore(o, n, members, tokens, rp, tp.at(*a));
       if (s > best_score) {
         best_score = s;
         best = a;
@@ -282,7 +327,7 @@ std::vector<Change> DiffThesaurus(const kb::ParsedThesaurus& from, const kb::Par
     FillTo(c, tp.at(*a));
     out.push_back(std::move(c));
   }
-  DiffMemberships(from, to, out);
+  DiffMemberships(from, to, names, out);
   std::stable_sort(out.begin(), out.end(), [](const Change& x, const Change& y) {
     size_t rx = KindRank(x.kind), ry = KindRank(y.kind);
     if (rx != ry) return rx < ry;
