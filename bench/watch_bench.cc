@@ -8,6 +8,8 @@
 // raw BDPM files (line diffs, no meaning: no levels, no pairs, no fields).
 // Usage: watch_bench [runs]; KB kept in $TMPDIR/vigie_watch_bench.sqlite
 // (importing it again is a no-op).
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -24,15 +26,39 @@ namespace {
 
 namespace fs = std::filesystem;
 
-double MedianSeconds(int runs, const std::function<void()>& f) {
-  std::vector<double> t;
+// CPU seconds of this process and of its finished children (the shell
+// baselines run as children): robust to a loaded host, unlike wall time.
+double CpuSeconds() {
+  double total = 0;
+  for (int who : {RUSAGE_SELF, RUSAGE_CHILDREN}) {
+    rusage u{};
+    getrusage(who, &u);
+    total += static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+             static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+  }
+  return total;
+}
+
+struct Timing {
+  double wall = 0, cpu = 0;  // medians, seconds
+};
+
+Timing Median(int runs, const std::function<void()>& f) {
+  std::vector<double> wall, cpu;
   for (int i = 0; i < runs; ++i) {
     auto t0 = std::chrono::steady_clock::now();
+    double c0 = CpuSeconds();
     f();
-    t.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    cpu.push_back(CpuSeconds() - c0);
+    wall.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   }
-  std::sort(t.begin(), t.end());
-  return t[t.size() / 2];
+  std::sort(wall.begin(), wall.end());
+  std::sort(cpu.begin(), cpu.end());
+  return {wall[wall.size() / 2], cpu[cpu.size() / 2]};
+}
+
+void Print(const char* what, Timing t, const std::string& extra = "") {
+  std::printf("%-62s wall %.3f s  cpu %.3f s  %s\n", what, t.wall, t.cpu, extra.c_str());
 }
 
 std::string ThesaurusPdf(const std::string& dir) {
@@ -71,26 +97,25 @@ int main(int argc, char** argv) {
   if (!kb.ok()) return 1;
 
   size_t n_th = 0, n_bdpm = 0;
-  double th_full = MedianSeconds(runs, [&] {
+  Timing th_full = Median(runs, [&] {
     n_th = vigie::watch::Diff(**kb, {"2009-06", "2023-09", "thesaurus", ""})->changes.size();
   });
   auto t0 = (*kb)->ThesaurusVersion("2009-06");
   auto t1 = (*kb)->ThesaurusVersion("2023-09");
-  double th_engine =
-      MedianSeconds(runs, [&] { (void)vigie::watch::DiffThesaurus(*t0, *t1).size(); });
-  double bdpm_full = MedianSeconds(runs, [&] {
+  Timing th_engine = Median(runs, [&] { (void)vigie::watch::DiffThesaurus(*t0, *t1).size(); });
+  Timing bdpm_full = Median(runs, [&] {
     n_bdpm = vigie::watch::Diff(**kb, {"2025-07", "2026-01", "bdpm", ""})->changes.size();
   });
 
   std::string tmp = fs::temp_directory_path().string();
   std::string pdf0 = ThesaurusPdf(data + "/ansm-thesaurus/2009-06");
   std::string pdf1 = ThesaurusPdf(data + "/ansm-thesaurus/2023-09");
-  double naive_th = MedianSeconds(runs, [&] {
+  Timing naive_th = Median(runs, [&] {
     Shell("pdftotext -layout '" + pdf0 + "' " + tmp + "/wb0.txt && pdftotext -layout '" + pdf1 +
           "' " + tmp + "/wb1.txt && diff " + tmp + "/wb0.txt " + tmp + "/wb1.txt > " + tmp +
           "/wb.diff");
   });
-  double naive_th_diff_only = MedianSeconds(
+  Timing naive_th_diff_only = Median(
       runs, [&] { Shell("diff " + tmp + "/wb0.txt " + tmp + "/wb1.txt > " + tmp + "/wb.diff"); });
   std::string files;
   for (const char* f : {"CIS_bdpm.txt", "CIS_CIP_bdpm.txt", "CIS_CPD_bdpm.txt",
@@ -98,17 +123,16 @@ int main(int argc, char** argv) {
     files += "diff " + data + "/bdpm/2025-07/" + f + " " + data + "/bdpm/2026-01/" + f + " >> " +
              tmp + "/wbb.diff; ";
   }
-  double naive_bdpm = MedianSeconds(runs, [&] { Shell("rm -f " + tmp + "/wbb.diff; " + files); });
+  Timing naive_bdpm = Median(runs, [&] { Shell("rm -f " + tmp + "/wbb.diff; " + files); });
 
   std::printf("runs per measure: %d (median)\n", runs);
-  std::printf("thesaurus 2009-06 -> 2023-09, vigie from KB (read + diff): %.3f s, %zu changes\n",
-              th_full, n_th);
-  std::printf("thesaurus 2009-06 -> 2023-09, vigie engine only:           %.3f s\n", th_engine);
-  std::printf("baseline pdftotext x2 + diff:                               %.3f s\n", naive_th);
-  std::printf("baseline diff of the two pdftotext outputs only:            %.3f s\n",
-              naive_th_diff_only);
-  std::printf("BDPM 2025-07 -> 2026-01, vigie from KB (read + diff):       %.3f s, %zu changes\n",
-              bdpm_full, n_bdpm);
-  std::printf("baseline diff of the 6 watched raw BDPM files:              %.3f s\n", naive_bdpm);
+  Print("thesaurus 2009-06 -> 2023-09, vigie from KB (read + diff)", th_full,
+        std::to_string(n_th) + " changes");
+  Print("thesaurus 2009-06 -> 2023-09, vigie engine only", th_engine);
+  Print("baseline: pdftotext -layout x2 + diff", naive_th);
+  Print("baseline: diff of the two pdftotext outputs only", naive_th_diff_only);
+  Print("BDPM 2025-07 -> 2026-01, vigie from KB (read + diff)", bdpm_full,
+        std::to_string(n_bdpm) + " changes");
+  Print("baseline: diff of the 6 watched raw BDPM files", naive_bdpm);
   return 0;
 }
