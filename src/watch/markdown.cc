@@ -71,7 +71,12 @@ void BdpmItem(std::ostringstream& o, const Change& c) {
   o << "- CIS " << c.cis;
   if (!c.cip13.empty()) o << " / CIP13 " << c.cip13;
   if (!c.a.empty()) o << " " << Escape(c.a);
-  o << " — " << c.file << " " << c.field << " : ";
+  o << " — " << c.file;
+  if ((c.before.empty() || c.before == c.a) && (c.after.empty() || c.after == c.a)) {
+    o << "\n";  // an added or withdrawn specialty: its name is already shown
+    return;
+  }
+  o << " " << c.field << " : ";
   if (!c.before.empty() && !c.after.empty()) {
     o << Escape(c.before) << " → " << Escape(c.after);
   } else {
