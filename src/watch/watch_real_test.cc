@@ -103,6 +103,7 @@ TEST_F(WatchRealTest, ChangesReadInThePdfsAreFound) {
   std::ifstream in(kb::testing::SourceDir() + "/src/watch/testdata/thesaurus_changes.tsv");
   ASSERT_TRUE(in.good());
   int rows = 0;
+  std::map<std::pair<std::string, std::string>, DiffResult> diffs;  // one diff per version pair
   for (std::string line; std::getline(in, line);) {
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string> f = Split(line, '\t');
@@ -110,7 +111,10 @@ TEST_F(WatchRealTest, ChangesReadInThePdfsAreFound) {
     ++rows;
     const std::string &kind = f[2], &a = f[3], &b = f[4], &b_after = f[5];
     SCOPED_TRACE(f[0] + " → " + f[1] + " " + kind + " " + a + " + " + b);
-    DiffResult d = Run(f[0], f[1], "thesaurus");
+    auto cached = diffs.find({f[0], f[1]});
+    if (cached == diffs.end())
+      cached = diffs.emplace(std::pair{f[0], f[1]}, Run(f[0], f[1], "thesaurus")).first;
+    const DiffResult& d = cached->second;
     const Change* found = nullptr;
     for (const Change& c : d.changes) {
       bool member = kind.starts_with("member_");
