@@ -16,5 +16,6 @@ void RegisterTriageCommands(CommandRegistry& registry);    // triage (public mod
 void RegisterEvidenceCommands(CommandRegistry& registry);  // evidence index, search, ask
 void RegisterPrivacyCommands(CommandRegistry& registry);   // deid, audit, keys, tokens
 void RegisterCheckCommands(CommandRegistry& registry);     // check FILE|- (check_commands.cc)
+void RegisterWatchCommands(CommandRegistry& registry);  // kb diff, kb history (watch_commands.cc)
 
 }  // namespace vigie::cli

@@ -12,6 +12,7 @@ void RegisterModuleCommands(CommandRegistry& registry) {
   RegisterEvidenceCommands(registry);  // evidence index, search, ask
   RegisterPrivacyCommands(registry);   // deid, audit, keys, tokens
   RegisterCheckCommands(registry);     // check FILE|- (check_commands.cc)
+  RegisterWatchCommands(registry);     // kb diff, kb history (after RegisterKbCommands)
 }
 
 }  // namespace vigie::cli

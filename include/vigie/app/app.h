@@ -82,6 +82,9 @@ Status RegisterPrivacyRoutes(App& app);
 // Dictionary folder of the de-identifier: privacy.dict_dir, else the repository's data/deid.
 std::string DeidDictionaryDir(const Settings& settings);
 
+// GET /v1/changes (regulation watch, watch_routes.cc).
+Status RegisterWatchRoutes(App& app);
+
 // Every module's routes; each module adds one line in modules.cc.
 Status RegisterModuleRoutes(App& app);
 

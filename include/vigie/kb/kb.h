@@ -13,6 +13,7 @@
 
 #include "vigie/core/status.h"
 #include "vigie/kb/drug.h"
+#include "vigie/kb/thesaurus.h"
 
 namespace vigie::kb {
 
@@ -23,6 +24,14 @@ struct SnapshotInfo {
   std::string fingerprint;
   std::string imported_at;
   std::vector<std::string> tables;  // kinds of the files it holds
+};
+
+// The rows of one BDPM table of one snapshot, as imported (all TEXT), with the
+// source line number of each row. `columns` are the spec's names in file order.
+struct BdpmRows {
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<int64_t> lines;
 };
 
 class KnowledgeBase {
@@ -59,6 +68,17 @@ class KnowledgeBase {
   // partial snapshot overlays the newest one with compositions.
   // Failure: kNotFound (no BDPM snapshot), kIoError.
   Result<std::shared_ptr<DrugCatalog>> LoadDrugs(std::string_view as_of = "") const;
+
+  // Read accessors for the regulation watch (snapshot_read.cc). The newest
+  // snapshot of that source and version is read.
+  // One thesaurus version as typed entries (import order) and memberships
+  // (every origin); `unparsed` and `headings` are left empty.
+  // Failure: kNotFound (version not imported), kIoError.
+  Result<ParsedThesaurus> ThesaurusVersion(std::string_view version) const;
+  // Every row of BDPM table `table` ("bdpm_presentation") of snapshot `version`
+  // in file order; no rows when the snapshot lacks that file (see
+  // SnapshotInfo::tables). Failure: kNotFound (version or table), kIoError.
+  Result<BdpmRows> BdpmTable(std::string_view version, std::string_view table) const;
 
  private:
   struct Impl;
