@@ -148,6 +148,11 @@ bool IsDate(const Run& r, size_t n) {
     return g[0].size() <= 2 && g[1].size() <= 2 && (g[2].size() == 2 || g[2].size() == 4) &&
            (ValidDmy(Num(g[0]), Num(g[1]), 0) || ValidDmy(Num(g[1]), Num(g[0]), 0));
   }
+  // "16/09", "13 / 03": day and month without a year (both written with two digits).
+  if (n == 2 && r.seps[1].find('/') != std::string::npos && r.groups[0].size() == 2 &&
+      r.groups[1].size() == 2) {
+    return ValidDmy(Num(r.groups[0]), Num(r.groups[1]), 0);
+  }
   if (n == 2 && marked && r.groups[1].size() == 4 && r.groups[0].size() <= 2) {
     int m = Num(r.groups[0]), y = Num(r.groups[1]);
     return m >= 1 && m <= 12 && y >= 1900 && y <= 2100 && r.seps[1].find('/') != std::string::npos;
@@ -227,6 +232,10 @@ bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback
   }
   Label cue = ctx.cue;
   bool has_cue = ctx.has_cue;
+  // "00-36-20-46-42", "0 0 - 1 7 - 3 3 ...": ten digits written as a phone number.
+  bool pairs = n >= 5;
+  for (size_t i = 0; i < n && pairs; ++i) pairs = r.groups[i].size() <= 2;
+  if (pairs && d.size() == 10 && d[0] == '0') return *label = Label::kTel, true;
   if ((d.size() == 10 && d[0] == '0' && d[1] != '0') || (plus && d.size() == 11 && d[0] == '3') ||
       (d.size() == 13 && d.compare(0, 4, "0033") == 0) ||
       (scan.lang == Lang::kEn && (d.size() == 10 || (d.size() == 11 && d[0] == '1')) && n >= 2)) {
@@ -280,6 +289,45 @@ Run ReadRun(std::string_view t, size_t i) {
   return r;
 }
 
+// "(33) 1 45 56 78 90", "(33)0163752553", "(52)672466711": a country code
+// in parentheses then nine or ten digits. Adds the phone span (with the
+// parenthesis) and returns true when the run is one.
+bool CountryCodePhone(Scan& scan, const Run& r) {
+  std::string_view t = scan.text;
+  if (r.begin == 0 || t[r.begin - 1] != '(' || r.groups.size() < 2) return false;
+  if (r.groups[0].size() < 2 || r.groups[0].size() > 3 || Trimmed(r.seps[1]).rfind(')', 0) != 0) {
+    return false;
+  }
+  std::string rest;
+  for (size_t k = 1; k < r.groups.size(); ++k) {
+    rest += r.groups[k];
+    if (rest.size() == 9 || rest.size() == 10) {
+      size_t next = k + 1;
+      bool more = next < r.groups.size() && rest.size() == 9 && r.groups[next].size() == 1;
+      if (more) continue;
+      scan.Add(r.begin - 1, r.group_end[k], Label::kTel, 80);
+      return true;
+    }
+  }
+  return false;
+}
+
+// Returns the end of the digit run read from i (i when none).
+size_t GluedPhone(Scan& scan, size_t i) {
+  std::string_view t = scan.text;
+  Run r = ReadRun(t, i);
+  if (r.groups.empty()) return i;
+  std::string d;
+  for (size_t k = 0; k < r.groups.size(); ++k) {
+    d += r.groups[k];
+    if (d.size() == 10 && d[0] == '0' && d[1] != '0') {
+      scan.Add(i, r.group_end[k], Label::kTel, 80);
+      break;
+    }
+  }
+  return r.group_end.back();
+}
+
 bool AgeUnit(std::string_view t, size_t e) {
   std::string_view rest = t.substr(e, 12);
   return rest.starts_with(" ans") || rest.starts_with(" years") || rest.starts_with("-year") ||
@@ -291,7 +339,14 @@ bool AgeUnit(std::string_view t, size_t e) {
 void ScanDigits(Scan& scan) {
   std::string_view t = scan.text;
   for (size_t i = 0; i < t.size(); ++i) {
-    if (!Digit(t[i]) || (i > 0 && (Alnum(t[i - 1]) || t[i - 1] == ','))) continue;
+    if (!Digit(t[i]) || (i > 0 && Digit(t[i - 1]))) continue;
+    if (i > 1 && t[i - 1] == ',' && Digit(t[i - 2])) continue;  // decimal comma
+    if (i > 0 && Alpha(t[i - 1])) {
+      // Glued to a word ("le0641220310", "B12"): only a phone number is taken.
+      i = GluedPhone(scan, i);
+      while (i < t.size() && Alnum(t[i])) ++i;
+      continue;
+    }
     Run r = ReadRun(t, i);
     if (r.groups.empty()) {
       while (i < t.size() && Alnum(t[i])) ++i;
@@ -310,6 +365,10 @@ void ScanDigits(Scan& scan) {
       }
       size_t b0 = sub.begin;
       bool plus = b0 > 0 && t[b0 - 1] == '+';
+      if (CountryCodePhone(scan, sub)) {
+        start = g_count;
+        continue;
+      }
       Label label = Label::kDate;
       size_t n = sub.groups.size();
       Context ctx;
