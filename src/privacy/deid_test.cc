@@ -78,6 +78,13 @@ TEST(Deid, RecordAndProfessionalNumbersByTheirCue) {
   EXPECT_TRUE(Has(f, "NDA", "2301234567"));
 }
 
+TEST(Deid, SpacedBirthDateThenNir) {
+  auto d = Make();
+  auto f = Found(*d, "Né le 1 9 1 0 1 9 8 7 2 8 7 0 5 8 8 1 1 1 4 9 4|Hospitalisation");
+  EXPECT_TRUE(Has(f, "DATE_NAISSANCE", "1 9 1 0 1 9 8 7"));
+  EXPECT_TRUE(Has(f, "SECU", "2 8 7 0 5 8 8 1 1 1 4 9 4"));
+}
+
 TEST(Deid, BadNirKeyIsStillRedacted) {
   auto d = Make();
   auto f = Found(*d, "N° sécu 2 9 1 4 8 2 3 9 8 4 2 9 6 5 4 à vérifier");
@@ -117,7 +124,9 @@ TEST(Deid, PlacesAndHospitals) {
   EXPECT_TRUE(Has(f, "ZIP", "94010"));
   EXPECT_TRUE(Has(f, "VILLE", "Créteil Cedex"));
   EXPECT_TRUE(Has(f, "HOPITAL", "Bichat"));
-  EXPECT_TRUE(Has(f, "HOPITAL", "Toulouse"));
+  EXPECT_TRUE(Has(f, "HOPITAL", "CHU de Toulouse"));
+  EXPECT_TRUE(Has(Found(*d, "entrée par le SAMU de l'Hôpital Henri Mondor."), "HOPITAL",
+                  "Hôpital Henri Mondor"));
 }
 
 TEST(Deid, English) {
@@ -217,17 +226,20 @@ TEST(Deid, PhonesWithCountryCodeOrLeadingZeros) {
   EXPECT_TRUE(Has(f, "TEL", "00-36-20-46-42"));
   EXPECT_TRUE(Has(f, "TEL", "08 86 45 34 23"));
   EXPECT_TRUE(Has(f, "TEL", "0641220310"));
+  EXPECT_TRUE(Has(Found(*d, "téléphone au ( 3 3 ) 0 6 5 6 2 0 7 4 4 6."), "TEL",
+                  "( 3 3 ) 0 6 5 6 2 0 7 4 4 6"));
   EXPECT_TRUE(Found(*d, "créatinine 3,5 mg").empty());
 }
 
 TEST(Deid, DatesInWordsAndYearsAlone) {
   auto d = Make();
-  auto f = Found(*d,
-                 "Né le deux janvier mille neuf cent soixante dix huit. Imprimé le vingt quatre "
-                 "aout deux mille dix-sept. Bilan vingt-six 02 2012. Plastie en 2003, cycles "
-                 "C4 16/09 et C7 13 / 03. Dose de 2000 mg.");
-  EXPECT_TRUE(Has(f, "DATE_NAISSANCE", "le deux janvier mille neuf cent soixante dix huit"));
-  EXPECT_TRUE(Has(f, "DATE", "le vingt quatre aout deux mille dix-sept"));
+  auto f = Found(
+      *d,
+      "Né le deux janvier mille neuf cent soixante dix huit. Imprimé le vingt quatre "
+      "aout deux mille dix-sept. Bilan vingt-six 02 2012 12:32 9301932. Plastie en 2003, cycles "
+      "C4 16/09 et C7 13 / 03. Dose de 2000 mg.");
+  EXPECT_TRUE(Has(f, "DATE_NAISSANCE", "deux janvier mille neuf cent soixante dix huit"));
+  EXPECT_TRUE(Has(f, "DATE", "vingt quatre aout deux mille dix-sept"));
   EXPECT_TRUE(Has(f, "DATE", "vingt-six 02 2012"));
   EXPECT_TRUE(Has(f, "DATE", "2003"));
   EXPECT_TRUE(Has(f, "DATE", "16/09"));

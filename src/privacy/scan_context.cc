@@ -2,7 +2,7 @@
 // (gen_dataset_train, public_small_train; never the report sets):
 //  - postcodes by their place in an address ("39 quai Branly, 75019, Paris",
 //    "dans le 75001", "92 100 BOULOGNE", Corsican "2A 801");
-//  - dates written in words ("le deux janvier mille neuf cent soixante dix
+//  - dates written in words ("deux janvier mille neuf cent soixante dix
 //    huit", "vingt-six 02 2012");
 //  - a year alone after "en", "depuis" or a list dash ("en 2003", "- 1981").
 // Thread-safety: pure functions over a per-call Scan.
@@ -64,7 +64,8 @@ std::string_view Text(const Scan& s, size_t i) {
 bool CityWord(const Scan& s, size_t i) {
   if (i == std::string::npos || s.tokens[i].kind != TokKind::kWord) return false;
   std::string_view w = Text(s, i);
-  return !w.empty() && (Upper(w[0]) || static_cast<unsigned char>(w[0]) >= 0x80);
+  // Three letters at least: "UI", "MG" after a number are units, not cities.
+  return w.size() >= 3 && (Upper(w[0]) || static_cast<unsigned char>(w[0]) >= 0x80);
 }
 
 // A street word among the few tokens before i on the same line.
@@ -120,8 +121,8 @@ void ZipInAddress(Scan& s, size_t i) {
   s.Add(s.tokens[k].begin, s.tokens[last].end, Label::kVille, 54);
 }
 
-// Day in words or digits, month as a word or two digits, year in digits or
-// words: "le deux janvier mille neuf cent soixante dix huit".
+// Day in words, month as a word or two digits, year in digits or words:
+// "deux janvier mille neuf cent soixante dix huit".
 void WordNumberDate(Scan& s, size_t i) {
   if (!NumberWord(s.lower[i]) || s.lower[i] == "et" || s.lower[i] == "mille") return;
   if (i > 0) {
@@ -156,9 +157,9 @@ void WordNumberDate(Scan& s, size_t i) {
   }
   if (month_num && end == m) return;  // "vingt 12": no year, not a date
   size_t b = s.tokens[i].begin;
-  if (s.Before(b, 3) == "le ") b -= 3;
   Label l = BirthContext(s, b) ? Label::kDateNaissance : Label::kDate;
-  s.Add(b, s.tokens[end].end, l, 79);
+  // Above the digit rules: "vingt-six 02 2012 12:32" is a date, not a record number.
+  s.Add(b, s.tokens[end].end, l, 81);
 }
 
 void YearAlone(Scan& s, size_t i) {

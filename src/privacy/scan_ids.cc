@@ -291,28 +291,36 @@ Run ReadRun(std::string_view t, size_t i) {
 
 // "(33) 1 45 56 78 90", "(33)0163752553", "(52)672466711": a country code
 // in parentheses then nine or ten digits. Adds the phone span (with the
-// parenthesis) and returns true when the run is one.
-bool CountryCodePhone(Scan& scan, const Run& r) {
+// parenthesis) and returns the number of groups it took (0: not a phone).
+size_t CountryCodePhone(Scan& scan, const Run& r) {
   std::string_view t = scan.text;
-  if (r.begin == 0 || t[r.begin - 1] != '(' || r.groups.size() < 2) return false;
-  if (r.groups[0].size() < 2 || r.groups[0].size() > 3 || Trimmed(r.seps[1]).rfind(')', 0) != 0) {
-    return false;
+  size_t open = r.begin;
+  if (open > 0 && t[open - 1] == ' ') --open;  // "( 3 3 ) 0 6 ..."
+  if (open == 0 || t[open - 1] != '(' || r.groups.size() < 2) return 0;
+  // The country code: the groups before the separator holding ')'.
+  size_t c = 1;
+  std::string code = r.groups[0];
+  while (c < r.groups.size() && r.seps[c].find(')') == std::string::npos) code += r.groups[c++];
+  if (c >= r.groups.size() || code.size() < 2 || code.size() > 3 ||
+      Trimmed(r.seps[c]).rfind(')', 0) != 0) {
+    return 0;
   }
   std::string rest;
-  for (size_t k = 1; k < r.groups.size(); ++k) {
+  for (size_t k = c; k < r.groups.size(); ++k) {
     rest += r.groups[k];
     if (rest.size() == 9 || rest.size() == 10) {
       size_t next = k + 1;
       bool more = next < r.groups.size() && rest.size() == 9 && r.groups[next].size() == 1;
       if (more) continue;
-      scan.Add(r.begin - 1, r.group_end[k], Label::kTel, 80);
-      return true;
+      scan.Add(open - 1, r.group_end[k], Label::kTel, 80);
+      return k + 1;
     }
   }
-  return false;
+  return 0;
 }
 
-// Returns the end of the digit run read from i (i when none).
+// Returns the end of the phone number read from i, else of its first digit
+// group (the groups after it are read again: "C4 16/09").
 size_t GluedPhone(Scan& scan, size_t i) {
   std::string_view t = scan.text;
   Run r = ReadRun(t, i);
@@ -322,10 +330,10 @@ size_t GluedPhone(Scan& scan, size_t i) {
     d += r.groups[k];
     if (d.size() == 10 && d[0] == '0' && d[1] != '0') {
       scan.Add(i, r.group_end[k], Label::kTel, 80);
-      break;
+      return r.group_end[k];
     }
   }
-  return r.group_end.back();
+  return r.group_end[0];
 }
 
 bool AgeUnit(std::string_view t, size_t e) {
@@ -365,14 +373,31 @@ void ScanDigits(Scan& scan) {
       }
       size_t b0 = sub.begin;
       bool plus = b0 > 0 && t[b0 - 1] == '+';
-      if (CountryCodePhone(scan, sub)) {
-        start = g_count;
+      if (size_t took = CountryCodePhone(scan, sub); took > 0) {
+        start += took;
         continue;
       }
       Label label = Label::kDate;
       size_t n = sub.groups.size();
       Context ctx;
       ctx.has_cue = ContextLabel(scan, b0, &ctx.cue);
+      // Spaced-out digits starting with a date then an identifier
+      // ("1 9 1 0 1 9 8 7 2 8 7 0 5 ..."): the date first.
+      if (n >= 16) {
+        Run head;
+        for (size_t k = 0; k < 8; ++k) {
+          head.groups.push_back(sub.groups[k]);
+          head.seps.push_back(sub.seps[k]);
+        }
+        bool singles = true;
+        for (size_t k = 0; k < 8 && singles; ++k) singles = sub.groups[k].size() == 1;
+        if (singles && IsDate(head, 8)) {
+          scan.Add(b0, sub.group_end[7],
+                   BirthContext(scan, b0) ? Label::kDateNaissance : Label::kDate, 80);
+          start += 8;
+          continue;
+        }
+      }
       // Spaced-out digits holding an identifier then a date ("1 5 0 ... 0 5 0 8 2 0 1 4"):
       // split before the final 8 digits when they form a date.
       if (n > 8 && sub.groups[n - 8].size() == 1) {

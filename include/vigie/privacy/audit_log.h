@@ -63,10 +63,15 @@ struct AuditVerification {
 };
 
 // Verifies `log` (file content) against `head` (content of the head file,
-// empty when missing). Pure function; never fails, problems are reported.
-AuditVerification VerifyAuditLog(std::string_view log, std::string_view head);
+// empty when missing). With `cipher` (the audit store's key) the head's seal
+// is checked too. Pure function; never fails, problems are reported.
+AuditVerification VerifyAuditLog(std::string_view log, std::string_view head,
+                                  const Cipher* cipher = nullptr);
 
-// Reads <path> and <path>.head through env and verifies them.
-Result<AuditVerification> VerifyAuditFile(Env& env, const std::string& path);
+// Reads <path> and <path>.head through env and verifies them. A missing log
+// whose head remains is reported as "truncated" (every record gone); neither
+// file: kFileNotFound.
+Result<AuditVerification> VerifyAuditFile(Env& env, const std::string& path,
+                                          const Cipher* cipher = nullptr);
 
 }  // namespace vigie::privacy
