@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -86,7 +87,10 @@ TEST_F(PrivacyCommandsTest, AuditVerifyChecksTheSealedHead) {
   ASSERT_TRUE(env_.WriteFile("audit.jsonl.head", R"({"seq":1,"hash":"00"})").ok());
   CliRun forged = Vigie({"audit", "verify", "--json"}, env_);
   EXPECT_EQ(forged.code, 3);
-  json j = json::parse(forged.out);
+  // The report, then the error document: read the first one.
+  std::istringstream docs(forged.out);
+  json j;
+  docs >> j;
   EXPECT_FALSE(j["ok"].get<bool>());
   EXPECT_EQ(j["problems"][0]["kind"], "truncated");
   CliRun rotated = Vigie({"keys", "rotate", "--json"}, env_);
