@@ -37,6 +37,11 @@ const std::array<std::string_view, 30> kNumberWords = {
     "premier", "mille", "cent",   "cents",  "mil",      "zero"};
 
 bool NumberWord(std::string_view lower) {
+  // Cheap rejection first: this runs on every lower-case word of the text.
+  if (lower.size() < 2 ||
+      std::string_view("cdehmnopqstuvz").find(lower[0]) == std::string_view::npos) {
+    return false;
+  }
   size_t b = 0;
   while (b <= lower.size()) {
     size_t e = lower.find('-', b);

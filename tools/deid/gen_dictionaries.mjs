@@ -3,7 +3,7 @@
 // package.json. Generation tool only: Vigie never runs Node at run time.
 // Usage: node tools/deid/gen_dictionaries.mjs   (from the repository root)
 import { writeFileSync } from 'node:fs';
-import { allLocales, fakerFR, fakerEN } from '@faker-js/faker';
+import { fakerFR, fakerEN } from '@faker-js/faker';
 
 const flat = (v) => (Array.isArray(v) ? v : Object.values(v ?? {}).flat());
 const words = (list) =>
@@ -19,14 +19,5 @@ const write = (name, list) => {
 const fr = fakerFR.rawDefinitions;
 const en = fakerEN.rawDefinitions;
 write('first_names.txt', words([...flat(fr.person.first_name), ...flat(en.person.first_name)]));
-// Last names: also the other French-speaking locales (Belgium, Switzerland,
-// Senegal) and the Spanish and Portuguese locales, whose surnames are
-// common in French hospitals.
-const extraLast = ['fr_BE', 'fr_CH', 'fr_SN', 'es', 'pt_PT'].flatMap((l) =>
-  flat(allLocales[l].person.last_name),
-);
-write(
-  'last_names.txt',
-  words([...flat(fr.person.last_name), ...flat(en.person.last_name), ...extraLast]),
-);
+write('last_names.txt', words([...flat(fr.person.last_name), ...flat(en.person.last_name)]));
 write('cities.txt', words([...flat(fr.location.city_name), ...flat(en.location.city_name ?? [])]));
