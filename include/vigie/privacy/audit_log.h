@@ -66,7 +66,7 @@ struct AuditVerification {
 // empty when missing). With `cipher` (the audit store's key) the head's seal
 // is checked too. Pure function; never fails, problems are reported.
 AuditVerification VerifyAuditLog(std::string_view log, std::string_view head,
-                                  const Cipher* cipher = nullptr);
+                                 const Cipher* cipher = nullptr);
 
 // Reads <path> and <path>.head through env and verifies them. A missing log
 // whose head remains is reported as "truncated" (every record gone); neither
