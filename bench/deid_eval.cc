@@ -6,6 +6,7 @@
 // --exclude drops documents whose text also appears in TRAIN (the deid-fr
 // templates overlap the generated set). Gold label IGNORE is neither a miss
 // nor an error. Thread-safety: single-threaded program.
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -42,11 +43,32 @@ std::vector<std::string> ReadLines(const std::string& path) {
   return lines;
 }
 
+// One line per gold entity with a letter or digit left unredacted:
+// LABEL <tab> entity <tab> context (newlines shown as |).
+void PrintFalseNegatives(const std::string& text, const nlohmann::json& entities,
+                         const std::vector<std::string>& pred) {
+  for (const auto& e : entities) {
+    std::string label = e["label"].get<std::string>();
+    if (label == "IGNORE") continue;
+    size_t b = vigie::text::CodePointToByte(text, e["start"].get<size_t>());
+    size_t en = std::min(text.size(), vigie::text::CodePointToByte(text, e["end"].get<size_t>()));
+    bool missed = false;
+    for (size_t k = b; k < en; ++k)
+      missed |= WordByte(static_cast<unsigned char>(text[k])) && pred[k].empty();
+    if (!missed) continue;
+    size_t cb = b > 40 ? b - 40 : 0;
+    std::string ctx = text.substr(cb, en + 25 - cb);
+    for (char& c : ctx) c = c == '\n' ? '|' : c;
+    std::printf("FN %s\t%s\t%s\n", label.c_str(), text.substr(b, en - b).c_str(), ctx.c_str());
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string lang = "fr", dict = "data/deid";
-  bool show = false;  // --show-misses: print missed and spurious spans (synthetic data only)
+  bool show = false;     // --show-misses: print missed and spurious spans (synthetic data only)
+  bool show_fn = false;  // --show-fn: print each gold entity left partly unredacted
   std::vector<std::string> files;
   std::set<std::string> excluded;
   for (int i = 1; i < argc; ++i) {
@@ -57,6 +79,8 @@ int main(int argc, char** argv) {
       dict = argv[++i];
     } else if (a == "--show-misses") {
       show = true;
+    } else if (a == "--show-fn") {
+      show_fn = true;
     } else if (a == "--exclude" && i + 1 < argc) {
       for (const std::string& l : ReadLines(argv[++i])) {
         excluded.insert(nlohmann::json::parse(l, nullptr, false).value("note_text", ""));
@@ -99,6 +123,7 @@ int main(int argc, char** argv) {
         size_t en = vigie::text::CodePointToByte(text, e.end);
         for (size_t k = b; k < en; ++k) pred[k] = std::string(vigie::privacy::LabelName(e.label));
       }
+      if (show_fn) PrintFalseNegatives(text, j["entities"], pred);
       bool all = true;
       for (size_t k = 0; k < text.size();) {
         if (!WordByte(static_cast<unsigned char>(text[k]))) {

@@ -43,6 +43,42 @@ Status StatusForHttpCode(int code, size_t max_body) {
   }
 }
 
+bool IsLoopback(const std::string& host) {
+  return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.starts_with("127.");
+}
+
+// The plain or TLS httplib server. A TLS setup problem is kept in *error and
+// reported by Bind() (the constructor cannot fail); the server returned then
+// is a plain one that is never bound.
+std::unique_ptr<httplib::Server> MakeHttp(const ServerOptions& o, Env& env, Status* error) {
+  if (o.tls_cert_file.empty() && o.tls_key_file.empty()) {
+    if (!IsLoopback(o.host)) *error = Status::Error(ErrorCode::kPlainHttpNotLoopback, {o.host});
+    return std::make_unique<httplib::Server>();
+  }
+  const std::pair<const char*, const std::string*> files[] = {{"server.tls_cert", &o.tls_cert_file},
+                                                              {"server.tls_key", &o.tls_key_file}};
+  for (const auto& [key, path] : files) {
+    if (path->empty()) {
+      *error = Status::Error(ErrorCode::kTlsFileUnreadable, {key, "non donné / not given"});
+      return std::make_unique<httplib::Server>();
+    }
+    // Read once through Env so that a missing or unreadable file gets a clear
+    // message instead of OpenSSL's silent refusal.
+    Result<std::string> content = env.ReadFile(*path);
+    if (!content.ok() || content->empty()) {
+      *error = Status::Error(ErrorCode::kTlsFileUnreadable,
+                             {key, *path + (content.ok() ? " (vide / empty)" : "")});
+      return std::make_unique<httplib::Server>();
+    }
+  }
+  auto tls = std::make_unique<httplib::SSLServer>(o.tls_cert_file.c_str(), o.tls_key_file.c_str());
+  if (!tls->is_valid()) {
+    *error = Status::Error(ErrorCode::kTlsInvalid, {o.tls_cert_file, o.tls_key_file});
+    return std::make_unique<httplib::Server>();
+  }
+  return tls;
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -51,14 +87,24 @@ struct Server::Impl {
   Metrics& metrics;
   Env& env;
   LogWriter access_log;
-  httplib::Server http;
+  Status setup_error;
+  std::unique_ptr<httplib::Server> http_owner;
+  httplib::Server& http;
+  bool tls = false;
   int bound_port = -1;
   std::string id_prefix;
   std::atomic<uint64_t> next_id{1};
   std::atomic<bool> stop_requested{false};
 
   Impl(ServerOptions o, const Router& r, Metrics& m, Env& e, LogWriter log)
-      : options(std::move(o)), router(r), metrics(m), env(e), access_log(std::move(log)) {
+      : options(std::move(o)),
+        router(r),
+        metrics(m),
+        env(e),
+        access_log(std::move(log)),
+        http_owner(MakeHttp(options, env, &setup_error)),
+        http(*http_owner) {
+    tls = setup_error.ok() && !options.tls_cert_file.empty();
     std::random_device rd;
     char buf[16];
     std::snprintf(buf, sizeof buf, "%08x", rd());
@@ -172,6 +218,7 @@ Server::Server(ServerOptions options, const Router& router, Metrics& metrics, En
 Server::~Server() { Stop(); }
 
 Status Server::Bind() {
+  if (!impl_->setup_error.ok()) return impl_->setup_error;
   const ServerOptions& o = impl_->options;
   int port = o.port == 0 ? impl_->http.bind_to_any_port(o.host)
                          : (impl_->http.bind_to_port(o.host, o.port) ? o.port : -1);
@@ -183,6 +230,8 @@ Status Server::Bind() {
 }
 
 int Server::port() const { return impl_->bound_port; }
+
+bool Server::tls() const { return impl_->tls; }
 
 Status Server::Run() {
   if (impl_->bound_port < 0) VIGIE_RETURN_IF_ERROR(Bind());

@@ -158,10 +158,12 @@ const CalculatorInfo* FindCalculator(std::string_view id) {
   return c == nullptr ? nullptr : &c->info;
 }
 
+// An unknown id is not echoed: it arrives in the URL, where anything can be
+// typed (no patient data in error messages).
 Result<CalcResult> Evaluate(std::string_view id, const json& inputs) {
   const Calculator* c = Find(id);
   if (c == nullptr)
-    return Status::Error(ErrorCode::kNotFound, {"calculateur / calculator " + std::string(id)});
+    return Status::Error(ErrorCode::kNotFound, {"calculateur / calculator (GET /v1/calc)"});
   try {
     return EvaluateUnchecked(*c, inputs);
   } catch (const std::exception& e) {  // nlohmann type errors: never escape the module
@@ -172,7 +174,7 @@ Result<CalcResult> Evaluate(std::string_view id, const json& inputs) {
 Result<json> InputsFromKeyValues(std::string_view id, const std::vector<std::string>& args) {
   const CalculatorInfo* info = FindCalculator(id);
   if (info == nullptr)
-    return Status::Error(ErrorCode::kNotFound, {"calculateur / calculator " + std::string(id)});
+    return Status::Error(ErrorCode::kNotFound, {"calculateur / calculator (GET /v1/calc)"});
   json out = json::object();
   for (const std::string& arg : args) {
     size_t eq = arg.find('=');

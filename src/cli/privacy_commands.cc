@@ -3,6 +3,7 @@
 // key material. Thread-safety: single-threaded CLI.
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 
 #include "cli/commands.h"
@@ -70,7 +71,17 @@ Status RunAuditVerify(CliContext& ctx, const std::string& file) {
   Result<Settings> settings = ctx.LoadSettings();
   if (!settings.ok()) return settings.status();
   std::string path = file.empty() ? settings->audit_log : file;
-  Result<privacy::AuditVerification> v = privacy::VerifyAuditFile(*ctx.env, path);
+  // With the master key and the audit store's key at hand, the head's seal
+  // is checked too (a truncated log with a rewritten head is then caught).
+  std::optional<privacy::Cipher> key;
+  std::string store_key = JoinPath(settings->keys_dir, "audit.key");
+  Result<privacy::Key> master = privacy::LoadMasterKey(*ctx.env, settings->master_key_file);
+  if (master.ok() && ctx.env->FileExists(store_key)) {
+    Result<privacy::Cipher> c = privacy::OpenStore(*ctx.env, *master, settings->keys_dir, "audit");
+    if (c.ok()) key = *c;
+  }
+  Result<privacy::AuditVerification> v =
+      privacy::VerifyAuditFile(*ctx.env, path, key ? &*key : nullptr);
   if (!v.ok()) return v.status();
   nlohmann::json problems = nlohmann::json::array();
   std::ostringstream human;
@@ -82,7 +93,15 @@ Status RunAuditVerify(CliContext& ctx, const std::string& file) {
   human << v->records << ctx.T(" enregistrements, ", " records, ")
         << (v->ok() ? ctx.T("chaîne intacte", "chain intact")
                     : ctx.T("CHAÎNE ROMPUE", "CHAIN BROKEN"));
-  ctx.Emit({{"file", path}, {"records", v->records}, {"ok", v->ok()}, {"problems", problems}},
+  if (!key) {
+    human << ctx.T("\n(clé d'audit indisponible : sceau de la tête non vérifié)",
+                   "\n(audit key unavailable: head seal not checked)");
+  }
+  ctx.Emit({{"file", path},
+            {"records", v->records},
+            {"ok", v->ok()},
+            {"head_authenticated", v->head_authenticated},
+            {"problems", problems}},
            human.str());
   if (!v->ok()) return Status::Error(ErrorCode::kDataError, {path, "hash chain"});
   return Status::Ok();

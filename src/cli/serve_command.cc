@@ -55,6 +55,8 @@ Status RunServe(CliContext& ctx, const ServeFlags& flags) {
   options.write_timeout_s = static_cast<int>(s.server_write_timeout_s);
   options.default_lang = s.lang.empty() ? ctx.lang : LangFromLocale(s.lang);
   options.static_dir = s.web_dir.empty() ? std::string(VIGIE_DEFAULT_WEB_DIR) : s.web_dir;
+  options.tls_cert_file = s.tls_cert_file;
+  options.tls_key_file = s.tls_key_file;
   if (options.static_dir == "off" || !ctx.env->IsDirectory(options.static_dir)) {
     options.static_dir.clear();
   }
@@ -69,7 +71,8 @@ Status RunServe(CliContext& ctx, const ServeFlags& flags) {
   api::Server server(options, application.router(), application.metrics(), *ctx.env,
                      MakeAccessLog(*ctx.env, s.access_log));
   VIGIE_RETURN_IF_ERROR(server.Bind());
-  std::string url = "http://" + s.server_host + ":" + std::to_string(server.port());
+  std::string url = std::string(server.tls() ? "https://" : "http://") + s.server_host + ":" +
+                    std::to_string(server.port());
   ctx.Emit({{"url", url}, {"status", "listening"}},
            ctx.T("Vigie écoute sur ", "Vigie listening on ") + url +
                ctx.T("  (Ctrl+C pour arrêter)", "  (Ctrl+C to stop)"));

@@ -26,6 +26,13 @@ const std::vector<SettingSpec>& AllSettings() {
       {"server.write_timeout_s", "VIGIE_WRITE_TIMEOUT_S", "--write-timeout", SettingType::kInt,
        &Settings::server_write_timeout_s, 1, 3600, "Délai d'écriture (secondes)",
        "Write timeout (seconds)"},
+      {"server.tls_cert", "VIGIE_TLS_CERT", "--tls-cert", SettingType::kString,
+       &Settings::tls_cert_file, 0, 0,
+       "Certificat TLS (PEM) ; avec server.tls_key : HTTPS (obligatoire hors 127.0.0.1)",
+       "TLS certificate (PEM); with server.tls_key: HTTPS (required off 127.0.0.1)"},
+      {"server.tls_key", "VIGIE_TLS_KEY", "--tls-key", SettingType::kString,
+       &Settings::tls_key_file, 0, 0, "Clé privée TLS (PEM, droits 0600)",
+       "TLS private key (PEM, mode 0600)"},
       {"server.dev_role", "VIGIE_DEV_ROLE", "--dev-role", SettingType::kString,
        &Settings::server_role, 0, 0,
        "Rôle accordé à toute requête par l'authentification de développement local "

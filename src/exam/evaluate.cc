@@ -47,10 +47,10 @@ Result<ExamResult> EvaluateExam(const ExamRule& rule, const json& inputs) {
   }
 }
 
+// An unknown id is not echoed (no patient data in error messages).
 Result<ExamResult> EvaluateExam(const RuleSet& rules, std::string_view id, const json& inputs) {
   const ExamRule* rule = rules.Find(id);
-  if (rule == nullptr)
-    return Status::Error(ErrorCode::kNotFound, {"règle / rule " + std::string(id)});
+  if (rule == nullptr) return Status::Error(ErrorCode::kNotFound, {"règle / rule (GET /v1/exam)"});
   return EvaluateExam(*rule, inputs);
 }
 

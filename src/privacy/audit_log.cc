@@ -1,8 +1,11 @@
 // Hash-chained audit log (see audit_log.h). Thread-safety: Append holds mu_.
+// The head is replaced through Env::WriteFile (temporary file + rename), so a
+// crash leaves either the old or the new head, never a partial one.
 #include "vigie/privacy/audit_log.h"
 
 #include <sodium.h>
 
+#include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -46,10 +49,52 @@ std::vector<std::string> Lines(std::string_view text, bool* partial_tail) {
   return out;
 }
 
+// The head's seal authenticates its sequence number and hash (empty
+// plaintext: the AEAD tag over the associated data is the MAC).
+std::string HeadAad(uint64_t seq, std::string_view hash) {
+  return "audit.head:" + std::to_string(seq) + ":" + std::string(hash);
+}
+
+// Compares the head file with the log: `last` is the highest sequence
+// number found in the log (0 when empty).
+void CheckHead(std::string_view head, const Cipher* cipher, size_t lines, uint64_t last,
+               const std::map<uint64_t, std::string>& hash_of_seq, AuditVerification* v) {
+  if (head.empty()) {
+    if (lines > 0) v->problems.push_back({0, 0, "head_missing"});
+    return;
+  }
+  json h = json::parse(head, nullptr, false);
+  if (!h.is_object() || !h["seq"].is_number_unsigned() || !h["hash"].is_string()) {
+    v->problems.push_back({0, 0, "malformed"});
+    return;
+  }
+  uint64_t head_seq = h["seq"].get<uint64_t>();
+  std::string head_hash = h["hash"].get<std::string>();
+  if (cipher != nullptr) {
+    bool sealed = h["seal"].is_string() &&
+                  cipher->Open(h["seal"].get<std::string>(), HeadAad(head_seq, head_hash)).ok();
+    if (!sealed) v->problems.push_back({0, head_seq, "head_forged"});
+    v->head_authenticated = sealed;
+  }
+  if (head_seq > last) {
+    v->problems.push_back({lines, last + 1, "truncated"});
+    return;
+  }
+  auto it = hash_of_seq.find(head_seq);
+  if (it != hash_of_seq.end() && it->second != head_hash) {
+    // The record the head names is not the one that was written (edited and
+    // re-hashed, or the chain rewritten from there).
+    v->problems.push_back({lines, head_seq, "edited"});
+  }
+  if (head_seq < last) v->problems.push_back({lines, head_seq + 1, "head_behind"});
+}
+
 }  // namespace
 
-AuditVerification VerifyAuditLog(std::string_view log, std::string_view head) {
+AuditVerification VerifyAuditLog(std::string_view log, std::string_view head,
+                                 const Cipher* cipher) {
   AuditVerification v;
+  std::map<uint64_t, std::string> hash_of_seq;
   bool partial = false;
   std::vector<std::string> lines = Lines(log, &partial);
   std::string prev_hash(kGenesis);
@@ -70,6 +115,7 @@ AuditVerification VerifyAuditLog(std::string_view log, std::string_view head) {
     ++v.records;
     uint64_t seq = r["seq"].get<uint64_t>();
     std::string hash = r["hash"].get<std::string>();
+    hash_of_seq.emplace(seq, hash);
     if (RecordHash(r) != hash) v.problems.push_back({i + 1, seq, "edited"});
     if (seq > expected) {
       // A forged huge sequence number is reported once, not record by record.
@@ -87,31 +133,27 @@ AuditVerification VerifyAuditLog(std::string_view log, std::string_view head) {
     prev_hash = hash;
   }
   if (partial && v.problems.empty()) v.problems.push_back({lines.size(), expected, "truncated"});
-  json h = json::parse(head, nullptr, false);
-  if (h.is_object() && h["seq"].is_number_unsigned()) {
-    uint64_t head_seq = h["seq"].get<uint64_t>();
-    if (head_seq >= expected) {
-      v.problems.push_back({lines.size(), expected, "truncated"});
-    } else if (head_seq + 1 == expected && h.value("hash", "") != prev_hash) {
-      v.problems.push_back({lines.size(), head_seq, "edited"});
-    }
-  } else if (!head.empty() || !lines.empty()) {
-    if (head.empty() && !lines.empty()) v.problems.push_back({0, 0, "truncated"});
-    if (!head.empty()) v.problems.push_back({0, 0, "malformed"});
-  }
+  CheckHead(head, cipher, lines.size(), expected - 1, hash_of_seq, &v);
   return v;
 }
 
-Result<AuditVerification> VerifyAuditFile(Env& env, const std::string& path) {
-  Result<std::string> log = env.ReadFile(path);
-  if (!log.ok()) return log.status();
+Result<AuditVerification> VerifyAuditFile(Env& env, const std::string& path, const Cipher* cipher) {
   std::string head;
-  if (env.FileExists(path + ".head")) {
+  bool has_head = env.FileExists(path + ".head");
+  if (has_head) {
     Result<std::string> h = env.ReadFile(path + ".head");
     if (!h.ok()) return h.status();
     head = *h;
   }
-  return VerifyAuditLog(*log, head);
+  if (!env.FileExists(path) && has_head) {
+    // The whole log was removed but its head remains: every record is gone.
+    AuditVerification v = VerifyAuditLog("", head, cipher);
+    v.problems.insert(v.problems.begin(), AuditProblem{0, 1, "truncated"});
+    return v;
+  }
+  Result<std::string> log = env.ReadFile(path);
+  if (!log.ok()) return log.status();
+  return VerifyAuditLog(*log, head, cipher);
 }
 
 Result<std::unique_ptr<ChainedAuditSink>> ChainedAuditSink::Open(Env& env, std::string path,
@@ -119,17 +161,19 @@ Result<std::unique_ptr<ChainedAuditSink>> ChainedAuditSink::Open(Env& env, std::
   if (sodium_init() < 0) return Status::Error(ErrorCode::kInternal, {"libsodium"});
   std::unique_ptr<ChainedAuditSink> sink(new ChainedAuditSink(env, path, std::move(cipher)));
   sink->last_hash_ = std::string(kGenesis);
-  if (env.FileExists(path)) {
-    Result<AuditVerification> v = VerifyAuditFile(env, path);
-    if (!v.ok()) return v.status();
-    if (!v->ok())
-      return Status::Error(ErrorCode::kDataError, {path, "hash chain (vigie audit verify)"});
-    Result<std::string> h = env.ReadFile(path + ".head");
-    json head = h.ok() ? json::parse(*h, nullptr, false) : json();
-    if (head.is_object() && head["seq"].is_number_unsigned()) {
-      sink->next_seq_ = head["seq"].get<uint64_t>() + 1;
-      sink->last_hash_ = head.value("hash", std::string(kGenesis));
-    }
+  const Cipher* key = sink->cipher_ ? &*sink->cipher_ : nullptr;
+  if (!env.FileExists(path) && !env.FileExists(path + ".head")) return sink;
+  Result<AuditVerification> v = VerifyAuditFile(env, path, key);
+  if (!v.ok()) return v.status();
+  if (!v->ok()) {
+    return Status::Error(ErrorCode::kDataError, {path, "hash chain, " + v->problems.front().kind +
+                                                           " (vigie audit verify)"});
+  }
+  Result<std::string> h = env.ReadFile(path + ".head");
+  json head = h.ok() ? json::parse(*h, nullptr, false) : json();
+  if (head.is_object() && head["seq"].is_number_unsigned()) {
+    sink->next_seq_ = head["seq"].get<uint64_t>() + 1;
+    sink->last_hash_ = head.value("hash", std::string(kGenesis));
   }
   return sink;
 }
@@ -150,6 +194,7 @@ Status ChainedAuditSink::Append(const api::AuditEvent& e) {
   VIGIE_RETURN_IF_ERROR(
       env_.AppendFile(path_, r.dump(-1, ' ', false, json::error_handler_t::replace) + "\n"));
   json head = {{"seq", next_seq_}, {"hash", hash}};
+  if (cipher_) head["seal"] = cipher_->Seal("", HeadAad(next_seq_, hash));
   VIGIE_RETURN_IF_ERROR(env_.WriteFile(path_ + ".head", head.dump() + "\n"));
   ++next_seq_;
   last_hash_ = hash;

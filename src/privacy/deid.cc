@@ -89,6 +89,7 @@ std::vector<Span> RuleSpans(Scan& scan, const Lexicon& lex, const std::vector<Kn
   ScanIban(scan);
   ScanDigits(scan);
   ScanPlaces(scan, lex);
+  ScanContext(scan);
   ScanNames(scan, lex);
   ScanKnownNames(scan, names);
   std::vector<Span> kept = Resolve(std::move(scan.spans), scan.text.size());

@@ -70,6 +70,21 @@ TEST(Deid, StructuredIdentifiers) {
   EXPECT_TRUE(Has(f, "IP", "192.168.1.20"));
 }
 
+TEST(Deid, RecordAndProfessionalNumbersByTheirCue) {
+  auto d = Make();
+  auto f = Found(*d, "N° ADELI 751234567, FINESS 750000001, N° de séjour 2301234567.");
+  EXPECT_TRUE(Has(f, "ADELI", "751234567"));
+  EXPECT_TRUE(Has(f, "FINESS", "750000001"));
+  EXPECT_TRUE(Has(f, "NDA", "2301234567"));
+}
+
+TEST(Deid, SpacedBirthDateThenNir) {
+  auto d = Make();
+  auto f = Found(*d, "Né le 1 9 1 0 1 9 8 7 2 8 7 0 5 8 8 1 1 1 4 9 4|Hospitalisation");
+  EXPECT_TRUE(Has(f, "DATE_NAISSANCE", "1 9 1 0 1 9 8 7"));
+  EXPECT_TRUE(Has(f, "SECU", "2 8 7 0 5 8 8 1 1 1 4 9 4"));
+}
+
 TEST(Deid, BadNirKeyIsStillRedacted) {
   auto d = Make();
   auto f = Found(*d, "N° sécu 2 9 1 4 8 2 3 9 8 4 2 9 6 5 4 à vérifier");
@@ -109,7 +124,9 @@ TEST(Deid, PlacesAndHospitals) {
   EXPECT_TRUE(Has(f, "ZIP", "94010"));
   EXPECT_TRUE(Has(f, "VILLE", "Créteil Cedex"));
   EXPECT_TRUE(Has(f, "HOPITAL", "Bichat"));
-  EXPECT_TRUE(Has(f, "HOPITAL", "Toulouse"));
+  EXPECT_TRUE(Has(f, "HOPITAL", "CHU de Toulouse"));
+  EXPECT_TRUE(Has(Found(*d, "entrée par le SAMU de l'Hôpital Henri Mondor."), "HOPITAL",
+                  "Hôpital Henri Mondor"));
 }
 
 TEST(Deid, English) {
@@ -182,6 +199,52 @@ TEST(Deid, InvalidUtf8IsAnError) {
   auto d = Make();
   Result<DeidResult> r = d->Run(std::string("abc\xff", 4), DeidOptions{});
   EXPECT_FALSE(r.ok());
+}
+
+// Regression cases of misses read on the development set (issue 7 recall).
+TEST(Deid, PostcodesByTheirPlaceInAnAddress) {
+  auto d = Make();
+  auto f = Found(*d, "résidant au 39 quai Branly, 75019, Paris. Domicile à Paris dans le 75001.");
+  EXPECT_TRUE(Has(f, "ZIP", "75019"));
+  EXPECT_TRUE(Has(f, "VILLE", "Paris"));
+  EXPECT_TRUE(Has(f, "ZIP", "75001"));
+  auto g =
+      Found(*d, "11 COURS ALBERT THOMAS 13 608 LYON ; 12 Rue du Docteur Gachet 2B784 Levallois");
+  EXPECT_TRUE(Has(g, "ZIP", "13 608"));
+  EXPECT_TRUE(Has(g, "ZIP", "2B784"));
+  // A dose after a street is no postcode.
+  EXPECT_FALSE(Has(Found(*d, "rue des Lilas : 10 000 UI"), "ZIP", "10 000"));
+}
+
+TEST(Deid, PhonesWithCountryCodeOrLeadingZeros) {
+  auto d = Make();
+  auto f = Found(*d,
+                 "Tél : (33) 1 45 56 78 90, fax (52)672466711, Tel : 00-36-20-46-42, "
+                 "N° ADELI,08 86 45 34 23, mobile le0641220310.");
+  EXPECT_TRUE(Has(f, "TEL", "(33) 1 45 56 78 90"));
+  EXPECT_TRUE(Has(f, "TEL", "(52)672466711"));
+  EXPECT_TRUE(Has(f, "TEL", "00-36-20-46-42"));
+  EXPECT_TRUE(Has(f, "TEL", "08 86 45 34 23"));
+  EXPECT_TRUE(Has(f, "TEL", "0641220310"));
+  EXPECT_TRUE(Has(Found(*d, "téléphone au ( 3 3 ) 0 6 5 6 2 0 7 4 4 6."), "TEL",
+                  "( 3 3 ) 0 6 5 6 2 0 7 4 4 6"));
+  EXPECT_TRUE(Found(*d, "créatinine 3,5 mg").empty());
+}
+
+TEST(Deid, DatesInWordsAndYearsAlone) {
+  auto d = Make();
+  auto f = Found(
+      *d,
+      "Né le deux janvier mille neuf cent soixante dix huit. Imprimé le vingt quatre "
+      "aout deux mille dix-sept. Bilan vingt-six 02 2012 12:32 9301932. Plastie en 2003, cycles "
+      "C4 16/09 et C7 13 / 03. Dose de 2000 mg.");
+  EXPECT_TRUE(Has(f, "DATE_NAISSANCE", "deux janvier mille neuf cent soixante dix huit"));
+  EXPECT_TRUE(Has(f, "DATE", "vingt quatre aout deux mille dix-sept"));
+  EXPECT_TRUE(Has(f, "DATE", "vingt-six 02 2012"));
+  EXPECT_TRUE(Has(f, "DATE", "2003"));
+  EXPECT_TRUE(Has(f, "DATE", "16/09"));
+  EXPECT_TRUE(Has(f, "DATE", "13 / 03"));
+  EXPECT_FALSE(Has(f, "DATE", "2000"));
 }
 
 }  // namespace

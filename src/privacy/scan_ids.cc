@@ -148,6 +148,11 @@ bool IsDate(const Run& r, size_t n) {
     return g[0].size() <= 2 && g[1].size() <= 2 && (g[2].size() == 2 || g[2].size() == 4) &&
            (ValidDmy(Num(g[0]), Num(g[1]), 0) || ValidDmy(Num(g[1]), Num(g[0]), 0));
   }
+  // "16/09", "13 / 03": day and month without a year (both written with two digits).
+  if (n == 2 && r.seps[1].find('/') != std::string::npos && r.groups[0].size() == 2 &&
+      r.groups[1].size() == 2) {
+    return ValidDmy(Num(r.groups[0]), Num(r.groups[1]), 0);
+  }
   if (n == 2 && marked && r.groups[1].size() == 4 && r.groups[0].size() <= 2) {
     int m = Num(r.groups[0]), y = Num(r.groups[1]);
     return m >= 1 && m <= 12 && y >= 1900 && y <= 2100 && r.seps[1].find('/') != std::string::npos;
@@ -227,6 +232,10 @@ bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback
   }
   Label cue = ctx.cue;
   bool has_cue = ctx.has_cue;
+  // "00-36-20-46-42", "0 0 - 1 7 - 3 3 ...": ten digits written as a phone number.
+  bool pairs = n >= 5;
+  for (size_t i = 0; i < n && pairs; ++i) pairs = r.groups[i].size() <= 2;
+  if (pairs && d.size() == 10 && d[0] == '0') return *label = Label::kTel, true;
   if ((d.size() == 10 && d[0] == '0' && d[1] != '0') || (plus && d.size() == 11 && d[0] == '3') ||
       (d.size() == 13 && d.compare(0, 4, "0033") == 0) ||
       (scan.lang == Lang::kEn && (d.size() == 10 || (d.size() == 11 && d[0] == '1')) && n >= 2)) {
@@ -280,6 +289,53 @@ Run ReadRun(std::string_view t, size_t i) {
   return r;
 }
 
+// "(33) 1 45 56 78 90", "(33)0163752553", "(52)672466711": a country code
+// in parentheses then nine or ten digits. Adds the phone span (with the
+// parenthesis) and returns the number of groups it took (0: not a phone).
+size_t CountryCodePhone(Scan& scan, const Run& r) {
+  std::string_view t = scan.text;
+  size_t open = r.begin;
+  if (open > 0 && t[open - 1] == ' ') --open;  // "( 3 3 ) 0 6 ..."
+  if (open == 0 || t[open - 1] != '(' || r.groups.size() < 2) return 0;
+  // The country code: the groups before the separator holding ')'.
+  size_t c = 1;
+  std::string code = r.groups[0];
+  while (c < r.groups.size() && r.seps[c].find(')') == std::string::npos) code += r.groups[c++];
+  if (c >= r.groups.size() || code.size() < 2 || code.size() > 3 ||
+      Trimmed(r.seps[c]).rfind(')', 0) != 0) {
+    return 0;
+  }
+  std::string rest;
+  for (size_t k = c; k < r.groups.size(); ++k) {
+    rest += r.groups[k];
+    if (rest.size() == 9 || rest.size() == 10) {
+      size_t next = k + 1;
+      bool more = next < r.groups.size() && rest.size() == 9 && r.groups[next].size() == 1;
+      if (more) continue;
+      scan.Add(open - 1, r.group_end[k], Label::kTel, 80);
+      return k + 1;
+    }
+  }
+  return 0;
+}
+
+// Returns the end of the phone number read from i, else of its first digit
+// group (the groups after it are read again: "C4 16/09").
+size_t GluedPhone(Scan& scan, size_t i) {
+  std::string_view t = scan.text;
+  Run r = ReadRun(t, i);
+  if (r.groups.empty()) return i;
+  std::string d;
+  for (size_t k = 0; k < r.groups.size(); ++k) {
+    d += r.groups[k];
+    if (d.size() == 10 && d[0] == '0' && d[1] != '0') {
+      scan.Add(i, r.group_end[k], Label::kTel, 80);
+      return r.group_end[k];
+    }
+  }
+  return r.group_end[0];
+}
+
 bool AgeUnit(std::string_view t, size_t e) {
   std::string_view rest = t.substr(e, 12);
   return rest.starts_with(" ans") || rest.starts_with(" years") || rest.starts_with("-year") ||
@@ -291,7 +347,14 @@ bool AgeUnit(std::string_view t, size_t e) {
 void ScanDigits(Scan& scan) {
   std::string_view t = scan.text;
   for (size_t i = 0; i < t.size(); ++i) {
-    if (!Digit(t[i]) || (i > 0 && (Alnum(t[i - 1]) || t[i - 1] == ','))) continue;
+    if (!Digit(t[i]) || (i > 0 && Digit(t[i - 1]))) continue;
+    if (i > 1 && t[i - 1] == ',' && Digit(t[i - 2])) continue;  // decimal comma
+    if (i > 0 && Alpha(t[i - 1])) {
+      // Glued to a word ("le0641220310", "B12"): only a phone number is taken.
+      i = GluedPhone(scan, i);
+      while (i < t.size() && Alnum(t[i])) ++i;
+      continue;
+    }
     Run r = ReadRun(t, i);
     if (r.groups.empty()) {
       while (i < t.size() && Alnum(t[i])) ++i;
@@ -310,10 +373,31 @@ void ScanDigits(Scan& scan) {
       }
       size_t b0 = sub.begin;
       bool plus = b0 > 0 && t[b0 - 1] == '+';
+      if (size_t took = CountryCodePhone(scan, sub); took > 0) {
+        start += took;
+        continue;
+      }
       Label label = Label::kDate;
       size_t n = sub.groups.size();
       Context ctx;
       ctx.has_cue = ContextLabel(scan, b0, &ctx.cue);
+      // Spaced-out digits starting with a date then an identifier
+      // ("1 9 1 0 1 9 8 7 2 8 7 0 5 ..."): the date first.
+      if (n >= 16) {
+        Run head;
+        for (size_t k = 0; k < 8; ++k) {
+          head.groups.push_back(sub.groups[k]);
+          head.seps.push_back(sub.seps[k]);
+        }
+        bool singles = true;
+        for (size_t k = 0; k < 8 && singles; ++k) singles = sub.groups[k].size() == 1;
+        if (singles && IsDate(head, 8)) {
+          scan.Add(b0, sub.group_end[7],
+                   BirthContext(scan, b0) ? Label::kDateNaissance : Label::kDate, 80);
+          start += 8;
+          continue;
+        }
+      }
       // Spaced-out digits holding an identifier then a date ("1 5 0 ... 0 5 0 8 2 0 1 4"):
       // split before the final 8 digits when they form a date.
       if (n > 8 && sub.groups[n - 8].size() == 1) {

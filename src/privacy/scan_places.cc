@@ -149,7 +149,14 @@ void ZipCity(Scan& scan, const View& v, size_t i) {
 }
 
 void Hospital(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
-  const std::string& w = v.Lower(i);
+  std::string w = v.Lower(i);
+  // The cue word belongs to the name ("Hôpital Bichat", as EDS-Pseudo
+  // annotates it), without an elided article ("l'Hôpital").
+  size_t cue_begin = scan.tokens[i].begin;
+  if (w.starts_with("l'") || w.starts_with("d'")) {
+    w = w.substr(2);
+    cue_begin += 2;
+  }
   if (In(kHospitalCues, w) && (CapWord(v, i) || w == "hopital")) {
     size_t j = v.Next(i);
     if ((w == "centre" || w == "groupe") && j != std::string::npos &&
@@ -164,8 +171,7 @@ void Hospital(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
     }
     if (!CapWord(v, j) || lex.stopwords.contains(v.Lower(j))) return;
     size_t last = ExtendName(v, j, 6);
-    if (last != std::string::npos)
-      scan.Add(scan.tokens[j].begin, scan.tokens[last].end, Label::kHopital, 58);
+    if (last != std::string::npos) scan.Add(cue_begin, scan.tokens[last].end, Label::kHopital, 58);
     return;
   }
   auto found = lex.hospitals.find(w);

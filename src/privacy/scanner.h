@@ -67,13 +67,14 @@ struct Scan {
 bool IsMonthWord(std::string_view lower);         // "mars", "sept", "March"
 bool BirthContext(const Scan& scan, size_t pos);  // "né le", "DDN", "born" just before
 
-// Detectors (scan_ids.cc, scan_names.cc, scan_places.cc).
+// Detectors (scan_ids.cc, scan_names.cc, scan_places.cc, scan_context.cc).
 void ScanMailUrl(Scan& scan);
 void ScanDigits(Scan& scan);
 void ScanIban(Scan& scan);
 void ScanNames(Scan& scan, const Lexicon& lexicon);
 void ScanPlaces(Scan& scan, const Lexicon& lexicon);
 void ScanKnownNames(Scan& scan, const std::vector<KnownName>& names);
+void ScanContext(Scan& scan);  // scan_context.cc
 
 // Pseudo mode (surrogate.cc): a realistic value of the same kind, a keyed
 // hash of (label, value) under the secret; dates move by the patient offset.

@@ -22,6 +22,7 @@ class ChildProcess {
   // One line of stdout, or nullopt after `timeout` or at end of stream.
   std::optional<std::string> ReadLine(std::chrono::milliseconds timeout);
   void Signal(int sig);
+  pid_t pid() const { return pid_; }
   // Exit code after the child ended, or nullopt if it is still running after `timeout`.
   std::optional<int> Wait(std::chrono::milliseconds timeout);
 

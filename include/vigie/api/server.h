@@ -27,6 +27,10 @@ struct ServerOptions {
   int write_timeout_s = 10;
   Lang default_lang = Lang::kFr;
   std::string static_dir;  // web UI files served at "/" (empty: none)
+  // TLS (OpenSSL) when both are given: PEM certificate (chain) and private
+  // key. Without them the server speaks plain HTTP, on loopback only.
+  std::string tls_cert_file;
+  std::string tls_key_file;
 };
 
 using LogWriter = std::function<void(std::string_view line)>;
@@ -40,7 +44,11 @@ class Server {
   Server& operator=(const Server&) = delete;
 
   // Binds the socket; kIoError if the address is in use or not allowed.
+  // TLS: kTlsFileUnreadable (missing or unreadable file, or only one of the
+  // two given), kTlsInvalid (OpenSSL rejects them); plain HTTP on a
+  // non-loopback host: kPlainHttpNotLoopback. Nothing is bound on error.
   Status Bind();
+  bool tls() const;
   int port() const;
   // Serves until Stop(); returns after in-flight requests have finished.
   Status Run();

@@ -41,6 +41,8 @@ struct Settings {
   std::string keys_dir = "vigie-keys";                // wrapped data keys, one per store
   std::string tokens_file = "vigie-tokens.json";      // API tokens (hashed)
   int64_t rate_limit_per_minute = 600;                // per token
+  std::string tls_cert_file;  // PEM certificate (chain); with tls_key_file: HTTPS
+  std::string tls_key_file;   // PEM private key (keep it 0600)
 };
 
 enum class SettingType { kString, kInt };
