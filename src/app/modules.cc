@@ -12,6 +12,7 @@ Status RegisterModuleRoutes(App& app) {
   VIGIE_RETURN_IF_ERROR(RegisterEvidenceRoutes(app));
   VIGIE_RETURN_IF_ERROR(RegisterPrivacyRoutes(app));
   VIGIE_RETURN_IF_ERROR(RegisterCheckRoutes(app));  // /v1/check, /cds-services (check_routes.cc)
+  VIGIE_RETURN_IF_ERROR(RegisterKbSnapshotRoutes(app));
   return Status::Ok();
 }
 

@@ -14,7 +14,7 @@ const out = outputDir();
 const requested = new Set();
 
 async function open(hash, { signIn = true, lang = 'fr' } = {}) {
-  const page = await V.browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const page = await V.browser.newPage({ viewport: { width: 1100, height: 900 }, locale: 'fr-FR' });
   page.on('request', (r) => requested.add(r.url()));
   await page.goto(`${V.base}/#${hash}`);
   await page.waitForSelector('#page-title');
@@ -81,6 +81,8 @@ test('without a token, clinician pages say so instead of failing silently', asyn
 
 test('keyboard: the skip link reaches the page; headings take focus on navigation', async () => {
   const page = await open('ordonnance');
+  await page.reload(); // signed in (this tab's session), focus back at the top
+  await page.waitForSelector('#page-title');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'skip');
   await page.keyboard.press('Enter');
@@ -242,6 +244,8 @@ test('question: answer sentences with citation chips that open the cited passage
   const sentence = (await sentences.first().evaluate((p) => p.firstChild.textContent)).trim();
   await chip.click();
   await page.waitForSelector('#passage[open]');
+  // PubMedQA: the question was written from the abstract of its own pmid.
+  assert.ok(await sentences.locator(`.chip[data-doc="${first.pmid}"]`).count() > 0);
   assert.match(await page.textContent('#passage-meta'), new RegExp(`^${await chip.getAttribute('data-doc')}`));
   const marked = await page.textContent('#passage-text mark');
   assert.equal(marked.replace(/\s+/g, ' '), sentence.replace(/\s+/g, ' '));
