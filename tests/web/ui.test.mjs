@@ -274,6 +274,13 @@ test('pseudonymisation: entities highlighted with visible labels, nothing stored
   assert.ok(labels.includes('DATE'), labels.join(','));
   const shown = await page.textContent('#deid-output');
   for (const secret of ['Martin', '12/03/1950', '06 12 34 56 78']) assert.ok(!shown.includes(secret), secret);
+  // Consistent pseudonyms: a stand-in name in place of the real one, its label shown.
+  await page.selectOption('#deid-mode', 'pseudo');
+  await page.click('#deid-form button[type="submit"]');
+  await page.waitForSelector('#deid-output mark[data-label="NOM"]');
+  const pseudo = await page.$eval('#deid-output mark[data-label="NOM"]', (m) => m.firstChild.textContent);
+  assert.ok(pseudo.trim() !== '' && !pseudo.includes('Martin') && !pseudo.includes('['), pseudo);
+  assert.ok(!(await page.textContent('#deid-output')).includes('Martin'));
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
   assert.ok(!stored.includes('Martin'));
   assert.ok(!readFileSync(V.audit, 'utf8').includes('Martin'));

@@ -17,7 +17,9 @@ export function highlighted(original: string, entities: Entity[]): Node[] {
   for (const e of [...entities].sort((a, b) => a.start - b.start)) {
     if (e.start < at) continue;
     out.push(document.createTextNode(cps.slice(at, e.start).join('')));
-    out.push(el('mark', { 'data-label': e.label, class: 'entity' }, e.replacement,
+    // Mask mode replaces with "[LABEL]": then the label alone says it.
+    const text = e.replacement === `[${e.label}]` ? [] : [e.replacement];
+    out.push(el('mark', { 'data-label': e.label, class: 'entity' }, ...text,
       el('span', { class: 'label' }, e.label)));
     at = e.end;
   }
@@ -28,12 +30,14 @@ export function highlighted(original: string, entities: Entity[]): Node[] {
 export function deidPage(root: HTMLElement): void {
   const text = el('textarea', { id: 'deid-text', rows: '6' });
   const out = el('div', { id: 'deid-result', 'aria-live': 'polite' });
+  const mode = el('select', { id: 'deid-mode' }, el('option', { value: 'mask' }, t('deid.mask')),
+    el('option', { value: 'pseudo' }, t('deid.pseudo')));
   const form = el('form', { id: 'deid-form', novalidate: '' }, ...field(t('deid.label'), text),
-    el('button', { type: 'submit' }, t('deid.run')));
+    ...field(t('deid.mode'), mode), el('button', { type: 'submit' }, t('deid.run')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     try {
-      const r = await post('/v1/deid', { text: text.value });
+      const r = await post('/v1/deid', { text: text.value, mode: mode.value });
       out.replaceChildren(
         el('p', { class: 'muted', id: 'deid-count' }, fill(t('deid.count'), { n: r.entities.length })),
         el('div', { class: 'card info deid-text', id: 'deid-output' }, ...highlighted(text.value, r.entities)),
