@@ -184,6 +184,13 @@ test('ordonnance: drug autocomplete is debounced and keyboard-operable', async (
   assert.equal(await page.inputValue(input), first);
   assert.equal(await page.getAttribute(input, 'data-cis'), cis);
   assert.ok(await page.isHidden('#drug-list-1'));
+  // By CIP13: BDPM 2026-07 CIS_CIP_bdpm.txt, CIP13 3400934744198 is a
+  // presentation of CIS 64755969 (KARDEGIC 75 mg).
+  await page.focus('#rx-drug-2');
+  await page.keyboard.type('3400934744198');
+  await page.waitForSelector('#drug-list-2 [role="option"]');
+  assert.equal(await page.getAttribute('#drug-list-2-0', 'data-cis'), '64755969');
+  assert.match(await page.textContent('#drug-list-2-0'), /KARDEGIC 75 mg.*cip13/);
   await page.close();
 });
 
@@ -227,6 +234,26 @@ test('ordonnance: warfarine + aspirine 500 -> CI or ASDEC card with risk, conduc
   assert.match(await page.textContent('#check-unresolved'), /Ligne 3 : zzqxw/);
   await page.screenshot({ path: join(out, 'ordonnance.png'), fullPage: true });
   await noSeriousAxe(page, 'ordonnance with results');
+  await page.close();
+});
+
+test('ordonnance: a weekly line is sent as timing per week (methotrexate rhythm evaluated)', async (t) => {
+  if (!needData(t)) return;
+  const page = await open('ordonnance');
+  await page.fill('#rx-drug-1', 'methotrexate 2,5 mg');
+  await page.fill('.rx-line[data-line="1"] .rx-dose', '15');
+  await page.fill('.rx-line[data-line="1"] .rx-freq', '1');
+  await page.selectOption('.rx-line[data-line="1"] .rx-period', 'wk');
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.url().endsWith('/v1/check')),
+    page.click('#check-run'),
+  ]);
+  const body = JSON.parse(request.postData());
+  assert.deepEqual(body.lines[0].timing, { frequency: 1, period: 1, period_unit: 'wk' });
+  assert.deepEqual(body.lines[0].dose, { value: 15, unit: 'mg' });
+  await page.waitForSelector('#check-version');
+  assert.match(await page.textContent('#check-lines'), /METHOTREXATE/i);
+  assert.doesNotMatch(await page.textContent('#check-result'), /rythme du méthotrexate non donné/);
   await page.close();
 });
 

@@ -100,10 +100,11 @@ export function attachDrugAutocomplete(input: HTMLInputElement, listId: string):
   input.addEventListener('input', () => {
     delete input.dataset.cis;
     window.clearTimeout(timer);
+    // Suggestions for an older text are stale: never let Enter pick one of them.
+    close();
     const query = input.value.trim();
     if (query.length < MIN_CHARS) {
       inflight?.abort();
-      close();
       return;
     }
     timer = window.setTimeout(() => void search(query), DEBOUNCE_MS);
