@@ -59,6 +59,7 @@ export const STRINGS: Record<string, [string, string]> = {
   'rx.remove': ['Retirer', 'Remove'],
   'rx.suggestions': ['Suggestions', 'Suggestions'],
   'rx.none_found': ['Aucun médicament trouvé', 'No drug found'],
+  'rx.thesaurus': ['Version du thésaurus ANSM', 'ANSM thesaurus version'],
   'check.run': ["Vérifier l'ordonnance", 'Check the prescription'],
   'check.none': ['Aucune alerte trouvée dans les sources.', 'No alert found in the sources.'],
   'check.unresolved': ['Lignes non reconnues (non vérifiées)', 'Unrecognised lines (not checked)'],

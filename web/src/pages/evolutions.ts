@@ -5,7 +5,7 @@
 // without the watch module the page says so plainly.
 import { get, ApiError } from '../api.js';
 import { el, field, heading, showError } from '../dom.js';
-import { t } from '../i18n.js';
+import { lang, t } from '../i18n.js';
 import { snapshots } from '../sources.js';
 
 const KINDS: Record<string, [string, string]> = {
@@ -21,7 +21,7 @@ const KINDS: Record<string, [string, string]> = {
 function kindLabel(kind: string): string {
   const pair = KINDS[kind];
   if (!pair) return kind;
-  return document.documentElement.lang === 'en' ? pair[1] : pair[0];
+  return lang() === 'en' ? pair[1] : pair[0];
 }
 
 function pages(c: any): string {

@@ -6,6 +6,7 @@ import { attachDrugAutocomplete } from '../autocomplete.js';
 import { el, field, heading, showError } from '../dom.js';
 import { t } from '../i18n.js';
 import { renderCheck } from './findings.js';
+import { snapshots } from '../sources.js';
 
 function value(id: string): string {
   return (document.getElementById(id) as HTMLInputElement | null)?.value ?? '';
@@ -111,15 +112,24 @@ export function ordonnancePage(root: HTMLElement): void {
     rows.append(row);
     (row.querySelector('.rx-drug') as HTMLElement).focus();
   });
+  // The thesaurus version to check against: the newest unless the user picks another.
+  const version = el('select', { id: 'rx-thesaurus' });
+  void snapshots().then((list) => {
+    const versions = list?.thesaurus ?? [];
+    version.replaceChildren(...[...versions].reverse().map((v) => el('option', { value: v }, v)));
+  });
   const run = el('button', { type: 'submit', id: 'check-run' }, t('check.run'));
   const form = el('form', { id: 'rx-form', novalidate: '' }, patientFieldset(),
-    el('fieldset', {}, el('legend', {}, t('rx.lines')), rows, add), run);
+    el('fieldset', {}, el('legend', {}, t('rx.lines')), rows, add),
+    el('div', { class: 'grid' }, ...field(t('rx.thesaurus'), version)), run);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     out.replaceChildren(el('p', { class: 'muted' }, t('loading')));
     const [lines, used] = readLines(rows);
     try {
-      renderCheck(out, await post('/v1/check', { patient: readPatient(), lines }),
+      const body: Record<string, unknown> = { patient: readPatient(), lines };
+      if (version.value) body.thesaurus_version = version.value;
+      renderCheck(out, await post('/v1/check', body),
         (index, cis, denomination) => {
           const drug = used[index]?.querySelector('.rx-drug') as HTMLInputElement | null;
           if (!drug) return;
