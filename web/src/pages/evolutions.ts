@@ -5,23 +5,13 @@
 // without the watch module the page says so plainly.
 import { get, ApiError } from '../api.js';
 import { el, field, heading, showError } from '../dom.js';
-import { lang, t } from '../i18n.js';
+import { t } from '../i18n.js';
 import { snapshots } from '../sources.js';
 
-const KINDS: Record<string, [string, string]> = {
-  added: ['Interactions ajoutées', 'Interactions added'],
-  removed: ['Interactions supprimées', 'Interactions removed'],
-  level_changed: ['Niveau modifié', 'Level changed'],
-  text_changed: ['Texte modifié', 'Text changed'],
-  renamed: ['Renommées', 'Renamed'],
-  member_added: ['Substances ajoutées à une classe', 'Substances added to a class'],
-  member_removed: ['Substances retirées d’une classe', 'Substances removed from a class'],
-};
-
-function kindLabel(kind: string): string {
-  const pair = KINDS[kind];
-  if (!pair) return kind;
-  return lang() === 'en' ? pair[1] : pair[0];
+// The kind's label as the API words it (summary.labels, in the request's
+// language) when the server sends one; else the kind code made readable.
+function kindLabel(kind: string, labels: Record<string, string> | undefined): string {
+  return labels?.[kind] ?? kind.replace(/_/g, ' ');
 }
 
 function pages(c: any): string {
@@ -62,7 +52,7 @@ function render(out: HTMLElement, r: any): void {
   for (const kind of kinds) {
     const of = r.changes.filter((c: any) => c.kind === kind);
     parts.push(el('section', { class: 'group', 'data-group': kind },
-      el('h2', {}, `${kindLabel(kind)} (${of.length})`), ...of.map(changeCard)));
+      el('h2', {}, `${kindLabel(kind, r.summary?.labels)} (${of.length})`), ...of.map(changeCard)));
   }
   const notCompared = r.bdpm_files?.not_compared ?? [];
   if (notCompared.length) {
