@@ -116,6 +116,20 @@ TEST_F(KbRoutesTest, DrugRoutesAreAuditedWithoutTheQuery) {
   EXPECT_EQ(audit.find("64755969"), std::string::npos);
 }
 
+// The versions the UI states on every page and offers on "Évolutions": the two
+// BDPM snapshots imported above, in version order, no thesaurus version.
+TEST_F(KbRoutesTest, SnapshotsListTheImportedVersions) {
+  api::HttpResponse res = Call("GET", "/v1/kb/snapshots");
+  ASSERT_EQ(res.status, 200) << res.body;
+  json body = json::parse(res.body);
+  EXPECT_EQ(body["bdpm"], json({"2026-01", "2026-07"}));
+  EXPECT_EQ(body["thesaurus"], json::array());
+  ASSERT_EQ(body["snapshots"].size(), 2u);
+  EXPECT_EQ(body["snapshots"][0]["source"], "bdpm");
+  EXPECT_FALSE(body["snapshots"][0]["imported_at"].get<std::string>().empty());
+  EXPECT_FALSE(body["vigie"].get<std::string>().empty());
+}
+
 TEST(KbRoutesNoKb, MissingKbIsNotReady) {
   MemEnv env;
   Settings s;
@@ -128,6 +142,8 @@ TEST(KbRoutesNoKb, MissingKbIsNotReady) {
   req.method = "GET";
   req.path = "/v1/drugs/64755969";
   req.request_id = "rq";
+  EXPECT_EQ((*app)->router().Dispatch(req).status, 503);
+  req.path = "/v1/kb/snapshots";
   EXPECT_EQ((*app)->router().Dispatch(req).status, 503);
 }
 

@@ -13,6 +13,7 @@ Status RegisterModuleRoutes(App& app) {
   VIGIE_RETURN_IF_ERROR(RegisterPrivacyRoutes(app));
   VIGIE_RETURN_IF_ERROR(RegisterCheckRoutes(app));  // /v1/check, /cds-services (check_routes.cc)
   VIGIE_RETURN_IF_ERROR(RegisterWatchRoutes(app));  // /v1/changes (watch_routes.cc)
+  VIGIE_RETURN_IF_ERROR(RegisterKbSnapshotRoutes(app));
   return Status::Ok();
 }
 

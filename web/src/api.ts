@@ -3,7 +3,7 @@
 import { lang, t } from './i18n.js';
 
 export class ApiError extends Error {
-  constructor(public readonly code: string, message: string) {
+  constructor(public readonly code: string, message: string, public readonly status = 0) {
     super(message);
   }
 }
@@ -18,31 +18,35 @@ export function setToken(value: string): void {
   else sessionStorage.removeItem('vigie.token');
 }
 
-function authHeaders(): Record<string, string> {
+function headers(): Record<string, string> {
   const h: Record<string, string> = { 'Accept-Language': lang(), 'Content-Type': 'application/json' };
   if (token()) h.Authorization = `Bearer ${token()}`;
   return h;
 }
 
-async function call(method: string, path: string, body?: unknown): Promise<any> {
+async function call(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<any> {
   let res: Response;
   try {
     res = await fetch(path, {
       method,
-      headers: authHeaders(),
+      headers: headers(),
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
     });
-  } catch {
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError('network', t('network'));
   }
   const data = await res.json().catch(() => ({}));
   if (!res.ok) {
     const err = data.error ?? {};
-    if (err.code === 'route_not_found') throw new ApiError('unavailable', t('unavailable'));
-    throw new ApiError(err.code ?? String(res.status), err.message ?? String(res.status));
+    // A route this server does not have: the module is not installed (yet).
+    if (err.code === 'route_not_found') throw new ApiError('unavailable', t('unavailable'), res.status);
+    throw new ApiError(err.code ?? String(res.status), err.message ?? String(res.status), res.status);
   }
   return data;
 }
 
-export const get = (path: string) => call('GET', path);
-export const post = (path: string, body: unknown) => call('POST', path, body);
+export const get = (path: string, signal?: AbortSignal) => call('GET', path, undefined, signal);
+export const post = (path: string, body: unknown, signal?: AbortSignal) =>
+  call('POST', path, body, signal);

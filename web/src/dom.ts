@@ -11,12 +11,26 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+let counter = 0;
+
+// A label and its input, linked by id (every input has a visible label).
 export function field(label: string, input: HTMLElement): Node[] {
-  const id = input.id || `f-${Math.random().toString(36).slice(2)}`;
-  input.id = id;
-  return [el('label', { for: id }, label), input];
+  if (!input.id) input.id = `f-${++counter}`;
+  return [el('label', { for: input.id }, label), input];
 }
 
 export function showError(target: HTMLElement, message: string): void {
   target.replaceChildren(el('p', { class: 'error', role: 'alert' }, message));
+}
+
+// "{n} mois" with its values filled in.
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ''));
+}
+
+// The page title and its heading; the heading takes focus on navigation so a
+// keyboard or screen-reader user lands on the new page.
+export function heading(text: string): HTMLElement {
+  document.title = `${text} — Vigie`;
+  return el('h1', { tabindex: '-1', id: 'page-title' }, text);
 }

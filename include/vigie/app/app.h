@@ -62,6 +62,9 @@ Status RegisterPatientRoutes(App& app);
 // POST /v1/drugs/search, GET /v1/drugs/{cis} (knowledge base, kb_routes.cc).
 Status RegisterKbRoutes(App& app);
 
+// GET /v1/kb/snapshots: source versions in the KB, for the UI (kb_snapshot_routes.cc).
+Status RegisterKbSnapshotRoutes(App& app);
+
 // POST /v1/triage (public role): public-mode red flags (src/triage).
 Status RegisterTriageRoutes(App& app);
 

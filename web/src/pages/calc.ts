@@ -1,8 +1,10 @@
 // "Posologie & calculateurs": the calculator registry (GET /v1/calc) rendered
-// as forms; results show value, unit, interpretation, formula and source.
+// as forms (inputs with units and ranges, formula and source shown before and
+// after computing), and the dose for this patient (dose.ts).
 import { get, post, ApiError } from '../api.js';
-import { el, field, showError } from '../dom.js';
-import { lang, t } from '../i18n.js';
+import { el, field, fill, heading, showError } from '../dom.js';
+import { lang, pick, t } from '../i18n.js';
+import { doseSection } from './dose.js';
 
 interface CalcInput {
   name: string; type: string; label: { fr: string; en: string }; unit?: string;
@@ -31,6 +33,15 @@ function inputFor(spec: CalcInput): HTMLElement {
   return el('input', attrs);
 }
 
+// "Poids (kg), de 1 à 400 — obligatoire": label, unit, range and whether required.
+function labelFor(spec: CalcInput): string {
+  let label = spec.label[lang()] + (spec.unit ? ` (${spec.unit})` : '');
+  if (spec.min !== undefined && spec.max !== undefined) {
+    label += `, ${fill(t('calc.range'), { min: spec.min, max: spec.max })}`;
+  }
+  return label + (spec.required ? ` — ${t('calc.required')}` : '');
+}
+
 function readForm(form: HTMLFormElement, calc: Calculator): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const spec of calc.inputs) {
@@ -46,12 +57,8 @@ function readForm(form: HTMLFormElement, calc: Calculator): Record<string, unkno
 
 function renderForm(calc: Calculator, out: HTMLElement): HTMLFormElement {
   // novalidate: the server's message names the input and its range, in the UI language.
-  const form = el('form', { 'data-calc': calc.id, novalidate: '' });
-  for (const spec of calc.inputs) {
-    const label = `${spec.label[lang()]}${spec.unit ? ` (${spec.unit})` : ''}` +
-      (spec.required ? ` — ${t('calc.required')}` : '');
-    form.append(...field(label, inputFor(spec)));
-  }
+  const form = el('form', { 'data-calc': calc.id, novalidate: '', class: 'grid' });
+  for (const spec of calc.inputs) form.append(...field(labelFor(spec), inputFor(spec)));
   form.append(el('button', { type: 'submit' }, t('calc.run')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -59,9 +66,9 @@ function renderForm(calc: Calculator, out: HTMLElement): HTMLFormElement {
       const r = await post(`/v1/calc/${encodeURIComponent(calc.id)}`, readForm(form, calc));
       out.replaceChildren(el('div', { class: 'card info', 'data-result': calc.id },
         el('p', {}, el('strong', { class: 'value' }, `${r.value} ${r.unit}`)),
-        el('p', {}, r.interpretation?.[lang()] ?? ''),
-        el('p', { class: 'muted' }, `${t('calc.formula')} : ${r.formula}`),
-        el('p', { class: 'muted' }, `${t('calc.source')} : ${r.source}`)));
+        el('p', {}, pick(r.interpretation)),
+        el('p', { class: 'formula' }, `${t('calc.formula')} : ${r.formula}`),
+        el('p', { class: 'source' }, `${t('calc.source')} : ${r.source}`)));
     } catch (e) {
       showError(out, (e as ApiError).message);
     }
@@ -70,24 +77,28 @@ function renderForm(calc: Calculator, out: HTMLElement): HTMLFormElement {
 }
 
 export async function calcPage(root: HTMLElement): Promise<void> {
-  const out = el('div', { id: 'calc-result' });
+  const out = el('div', { id: 'calc-result', 'aria-live': 'polite' });
+  const title = heading(t('nav.calc'));
   try {
     const list = (await get('/v1/calc')).calculators as Calculator[];
     const select = el('select', { id: 'calc-select' },
       ...list.map((c) => el('option', { value: c.id }, c.name[lang()])));
-    const holder = el('div');
+    const holder = el('div', { id: 'calc-form' });
     const show = () => {
       const calc = list.find((c) => c.id === select.value)!;
       out.replaceChildren();
-      holder.replaceChildren(el('p', { class: 'muted' }, calc.source), renderForm(calc, out));
+      holder.replaceChildren(
+        el('p', { class: 'formula' }, `${t('calc.formula')} : ${calc.formula}`),
+        el('p', { class: 'source' }, `${t('calc.source')} : ${calc.source}`), renderForm(calc, out));
     };
     select.addEventListener('change', show);
-    root.replaceChildren(el('h1', {}, t('nav.calc')), ...field(t('calc.choose'), select), holder, out);
+    root.replaceChildren(title, el('section', { 'aria-labelledby': 'calc-h' },
+      el('h2', { id: 'calc-h' }, t('calc.choose')),
+      el('div', { class: 'grid' }, ...field(t('calc.choose'), select)), holder, out), doseSection());
     show();
   } catch (e) {
-    root.replaceChildren(el('h1', {}, t('nav.calc')));
     const msg = el('div');
-    root.append(msg);
+    root.replaceChildren(title, msg);
     showError(msg, (e as ApiError).message);
   }
 }
