@@ -146,5 +146,32 @@ TEST(DiffBdpm, PresentationsPricesAndMissingFiles) {
   EXPECT_TRUE(DiffBdpm(a, a).changes.empty());
 }
 
+// No two snapshots of the data set both have the HAS files (only 2022-06 does),
+// so the opinion kinds are checked here on synthetic rows.
+TEST(DiffBdpm, NewHasOpinionAndGenericGroupChange) {
+  std::vector<std::string> smr = {"cis", "dossier_has", "motif", "date_avis", "valeur", "libelle"};
+  std::vector<std::string> gen = {"groupe", "libelle", "cis", "type", "tri"};
+  BdpmSnapshot a, b;
+  a["bdpm_smr"] = Rows(smr, {{"60000001", "CT-1", "Inscription", "20200101", "Important", "x"}});
+  b["bdpm_smr"] = Rows(smr, {{"60000001", "CT-1", "Inscription", "20200101", "Important", "x"},
+                             {"60000001", "CT-2", "Renouvellement", "20250601", "Modéré", "y"}});
+  a["bdpm_generique"] = Rows(gen, {{"12", "G1", "60000001", "0", "1"}});
+  b["bdpm_generique"] = Rows(gen, {{"13", "G2", "60000001", "0", "1"}});
+  BdpmDiff d = DiffBdpm(a, b);
+  std::map<std::string, int> counts = CountByKind(d.changes);
+  EXPECT_EQ(counts["has_opinion_added"], 1);
+  EXPECT_EQ(counts["generic_group_changed"], 1);
+  for (const Change& c : d.changes) {
+    if (c.kind == "has_opinion_added") {
+      EXPECT_EQ(c.after, "Modéré");
+      EXPECT_EQ(c.file, "CIS_HAS_SMR_bdpm.txt");
+    }
+    if (c.kind == "generic_group_changed") {
+      EXPECT_EQ(c.before, "12");
+      EXPECT_EQ(c.after, "13");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace vigie::watch
