@@ -79,14 +79,19 @@ TEST_F(KbRoutesTest, GetByCisAndErrors) {
 }
 
 TEST_F(KbRoutesTest, StatusCarriesAmmShortageAndPrescribingConditions) {
-  // 2026-01/CIS_CIP_Dispo_Spec.txt: 63918096 (AZACTAM 1 g) "Rupture de stock";
+  // 2026-01/CIS_CIP_Dispo_Spec.txt: 63918096 (AZACTAM 1 g) "Rupture de stock"
+  // from 04/04/2024;
   // CIS_CPD_bdpm.txt: "prescription hospitalière", "liste I"; CIS_bdpm.txt (2026-01
   // and 2026-07): "Autorisation active".
   api::HttpResponse res = Call("GET", "/v1/drugs/63918096");
   ASSERT_EQ(res.status, 200) << res.body;
   json status = json::parse(res.body)["status"];
   EXPECT_EQ(status["amm"], "Autorisation active");
-  EXPECT_EQ(status["availability"], json({"Rupture de stock"}));
+  // The row: status "Rupture de stock", since 04/04/2024.
+  ASSERT_EQ(status["availability"].size(), 1u);
+  std::string shortage = status["availability"][0];
+  EXPECT_EQ(shortage.rfind("Rupture de stock", 0), 0u) << shortage;
+  EXPECT_NE(shortage.find("04/04/2024"), std::string::npos) << shortage;
   std::vector<std::string> cpd = status["prescribing_conditions"];
   std::sort(cpd.begin(), cpd.end());
   EXPECT_EQ(cpd, (std::vector<std::string>{"liste I", "prescription hospitalière"}));
