@@ -1,4 +1,4 @@
-// The 37 real test prescriptions of tests/check/prescriptions.jsonl (expected
+// The 41 real test prescriptions of tests/check/prescriptions.jsonl (expected
 // findings quoted from the ANSM thesaurus with their page, written before the
 // engine) run against the real KB built from ../shared/data (BDPM 2026-01 +
 // 2026-07, thesaurus 2020-10 + 2023-09) and the real posology rules of data/.
@@ -78,6 +78,7 @@ bool Matches(const json& f, const json& m) {
   if (f["kind"] != m["kind"]) return false;
   if (m.contains("lines") && f["lines"] != m["lines"]) return false;
   if (m.contains("level") && f["level"] != m["level"]) return false;
+  if (m.contains("match") && f.value("match", "") != m["match"]) return false;
   if (m.contains("version") && f["source"].value("version", "") != m["version"]) return false;
   if (m.contains("resolved") && f.value("resolved", json()) != m["resolved"]) return false;
   if (m.contains("pages")) {
