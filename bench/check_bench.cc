@@ -4,7 +4,7 @@
 // 100,000), and free-text resolution of the same 10 lines measured apart.
 // The KB is $VIGIE_DB if set, else built from $VIGIE_DATA (or ../shared/data)
 // into a temporary file. Run from the repository root (or set
-// VIGIE_SOURCE_DIR) so that data/posology is found. Usage: check_bench [runs].
+// VIGIE_SOURCE_DIR) so that data/posology and data/check are found. Usage: check_bench [runs].
 // Single-threaded.
 #include <algorithm>
 #include <chrono>
@@ -42,20 +42,26 @@ std::string BuildKb() {
   return path;
 }
 
-// The posology rules of data/posology (the dose/renal checks run in the bench too).
-std::shared_ptr<const vigie::dose::PosologyBook> Posology() {
+// The authored content of data/ (posology rules and allergy table): the dose,
+// renal and allergy checks run in the bench too.
+vigie::check::CheckContent Content() {
   std::string root = std::getenv("VIGIE_SOURCE_DIR") ? std::getenv("VIGIE_SOURCE_DIR") : ".";
-  auto book = std::make_shared<vigie::dose::PosologyBook>();
-  std::error_code ec;
-  for (const auto& f : std::filesystem::directory_iterator(root + "/data/posology", ec)) {
-    std::ifstream in(f.path());
-    std::stringstream text;
-    text << in.rdbuf();
-    auto b = vigie::dose::ParsePosology(text.str());
-    if (b.ok()) (void)vigie::dose::MergeBooks(*book, std::move(b).value());
+  std::vector<vigie::check::ContentFile> files;
+  for (const char* sub : {"posology", "check"}) {
+    std::error_code ec;
+    for (const auto& f : std::filesystem::directory_iterator(root + "/data/" + sub, ec)) {
+      std::ifstream in(f.path());
+      std::stringstream text;
+      text << in.rdbuf();
+      files.emplace_back(std::string(sub) + "/" + f.path().filename().string(), text.str());
+    }
   }
-  std::printf("posology substances: %zu\n", book->substances.size());
-  return book;
+  auto content = vigie::check::ParseCheckContent(files);
+  if (!content.ok()) return {};
+  std::printf("posology substances: %zu, allergy table: %s\n",
+              content->posology ? content->posology->substances.size() : 0,
+              content->allergy ? "yes" : "no");
+  return *content;
 }
 
 void Report(const char* what, std::vector<double>& us) {
@@ -78,7 +84,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "KB unavailable: %s\n", path.c_str());
     return 1;
   }
-  auto k = vigie::check::CheckKnowledge::Load(**kb, path, *index, Posology());
+  auto k = vigie::check::CheckKnowledge::Load(**kb, path, *index, Content());
   if (!k.ok()) return 1;
   json text_req = {{"patient",
                     {{"age_years", 80},

@@ -83,7 +83,7 @@ Result<json> Check(const CheckKnowledge& k, const Request& req) {
     std::vector<Finding> found;
     CheckInteractions(*th, lines, req.lang, found);
     CheckDuplicates(lines, k.bdpm_versions(), req.lang, found);
-    CheckAllergies(req, lines, req.lang, found, not_evaluated);
+    CheckAllergies(k, req, lines, req.lang, found, not_evaluated);
     CheckNeverEvents(req, lines, req.lang, found);
     CheckPatientLimits(k, req, lines, found, not_evaluated);
     CheckAvailability(lines, k.bdpm_versions(), req.lang, found);
@@ -112,7 +112,10 @@ Result<json> Check(const CheckKnowledge& k, const Request& req) {
                 {"not_evaluated", not_evaluated}};
     for (Finding& f : found) out["findings"].push_back(std::move(f).ToJson());
     for (const ResolvedLine& l : lines) out["lines"].push_back(LineJson(l, req));
-    out["kb"] = {{"bdpm", k.bdpm_versions()}, {"thesaurus", th->version}, {"hash", k.hash()}};
+    out["kb"] = {{"bdpm", k.bdpm_versions()},
+                 {"thesaurus", th->version},
+                 {"hash", k.hash()},
+                 {"data", k.content_hash()}};
     out["thesaurus_version"] = th->version;
     if (!req.min_level.empty()) out["min_level"] = req.min_level;
     return out;

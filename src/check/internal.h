@@ -138,8 +138,9 @@ void CheckInteractions(const ThesaurusData& th, const std::vector<ResolvedLine>&
                        std::vector<Finding>& out);
 void CheckDuplicates(const std::vector<ResolvedLine>& lines, const std::string& bdpm, Lang lang,
                      std::vector<Finding>& out);
-void CheckAllergies(const Request& req, const std::vector<ResolvedLine>& lines, Lang lang,
-                    std::vector<Finding>& out, nlohmann::json& not_evaluated);
+void CheckAllergies(const CheckKnowledge& k, const Request& req,
+                    const std::vector<ResolvedLine>& lines, Lang lang, std::vector<Finding>& out,
+                    nlohmann::json& not_evaluated);
 void CheckAvailability(const std::vector<ResolvedLine>& lines, const std::string& bdpm, Lang lang,
                        std::vector<Finding>& out);
 void CheckNeverEvents(const Request& req, const std::vector<ResolvedLine>& lines, Lang lang,

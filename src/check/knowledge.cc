@@ -132,12 +132,11 @@ const ThesaurusData* CheckKnowledge::Thesaurus(const std::string& version) const
 
 Result<std::shared_ptr<const CheckKnowledge>> CheckKnowledge::Load(
     const kb::KnowledgeBase& kb, const std::string& kb_path,
-    std::shared_ptr<const kb::DrugIndex> drugs, std::shared_ptr<const dose::PosologyBook> posology,
-    std::string content_hash) {
+    std::shared_ptr<const kb::DrugIndex> drugs, CheckContent content) {
   try {
     std::shared_ptr<CheckKnowledge> k(new CheckKnowledge());
     k->drugs_ = std::move(drugs);
-    k->posology_ = std::move(posology);
+    k->content_ = std::move(content);
     uint64_t h = 14695981039346656037ULL;
     for (const kb::SnapshotInfo& s : kb.snapshots()) {
       h = Fnv1a(s.source + ":" + s.version + ":" + s.fingerprint + ";", h);
@@ -166,7 +165,7 @@ Result<std::shared_ptr<const CheckKnowledge>> CheckKnowledge::Load(
     for (const std::string& v : k->drugs_->catalog().snapshot_versions) {
       k->bdpm_ += (k->bdpm_.empty() ? "" : "+") + v;
     }
-    h = Fnv1a(content_hash, h);
+    h = Fnv1a("data:" + k->content_.hash, h);
     char buf[17];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
     k->hash_ = std::string("fnv1a64:") + buf;

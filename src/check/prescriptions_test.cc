@@ -43,16 +43,20 @@ class PrescriptionsTest : public ::testing::Test {
     ASSERT_TRUE(kb.ok());
     auto index = kb::LoadDrugIndex(path);
     ASSERT_TRUE(index.ok());
-    auto book = std::make_shared<dose::PosologyBook>();
     std::string root = std::getenv("VIGIE_SOURCE_DIR") ? std::getenv("VIGIE_SOURCE_DIR") : ".";
-    for (const auto& f : std::filesystem::directory_iterator(root + "/data/posology")) {
-      auto b = dose::ParsePosology(ReadFile(f.path().string()));
-      ASSERT_TRUE(b.ok()) << f.path();
-      ASSERT_TRUE(dose::MergeBooks(*book, std::move(b).value()).ok());
+    std::vector<ContentFile> files;
+    for (const char* sub : {"posology", "check"}) {
+      for (const auto& f : std::filesystem::directory_iterator(root + "/data/" + sub)) {
+        files.emplace_back(std::string(sub) + "/" + f.path().filename().string(),
+                           ReadFile(f.path().string()));
+      }
     }
-    auto k = CheckKnowledge::Load(**kb, path, *index, book);
+    auto content = ParseCheckContent(files);
+    ASSERT_TRUE(content.ok()) << content.status().Message(Lang::kEn);
+    auto k = CheckKnowledge::Load(**kb, path, *index, *content);
     ASSERT_TRUE(k.ok()) << k.status().Message(Lang::kEn);
     knowledge_ = new std::shared_ptr<const CheckKnowledge>(*k);
+    path_ = path;
     std::ifstream in(root + "/tests/check/prescriptions.jsonl");
     for (std::string line; std::getline(in, line);) {
       if (!line.empty()) cases_.push_back(json::parse(line));
@@ -72,6 +76,7 @@ class PrescriptionsTest : public ::testing::Test {
   }
   static inline std::shared_ptr<const CheckKnowledge>* knowledge_ = nullptr;
   static inline std::vector<json> cases_;
+  static inline std::string path_;
 };
 
 bool Matches(const json& f, const json& m) {
@@ -142,6 +147,25 @@ TEST_F(PrescriptionsTest, FindingsAreSortedBySeverityAndCarryKbIds) {
     EXPECT_GE(rank(f["level"]), last) << out["findings"].dump(1);
     last = rank(f["level"]);
   }
+}
+
+// kb.hash covers the KB snapshots and the authored data/ the check read
+// (DESIGN.md "Snapshots"): other content, other hash; kb.data names it.
+TEST_F(PrescriptionsTest, KbHashCoversTheAuthoredData) {
+  json out = Run(cases_.at(0)["request"]);
+  ASSERT_TRUE(out.contains("kb"));
+  EXPECT_EQ(out["kb"]["data"], (*knowledge_)->content_hash());
+  EXPECT_EQ((*knowledge_)->content_hash().size(), 16u);
+  auto kb = kb::KnowledgeBase::Open(path_);
+  ASSERT_TRUE(kb.ok());
+  auto index = kb::LoadDrugIndex(path_);
+  ASSERT_TRUE(index.ok());
+  CheckContent other;
+  other.posology = nullptr;
+  other.hash = "0123456789abcdef";
+  auto k = CheckKnowledge::Load(**kb, path_, *index, other);
+  ASSERT_TRUE(k.ok());
+  EXPECT_NE((*k)->hash(), (*knowledge_)->hash());
 }
 
 TEST_F(PrescriptionsTest, UnknownThesaurusVersionIsAnError) {

@@ -16,7 +16,7 @@ Result<std::shared_ptr<const CheckKnowledge>> CheckService::Get(std::string_view
   if (!kb.ok()) return fail(kb.status());
   auto index = kb::LoadDrugIndex(kb_path_, as_of);
   if (!index.ok()) return fail(index.status());
-  auto k = CheckKnowledge::Load(**kb, kb_path_, *index, posology_);
+  auto k = CheckKnowledge::Load(**kb, kb_path_, *index, content_);
   if (!k.ok()) return fail(k.status());
   if (views_.size() >= kMaxViews) views_.erase(views_.begin());
   views_.emplace(std::string(as_of), *k);

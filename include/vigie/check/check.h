@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "vigie/check/content.h"
 #include "vigie/core/patient.h"
 #include "vigie/core/status.h"
 #include "vigie/dose/posology.h"
@@ -69,27 +70,32 @@ struct ThesaurusData;  // parsed entries, classes and name keys of one version
 class CheckKnowledge {
  public:
   // Reads every thesaurus version of `kb` (entries and class memberships
-  // through a read-only connection to `kb_path`). Failure: kNotFound (no
+  // through a read-only connection to `kb_path`) into memory once: a check
+  // then runs no query. `content` is the authored data (posology rules,
+  // allergy table) and its hash, mixed into hash(). Failure: kNotFound (no
   // thesaurus imported), kIoError.
   static Result<std::shared_ptr<const CheckKnowledge>> Load(
       const kb::KnowledgeBase& kb, const std::string& kb_path,
-      std::shared_ptr<const kb::DrugIndex> drugs,
-      std::shared_ptr<const dose::PosologyBook> posology, std::string content_hash = "");
+      std::shared_ptr<const kb::DrugIndex> drugs, CheckContent content);
   ~CheckKnowledge();
 
   const kb::DrugIndex& drugs() const { return *drugs_; }
-  const dose::PosologyBook* posology() const { return posology_.get(); }
+  const dose::PosologyBook* posology() const { return content_.posology.get(); }
+  const AllergyTable* allergy() const { return content_.allergy.get(); }
+  // Hash of the authored data/ files read ("" when none was read).
+  const std::string& content_hash() const { return content_.hash; }
   // The version's data, or nullptr; "" gives the newest.
   const ThesaurusData* Thesaurus(const std::string& version) const;
   const std::string& newest_thesaurus() const { return newest_; }
-  // {"bdpm": "...", "thesaurus": [...], "hash": "..."} (filled per response).
+  // The BDPM snapshot versions used ("2026-01+2026-07") and the hash of the
+  // KB snapshots (source, version, fingerprint) and of the content files.
   const std::string& bdpm_versions() const { return bdpm_; }
   const std::string& hash() const { return hash_; }
 
  private:
   CheckKnowledge() = default;
   std::shared_ptr<const kb::DrugIndex> drugs_;
-  std::shared_ptr<const dose::PosologyBook> posology_;
+  CheckContent content_;
   std::map<std::string, std::unique_ptr<ThesaurusData>> thesaurus_;
   std::string newest_, bdpm_, hash_;
 };
