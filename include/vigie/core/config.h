@@ -41,6 +41,11 @@ struct Settings {
   std::string keys_dir = "vigie-keys";                // wrapped data keys, one per store
   std::string tokens_file = "vigie-tokens.json";      // API tokens (hashed)
   int64_t rate_limit_per_minute = 600;                // per token
+  // CDS Hooks clients (the EHR) authenticate with a JWT signed by a key of
+  // this local JWKS file; empty = CDS calls use the API tokens.
+  std::string cds_jwks_file;
+  std::string cds_issuer;    // the `iss` the EHR puts in its JWTs
+  std::string cds_audience;  // Vigie's base URL as the EHR calls it: aud = base + path
 };
 
 enum class SettingType { kString, kInt };
