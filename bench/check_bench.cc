@@ -101,21 +101,37 @@ int main(int argc, char** argv) {
   auto tout = vigie::check::Check(**k, *treq);
   if (!tout.ok()) return 1;
   json cis_req = text_req;
-  for (size_t i = 0; i < cis_req["lines"].size() && i < (*tout)["lines"].size(); ++i) {
-    cis_req["lines"][i].erase("drug");
-    cis_req["lines"][i]["cis"] = (*tout)["lines"][i]["cis"];
+  for (const json& l : (*tout)["lines"]) {
+    json& line = cis_req["lines"][l["index"].get<size_t>()];
+    line.erase("drug");
+    line["cis"] = l["cis"];
+  }
+  for (const json& u : (*tout)["unresolved"]) {
+    // An ambiguous free-text line (same substance, several brands): the bench
+    // takes the first candidate, as the prescriber would pick one.
+    std::printf("unresolved by text, first candidate taken: %s\n", u["input"].dump().c_str());
+    if (u["candidates"].empty()) continue;
+    json& line = cis_req["lines"][u["index"].get<size_t>()];
+    line.erase("drug");
+    line["cis"] = u["candidates"][0]["cis"];
   }
   auto creq = vigie::check::RequestFromJson(cis_req);
-  std::printf("10 lines resolved: %zu, findings: %zu\n", (*tout)["lines"].size(),
-              (*tout)["findings"].size());
+  auto cout = vigie::check::Check(**k, *creq);
+  if (!cout.ok()) return 1;
+  std::printf("10 lines resolved: %zu, findings: %zu, response: %zu bytes\n",
+              (*cout)["lines"].size(), (*cout)["findings"].size(), cout->dump().size());
+  if (const char* body = std::getenv("CHECK_BODY_FILE"); body != nullptr && *body != '\0') {
+    std::ofstream(body) << cis_req.dump();  // the same request for bench/check_http.sh
+    std::ofstream(std::string(body) + ".response.json") << cout->dump(1);
+  }
   std::vector<double> us;
   us.reserve(runs);
   size_t sink = 0;
   for (size_t r = 0; r < runs; ++r) {
     auto t0 = Clock::now();
-    auto out = vigie::check::Check(**k, *creq);
+    auto out = vigie::check::CheckSerialized(**k, *creq);
     auto t1 = Clock::now();
-    sink += out.ok() ? (*out)["findings"].size() : 0;
+    sink += out.ok() ? out->findings : 0;
     us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
   }
   Report("check, 10 lines by CIS, in-process", us);
@@ -123,7 +139,7 @@ int main(int argc, char** argv) {
   size_t text_runs = std::max<size_t>(runs / 20, 100);
   for (size_t r = 0; r < text_runs; ++r) {
     auto t0 = Clock::now();
-    auto out = vigie::check::Check(**k, *treq);
+    auto out = vigie::check::CheckSerialized(**k, *treq);
     auto t1 = Clock::now();
     sink += out.ok() ? 1u : 0u;
     us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());

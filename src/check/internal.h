@@ -126,10 +126,15 @@ struct Finding {
   std::vector<std::string> substances;
   std::string message, risk, conduct;
   Source source;
-  nlohmann::json extra;        // other entries, class names
-  int Rank() const;            // 0 most severe
-  nlohmann::json ToJson() &&;  // moves the texts out
+  nlohmann::json extra;  // other entries, class names
+  int Rank() const;      // 0 most severe
 };
+
+// Writes the response JSON of issue 4 into `out` (response.cc).
+void WriteResponse(const CheckKnowledge& k, const ThesaurusData& th, const Request& req,
+                   const std::vector<Finding>& found, const std::vector<ResolvedLine>& lines,
+                   const nlohmann::json& unresolved, const nlohmann::json& not_evaluated,
+                   std::string& out);
 
 // Links BDPM substances of `line` to thesaurus keys and classes.
 void LinkToThesaurus(const ThesaurusData& th, ResolvedLine& line);

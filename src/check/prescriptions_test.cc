@@ -1,4 +1,4 @@
-// The 41 real test prescriptions of tests/check/prescriptions.jsonl (expected
+// The 43 real test prescriptions of tests/check/prescriptions.jsonl (expected
 // findings quoted from the ANSM thesaurus with their page, written before the
 // engine) run against the real KB built from ../shared/data (BDPM 2026-01 +
 // 2026-07, thesaurus 2020-10 + 2023-09) and the real posology rules of data/.
@@ -166,6 +166,33 @@ TEST_F(PrescriptionsTest, KbHashCoversTheAuthoredData) {
   auto k = CheckKnowledge::Load(**kb, path_, *index, other);
   ASSERT_TRUE(k.ok());
   EXPECT_NE((*k)->hash(), (*knowledge_)->hash());
+}
+
+// Messages follow --lang / Accept-Language (French first, English on demand);
+// the texts quoted from the sources (risk, conduct of the thesaurus) stay as
+// published.
+TEST_F(PrescriptionsTest, MessagesInFrenchOrEnglish) {
+  json request;
+  for (const json& c : cases_) {
+    if (c["id"] == "allergie-croisee-penicilline-cefpodoxime") request = c["request"];
+  }
+  ASSERT_FALSE(request.is_null());
+  for (Lang lang : {Lang::kFr, Lang::kEn}) {
+    auto req = RequestFromJson(request, lang);
+    ASSERT_TRUE(req.ok());
+    auto out = Check(**knowledge_, *req);
+    ASSERT_TRUE(out.ok());
+    ASSERT_FALSE((*out)["findings"].empty());
+    std::string message = (*out)["findings"][0]["message"];
+    std::string conduct = (*out)["findings"][0]["conduct"];
+    if (lang == Lang::kFr) {
+      EXPECT_TRUE(message.starts_with("Allergie croisée possible")) << message;
+      EXPECT_NE(conduct.find("surveillance médicale stricte"), std::string::npos) << conduct;
+    } else {
+      EXPECT_TRUE(message.starts_with("Possible cross-allergy")) << message;
+      EXPECT_NE(conduct.find("strict medical supervision"), std::string::npos) << conduct;
+    }
+  }
 }
 
 TEST_F(PrescriptionsTest, UnknownThesaurusVersionIsAnError) {

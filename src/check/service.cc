@@ -31,4 +31,12 @@ Result<nlohmann::json> CheckService::Run(const nlohmann::json& body, Lang lang) 
   return Check(**k, *req);
 }
 
+Result<CheckOutput> CheckService::RunSerialized(const nlohmann::json& body, Lang lang) {
+  auto req = RequestFromJson(body, lang);
+  if (!req.ok()) return req.status();
+  auto k = Get(req->as_of);
+  if (!k.ok()) return k.status();
+  return CheckSerialized(**k, *req);
+}
+
 }  // namespace vigie::check

@@ -100,6 +100,17 @@ class CheckKnowledge {
   std::string newest_, bdpm_, hash_;
 };
 
+// The response as JSON text, with the counts the audit records.
+struct CheckOutput {
+  std::string json;
+  size_t lines = 0, unresolved = 0, findings = 0, critical = 0;
+  std::string thesaurus;
+};
+
+// Runs every check and writes the response text (what the HTTP route sends).
+// Failure: as Check below.
+Result<CheckOutput> CheckSerialized(const CheckKnowledge& knowledge, const Request& request);
+
 // Runs every check. The response is the JSON of issue 4: {"findings",
 // "lines", "unresolved", "not_evaluated", "kb", "thesaurus_version"}.
 // Failure: kNotFound (thesaurus_version not imported), kInvalidArgument

@@ -26,6 +26,8 @@ class CheckService {
 
   // Parses and runs one request (RequestFromJson + Get(as_of) + Check).
   Result<nlohmann::json> Run(const nlohmann::json& body, Lang lang);
+  // The same, the response as text (CheckSerialized): what POST /v1/check sends.
+  Result<CheckOutput> RunSerialized(const nlohmann::json& body, Lang lang);
 
  private:
   static constexpr size_t kMaxViews = 8;
