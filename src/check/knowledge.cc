@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "check/internal.h"
+#include "vigie/core/text.h"
 
 namespace vigie::check {
 namespace {
@@ -125,6 +126,12 @@ uint64_t Fnv1a(std::string_view s, uint64_t h) {
 
 CheckKnowledge::~CheckKnowledge() = default;
 
+const dose::Substance* CheckKnowledge::PosologyRule(std::string_view name) const {
+  if (posology_index_.empty()) return nullptr;
+  auto it = posology_index_.find(text::Fold(name));
+  return it == posology_index_.end() ? nullptr : it->second;
+}
+
 const ThesaurusData* CheckKnowledge::Thesaurus(const std::string& version) const {
   auto it = thesaurus_.find(version.empty() ? newest_ : version);
   return it == thesaurus_.end() ? nullptr : it->second.get();
@@ -137,6 +144,13 @@ Result<std::shared_ptr<const CheckKnowledge>> CheckKnowledge::Load(
     std::shared_ptr<CheckKnowledge> k(new CheckKnowledge());
     k->drugs_ = std::move(drugs);
     k->content_ = std::move(content);
+    if (k->content_.posology != nullptr) {
+      for (const dose::Substance& sub : k->content_.posology->substances) {
+        // First entry wins, as in PosologyBook::Find (book order).
+        k->posology_index_.emplace(text::Fold(sub.name), &sub);
+        for (const std::string& a : sub.aliases) k->posology_index_.emplace(text::Fold(a), &sub);
+      }
+    }
     uint64_t h = 14695981039346656037ULL;
     for (const kb::SnapshotInfo& s : kb.snapshots()) {
       h = Fnv1a(s.source + ":" + s.version + ":" + s.fingerprint + ";", h);

@@ -13,6 +13,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -82,6 +84,9 @@ class CheckKnowledge {
   const kb::DrugIndex& drugs() const { return *drugs_; }
   const dose::PosologyBook* posology() const { return content_.posology.get(); }
   const AllergyTable* allergy() const { return content_.allergy.get(); }
+  // The posology rules of a substance (as PosologyBook::Find: folded name or
+  // alias), from an index built at load; nullptr when none.
+  const dose::Substance* PosologyRule(std::string_view name) const;
   // Hash of the authored data/ files read ("" when none was read).
   const std::string& content_hash() const { return content_.hash; }
   // The version's data, or nullptr; "" gives the newest.
@@ -96,6 +101,9 @@ class CheckKnowledge {
   CheckKnowledge() = default;
   std::shared_ptr<const kb::DrugIndex> drugs_;
   CheckContent content_;
+  // Folded substance name or alias -> its rules (PosologyBook::Find folds
+  // every name of the book on every call: most of a check's time).
+  std::unordered_map<std::string, const dose::Substance*> posology_index_;
   std::map<std::string, std::unique_ptr<ThesaurusData>> thesaurus_;
   std::string newest_, bdpm_, hash_;
 };
