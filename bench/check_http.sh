@@ -7,15 +7,18 @@
 # (the server's own ceiling on this machine: the in-run reference).
 # Usage: bench/check_http.sh BUILD_DIR [seconds] [connections] [server threads]
 set -euo pipefail
-build="${1:-build/release}"; secs="${2:-20}"; conns="${3:-64}"; threads="${4:-$conns}"
+build="$(cd "${1:-build/release}" && pwd)"; secs="${2:-20}"; conns="${3:-64}"; threads="${4:-$conns}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 db="${VIGIE_DB:-/tmp/vigie_check_bench.sqlite}"
 [[ -f "$db" ]] || "$build/bench/check_bench" 10 >/dev/null
 tmp="$(mktemp -d)"
 # The access log goes to stderr (a file written by the OS, no fsync per line).
 # Local-development authenticator (loopback only): the bench is about the check.
-"$build/src/cli/vigie" --db "$db" serve --port 0 --threads "$threads" --dev-role clinician \
-  --audit-log "$tmp/audit.jsonl" --access-log - --json > "$tmp/serve.out" 2> "$tmp/access.log" &
+# Run in the scratch folder: the master key and data keys are created there,
+# never in the repository.
+(cd "$tmp" && exec "$build/src/cli/vigie" --db "$db" serve --port 0 --threads "$threads" \
+  --dev-role clinician --audit-log "$tmp/audit.jsonl" --access-log - --json \
+  > "$tmp/serve.out" 2> "$tmp/access.log") &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$tmp"' EXIT
 for _ in $(seq 100); do grep -q '"url"' "$tmp/serve.out" 2>/dev/null && break; sleep 0.1; done
@@ -29,7 +32,7 @@ echo "machine: $(nproc) cores; load: $(uptime)"
 echo "== POST /v1/check (10 lines by CIS, audit on)"
 wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$root/bench/check_wrk.lua" "$url/v1/check"
 echo "audit events: $(wc -l < "$tmp/audit.jsonl")"
-"$build/src/cli/vigie" audit verify "$tmp/audit.jsonl" --json 2>/dev/null | head -c 300 || true
+(cd "$tmp" && "$build/src/cli/vigie" audit verify "$tmp/audit.jsonl" --json) 2>/dev/null | head -c 300 || true
 echo
 echo "== GET /healthz (reference: the server alone, no check, no audit)"
 CHECK_BODY="" wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$root/bench/check_wrk.lua" "$url/healthz"
