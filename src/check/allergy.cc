@@ -128,10 +128,27 @@ void CheckAllergies(const CheckKnowledge& k, const Request& req,
         why = "drug_name";
       }
       if (why.empty()) {
+        bool atc_known = !l.drug->atc.empty();
         for (const ResolvedSubstance& s : l.substances) {
+          atc_known = atc_known || !s.atc.empty();
           if ((cross = CrossOf(table, declared_atc, LineAtc(l, s))) != nullptr) break;
         }
-        if (cross == nullptr) continue;
+        if (cross == nullptr) {
+          // A class allergy cannot be checked without the line's ATC code
+          // (the BDPM gives it for CIS_MITM specialties only): say so.
+          if (!declared_atc.empty() && !atc_known) {
+            not_evaluated.push_back(
+                {{"check", "allergy"},
+                 {"lines", {l.index}},
+                 {"missing", "atc"},
+                 {"message", Tr(lang,
+                                "Non évalué : classe d'allergie déclarée, code ATC de la "
+                                "spécialité inconnu (BDPM)",
+                                "Not evaluated: declared allergy class, ATC code of the "
+                                "specialty unknown (BDPM)")}});
+          }
+          continue;
+        }
         why = "cross_reactivity";
       }
       Finding f;
