@@ -1,5 +1,6 @@
-// Fuzzes the thesaurus layout-text parser and the index parsers: the input is
-// split into pages at form feeds, as poppler's per-page text would be.
+// Fuzzes the thesaurus layout-text parser, the index parsers and the printed
+// version reader: the input is split into pages at form feeds, as poppler's
+// per-page text would be.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -23,6 +24,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (static_cast<int>(p.entries.size() + p.unparsed.size()) != p.plus_lines) std::abort();
   for (const vigie::kb::ThesaurusEntry& e : p.entries) {
     if (e.levels.empty() || e.page < 1 || e.page > static_cast<int>(pages.size())) std::abort();
+  }
+  std::string version = vigie::kb::PrintedVersion(pages);
+  if (!version.empty()) {  // "YYYY-MM", month 01-12
+    if (version.size() != 7 || version[4] != '-') std::abort();
+    int month = (version[5] - '0') * 10 + (version[6] - '0');
+    if (month < 1 || month > 12) std::abort();
   }
   (void)vigie::kb::ParseClassIndexText(pages);
   std::vector<std::string> names;

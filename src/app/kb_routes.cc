@@ -1,7 +1,9 @@
 // Drug routes of the knowledge base (issue 3): POST /v1/drugs/search and
 // GET /v1/drugs/{cis}. The drug index is loaded from the KB file (db_path
-// setting) on first use, then shared read-only by every request.
+// setting) on first use, then shared read-only by every request. Audited
+// (issue 7) with the outcome and counts only, never the query or the code.
 // Thread-safety: the lazy load is guarded by a mutex; the index is immutable.
+#include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 
@@ -50,7 +52,26 @@ json SearchSchema() {
 
 json DrugSchema() { return {{"type", "object"}}; }
 
-Result<HttpResponse> Search(DrugIndexHolder& holder, const HttpRequest& req) {
+api::AuditEvent Event(App& app, const HttpRequest& req, std::string action) {
+  return {app.env().NowMicros(),
+          req.request_id,
+          req.principal.id,
+          std::string(api::RoleName(req.principal.role)),
+          std::move(action),
+          "ok",
+          {}};
+}
+
+// Appends the event with the outcome of `result`; an audit failure does not
+// block the answer (as the other clinical routes).
+Result<HttpResponse> Audited(App& app, api::AuditEvent event, Result<HttpResponse> result) {
+  if (!result.ok()) event.outcome = std::string(result.status().wire_code());
+  (void)app.audit().Append(event);
+  return result;
+}
+
+Result<HttpResponse> Search(DrugIndexHolder& holder, const HttpRequest& req,
+                            std::map<std::string, std::string>* counts) {
   Result<json> body = ParseJsonBody(req);
   if (!body.ok()) return body.status();
   if (!body->is_object()) return Status::Error(ErrorCode::kInvalidArgument, {"corps JSON objet"});
@@ -76,6 +97,8 @@ Result<HttpResponse> Search(DrugIndexHolder& holder, const HttpRequest& req) {
   for (const kb::DrugCandidate& c : (*index)->Search(query, static_cast<size_t>(k))) {
     out.push_back(c.ToJson());
   }
+  (*counts)["candidates"] = std::to_string(out.size());
+  (*counts)["matched_by"] = out.empty() ? "" : out[0].value("matched_by", "");
   return HttpResponse::Json({{"query", query},
                              {"snapshots", (*index)->catalog().snapshot_versions},
                              {"candidates", std::move(out)}});
@@ -111,11 +134,16 @@ Status RegisterKbRoutes(App& app) {
        SearchSchema(),
        {{"type", "object"}},
        "application/json",
-       [holder](const HttpRequest& req) { return Search(*holder, req); }}));
-  return app.router().Add({"GET", "/v1/drugs/{cis}", api::Role::kClinician, "getDrug",
-                           "One BDPM specialty by CIS code", "drugs", nullptr, DrugSchema(),
-                           "application/json",
-                           [holder](const HttpRequest& req) { return GetDrug(*holder, req); }});
+       [&app, holder](const HttpRequest& req) {
+         api::AuditEvent event = Event(app, req, "drugs.search");
+         Result<HttpResponse> res = Search(*holder, req, &event.attributes);
+         return Audited(app, std::move(event), std::move(res));
+       }}));
+  return app.router().Add(
+      {"GET", "/v1/drugs/{cis}", api::Role::kClinician, "getDrug", "One BDPM specialty by CIS code",
+       "drugs", nullptr, DrugSchema(), "application/json", [&app, holder](const HttpRequest& req) {
+         return Audited(app, Event(app, req, "drugs.get"), GetDrug(*holder, req));
+       }});
 }
 
 }  // namespace vigie::app

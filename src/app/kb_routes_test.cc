@@ -2,6 +2,9 @@
 // BDPM 2026-01 + 2026-07 snapshots. Thread-safety: single-threaded test.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <sstream>
+
 #include "kb/test_data.h"
 #include "vigie/app/app.h"
 #include "vigie/kb/import.h"
@@ -73,6 +76,44 @@ TEST_F(KbRoutesTest, GetByCisAndErrors) {
   EXPECT_EQ(Call("POST", "/v1/drugs/search", R"({"k": 3})").status, 400);
   EXPECT_EQ(Call("POST", "/v1/drugs/search", R"({"query": "x", "k": 500})").status, 400);
   EXPECT_EQ(Call("POST", "/v1/drugs/search", R"({"query": "x", "zz": 1})").status, 400);
+}
+
+TEST_F(KbRoutesTest, StatusCarriesAmmShortageAndPrescribingConditions) {
+  // 2026-01/CIS_CIP_Dispo_Spec.txt: 63918096 (AZACTAM 1 g) "Rupture de stock";
+  // CIS_CPD_bdpm.txt: "prescription hospitalière", "liste I"; CIS_bdpm.txt (2026-01
+  // and 2026-07): "Autorisation active".
+  api::HttpResponse res = Call("GET", "/v1/drugs/63918096");
+  ASSERT_EQ(res.status, 200) << res.body;
+  json status = json::parse(res.body)["status"];
+  EXPECT_EQ(status["amm"], "Autorisation active");
+  EXPECT_EQ(status["availability"], json({"Rupture de stock"}));
+  std::vector<std::string> cpd = status["prescribing_conditions"];
+  std::sort(cpd.begin(), cpd.end());
+  EXPECT_EQ(cpd, (std::vector<std::string>{"liste I", "prescription hospitalière"}));
+}
+
+TEST_F(KbRoutesTest, DrugRoutesAreAuditedWithoutTheQuery) {
+  // Issue 7: who, when, which endpoint, outcome, counts; never the request text.
+  ASSERT_EQ(Call("POST", "/v1/drugs/search", R"({"query": "kardegic 75", "k": 2})").status, 200);
+  ASSERT_EQ(Call("GET", "/v1/drugs/64755969").status, 200);
+  ASSERT_EQ(Call("GET", "/v1/drugs/00000000").status, 404);
+  ASSERT_EQ(Call("POST", "/v1/drugs/search", R"({"k": 3})").status, 400);
+  std::string audit = *env_.ReadFile("/audit.jsonl");
+  std::vector<json> events;
+  std::istringstream lines(audit);
+  for (std::string line; std::getline(lines, line);) events.push_back(json::parse(line));
+  ASSERT_EQ(events.size(), 4u) << audit;
+  std::vector<std::string> actions, outcomes;
+  for (const json& e : events) {
+    actions.push_back(e.value("action", ""));
+    outcomes.push_back(e.value("outcome", ""));
+  }
+  EXPECT_EQ(actions,
+            (std::vector<std::string>{"drugs.search", "drugs.get", "drugs.get", "drugs.search"}));
+  EXPECT_EQ(outcomes, (std::vector<std::string>{"ok", "ok", "not_found", "missing_input"}));
+  EXPECT_EQ(audit.find("kardegic"), std::string::npos);
+  EXPECT_EQ(audit.find("KARDEGIC"), std::string::npos);
+  EXPECT_EQ(audit.find("64755969"), std::string::npos);
 }
 
 TEST(KbRoutesNoKb, MissingKbIsNotReady) {

@@ -97,7 +97,24 @@ TEST(CalcCommandsTest, DoseForThisPatient) {
   EXPECT_EQ(j["limits"]["per_intake_max"], 300);
   EXPECT_EQ(j["limits"]["per_day_max"], 1600);
   EXPECT_EQ(Vigie({"dose", "--substance", "paracetamol", "weight_kg=9999"}, env).code, 3);
-  EXPECT_EQ(Vigie({"dose", "age=6"}, env).code, 2);  // --substance required
+  // FOSFOMYCINE BIOGARAN (CIS 66806921, RCP 4.2, 29/07/2020): not recommended
+  // when creatinine clearance < 10 mL/min. CG (140-80) x 45 x 1.04 / 400 = 7.02.
+  CliRun renal = Vigie({"dose", "--substance", "fosfomycine", "age=80", "sex=F", "weight_kg=45",
+                        "creatinine_umol_l=400", "creatinine_date=2026-11-20", "--json"},
+                       env);
+  ASSERT_EQ(renal.code, 0) << renal.err;
+  json f = json::parse(renal.out);
+  EXPECT_EQ(f["status"], "not_recommended");
+  EXPECT_EQ(f["rule"]["source"]["cis"], "66806921");
+  EXPECT_EQ(f["renal"][0]["estimator"], "cockcroft-gault");
+  EXPECT_NEAR(f["renal"][0]["value"].get<double>(), 7.02, 0.01);
+  EXPECT_EQ(f["renal"][0]["date"], "2026-11-20");
+  EXPECT_NE(f["renal"][0]["formula"].get<std::string>().find("actual body weight"),
+            std::string::npos);
+  CliRun none = Vigie({"dose", "--substance", "lévothyroxine", "age=50", "--json"}, env);
+  ASSERT_EQ(none.code, 0) << none.err;
+  EXPECT_EQ(json::parse(none.out)["status"], "no_rule");  // never "ok"
+  EXPECT_EQ(Vigie({"dose", "age=6"}, env).code, 2);       // --substance required
 }
 
 }  // namespace

@@ -80,8 +80,8 @@ Result<std::vector<std::string>> SubDirs(Env& env, const std::string& dir) {
   return out;
 }
 
-// Every BDPM snapshot folder (bdpm/*, not bdpm-daily-cip: day-over-day CIP
-// files for change detection) and every thesaurus version of the data dir.
+// Every BDPM snapshot folder (bdpm/*, then the day-dated CIP folders of
+// bdpm-daily-cip/* when present) and every thesaurus version of the data dir.
 Status RunImportAll(CliContext& ctx) {
   Result<Settings> settings = ctx.LoadSettings();
   if (!settings.ok()) return settings.status();
@@ -92,6 +92,11 @@ Status RunImportAll(CliContext& ctx) {
   Result<std::vector<std::string>> th = SubDirs(*ctx.env, JoinPath(data, "ansm-thesaurus"));
   if (!th.ok()) return th.status();
   a.bdpm = std::move(bdpm).value();
+  if (std::string daily = JoinPath(data, "bdpm-daily-cip"); ctx.env->IsDirectory(daily)) {
+    Result<std::vector<std::string>> days = SubDirs(*ctx.env, daily);
+    if (!days.ok()) return days.status();
+    a.bdpm.insert(a.bdpm.end(), days->begin(), days->end());
+  }
   a.thesaurus = std::move(th).value();
   return RunImport(ctx, a);
 }

@@ -55,6 +55,20 @@ void RegisterTriageCommands(CommandRegistry& registry) {
                   registry.T("Description en mots simples, entre guillemets",
                              "Plain-words description, in quotes"))
       ->required();
+  cmd->footer(registry.T(
+      "Exemples :\n"
+      "  vigie triage \"j'ai mal dans la poitrine\" --json\n"
+      "  vigie --lang en triage \"my baby has a fever\"\n"
+      "Niveaux : emergency (appelez le 15 ou le 112 ; 114 par SMS ; 3114 pour des idées "
+      "suicidaires), urgent (votre médecin aujourd'hui, ou le 116 117), consult (consultez "
+      "votre médecin).\n"
+      "Aucune réponse n'est un diagnostic. Le texte n'est ni enregistré ni journalisé.",
+      "Examples:\n"
+      "  vigie triage \"j'ai mal dans la poitrine\" --json\n"
+      "  vigie --lang en triage \"my baby has a fever\"\n"
+      "Levels: emergency (call 15 or 112; 114 by text; 3114 for suicidal thoughts), urgent "
+      "(your doctor today, or 116 117), consult (see your doctor).\n"
+      "No answer is a diagnosis. The text is neither stored nor logged."));
 }
 
 }  // namespace vigie::cli

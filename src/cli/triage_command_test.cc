@@ -35,6 +35,17 @@ TEST(TriageCommandTest, HumanOutputInFrenchAndEnglish) {
   EXPECT_NE(en.out.find("call 3114"), std::string::npos);
 }
 
+TEST(TriageCommandTest, HelpTeachesLevelsNumbersAndPrivacy) {
+  MemEnv env;
+  CliRun fr = Vigie({"triage", "--help"}, env);
+  EXPECT_EQ(fr.code, 0);
+  for (const char* part : {"Exemples", "--json", "116 117", "3114", "ni enregistré"}) {
+    EXPECT_NE(fr.out.find(part), std::string::npos) << part;
+  }
+  CliRun en = Vigie({"--lang", "en", "triage", "--help"}, env);
+  EXPECT_NE(en.out.find("neither stored nor logged"), std::string::npos);
+}
+
 TEST(TriageCommandTest, EmptyTextIsAnInputErrorAndMissingTextAUsageError) {
   MemEnv env;
   CliRun empty = Vigie({"triage", "  ", "--json"}, env);

@@ -98,6 +98,17 @@ void PregnancyBands(const Substance& s, const Patient& p, Advice& a) {
   }
 }
 
+// Every breastfeeding band applies to a breastfeeding patient; unknown status
+// of a woman is listed, never assumed "not breastfeeding".
+void BreastfeedingBands(const Substance& s, const Patient& p, Advice& a) {
+  if (s.breastfeeding.empty() || p.sex == Sex::kMale || p.breastfeeding == false) return;
+  if (!p.breastfeeding) {
+    a.unknown.push_back("breastfeeding");
+    return;
+  }
+  for (const Band& b : s.breastfeeding) a.hits.push_back({"breastfeeding", &b});
+}
+
 void ClauseBands(const std::vector<Band>& bands, const char* kind, const Patient& p, Advice& a) {
   for (const Band& b : bands) {
     Result<bool> m = Matches(b.when, p);
@@ -164,11 +175,15 @@ Result<Advice> Advise(const PosologyBook& book, std::string_view substance, cons
   RenalBands(*a.substance, p, a);
   ClauseBands(a.substance->hepatic, "hepatic", p, a);
   PregnancyBands(*a.substance, p, a);
+  BreastfeedingBands(*a.substance, p, a);
   for (const BandHit& h : a.hits) {
     if (h.band->action == "dose") Tighten(a.limits, h.band->limits);
   }
   a.status = Status(a);
-  if (a.rule == nullptr && a.status != "contraindicated") a.status = "no_rule_for_population";
+  // A contra-indication or a "not recommended" for this population is the
+  // answer even when no dose rule covers it (zolpidem under 18).
+  if (a.rule == nullptr && a.status != "contraindicated" && a.status != "not_recommended")
+    a.status = "no_rule_for_population";
   return a;
 }
 

@@ -1,5 +1,6 @@
 // Population clauses and renal estimates for posology rules.
-// Clauses (all must hold; min inclusive, max exclusive):
+// Clauses (all must hold; min inclusive, max exclusive; min_excl for a source
+// that says "plus de N", max_incl for "N ou moins"):
 //   {"age_years": {"min", "max"}}  {"weight_kg": {...}}  {"sex": "F"}
 //   {"hepatic_impairment": ["child_pugh_b", ...]}  {"conditions_any": [...]}
 //   {"any": [clauses...]}
@@ -18,6 +19,7 @@ using nlohmann::json;
 Result<bool> InRange(const json& range, std::optional<double> value, const std::string& field) {
   if (!value) return Status::Error(ErrorCode::kMissingInput, {field});
   if (range.contains("min") && *value < range["min"].get<double>()) return false;
+  if (range.contains("min_excl") && *value <= range["min_excl"].get<double>()) return false;
   if (range.contains("max") && *value >= range["max"].get<double>()) return false;
   if (range.contains("max_incl") && *value > range["max_incl"].get<double>()) return false;
   return true;
@@ -123,7 +125,8 @@ Status ValidateClause(const json& c, const std::string& where) {
     if (!c.contains(key)) continue;
     if (!c[key].is_object()) return BadClause(where, c);
     for (const auto& bound : c[key].items()) {
-      bool known = bound.key() == "min" || bound.key() == "max" || bound.key() == "max_incl";
+      bool known = bound.key() == "min" || bound.key() == "min_excl" || bound.key() == "max" ||
+                   bound.key() == "max_incl";
       if (!known || !bound.value().is_number()) return BadClause(where, c);
     }
     return Status::Ok();

@@ -147,7 +147,8 @@ Status ReadBandLists(const json& j, Substance& s) {
   std::pair<const char*, std::vector<Band>*> lists[] = {{"contraindications", &s.contraindications},
                                                         {"renal", &s.renal},
                                                         {"hepatic", &s.hepatic},
-                                                        {"pregnancy", &s.pregnancy}};
+                                                        {"pregnancy", &s.pregnancy},
+                                                        {"breastfeeding", &s.breastfeeding}};
   for (auto& [key, target] : lists) {
     Result<std::vector<Band>> bands =
         ReadBands(j.value(key, json()), s.name + "." + key, std::string(key) == "renal");
@@ -158,14 +159,16 @@ Status ReadBandLists(const json& j, Substance& s) {
 }
 
 Result<Substance> ReadSubstance(const json& j) {
-  static const std::set<std::string> kKeys = {"substance",         "aliases", "rules",
-                                              "contraindications", "renal",   "hepatic",
-                                              "pregnancy",         "comment"};
+  static const std::set<std::string> kKeys = {"substance",         "aliases",       "rules",
+                                              "contraindications", "renal",         "hepatic",
+                                              "pregnancy",         "breastfeeding", "comment"};
   VIGIE_RETURN_IF_ERROR(CheckKeys(j, kKeys, "?"));
   Substance s;
   s.name = j.value("substance", "");
   if (s.name.empty()) return Bad("?", "substance");
   for (const json& a : j.value("aliases", json::array())) s.aliases.push_back(a.get<std::string>());
+  s.folded_keys.push_back(text::Fold(s.name));
+  for (const std::string& a : s.aliases) s.folded_keys.push_back(text::Fold(a));
   const json& rules = j.value("rules", json::array());
   for (size_t i = 0; i < rules.size(); ++i) {
     Result<PosologyRule> r = ReadRule(rules[i], s.name + ".rules[" + std::to_string(i) + "]");
@@ -197,7 +200,13 @@ Result<PosologyBook> ParseUnchecked(std::string_view text) {
 const Substance* PosologyBook::Find(std::string_view name) const {
   std::string key = text::Fold(name);
   for (const Substance& s : substances) {
-    if (text::Fold(s.name) == key) return &s;
+    if (!s.folded_keys.empty()) {
+      for (const std::string& k : s.folded_keys) {
+        if (k == key) return &s;
+      }
+      continue;
+    }
+    if (text::Fold(s.name) == key) return &s;  // built by hand, not parsed
     for (const std::string& a : s.aliases) {
       if (text::Fold(a) == key) return &s;
     }

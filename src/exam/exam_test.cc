@@ -94,6 +94,41 @@ TEST(ExamSituations, OttawaAnkle) {
   EXPECT_EQ(Verdict("ottawa-ankle", b), "not applicable");
 }
 
+// Stiell IG et al., JAMA 2001;286:1841-8 (Canadian C-spine rule, figure):
+// for alert (GCS 15) and stable trauma patients; any high-risk factor (age
+// >= 65, dangerous mechanism, paresthesias) -> radiography; a low-risk factor
+// allowing range-of-motion assessment and able to rotate 45 degrees left and
+// right -> no radiography. Written from the figure before running.
+json NeckAlertStable() {
+  return {{"gcs", 15},
+          {"unstable_vital_signs", false},
+          {"age", 40},
+          {"dangerous_mechanism", false},
+          {"paresthesias", false},
+          {"simple_rear_end_mvc", true},
+          {"sitting_in_ed", false},
+          {"ambulatory_any_time", true},
+          {"delayed_neck_pain", false},
+          {"no_midline_tenderness", true},
+          {"can_rotate_45", true}};
+}
+
+TEST(ExamSituations, CanadianCSpineWithExclusions) {
+  EXPECT_EQ(Verdict("canadian-c-spine", NeckAlertStable()), false);
+  json old = NeckAlertStable();
+  old["age"] = 70;  // high-risk factor
+  EXPECT_EQ(Verdict("canadian-c-spine", old), true);
+  json stiff = NeckAlertStable();
+  stiff["can_rotate_45"] = false;
+  EXPECT_EQ(Verdict("canadian-c-spine", stiff), true);
+  json confused = NeckAlertStable();
+  confused["gcs"] = 14;  // not alert: outside the rule
+  EXPECT_EQ(Verdict("canadian-c-spine", confused), "not applicable");
+  json unstable = NeckAlertStable();
+  unstable["unstable_vital_signs"] = true;
+  EXPECT_EQ(Verdict("canadian-c-spine", unstable), "not applicable");
+}
+
 TEST(ExamSituations, CanadianCtHeadExclusions) {
   json base = {{"anticoagulant_or_bleeding_disorder", false},
                {"seizure_after_injury", false},

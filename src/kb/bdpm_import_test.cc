@@ -7,6 +7,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <map>
+#include <regex>
+
 #include "kb/sqlite_db.h"
 #include "kb/test_data.h"
 #include "vigie/kb/import.h"
@@ -136,6 +139,78 @@ TEST_F(BdpmImportTest, ImportKilledMidwayKeepsLastGoodState) {
   Result<ImportReport> retry = ImportBdpm(*env_, kb, data_ + "/bdpm/2026-01");
   ASSERT_TRUE(retry.ok());
   EXPECT_FALSE(retry->already_imported);
+}
+
+TEST_F(BdpmImportTest, EveryFilePresentIsImportedLineByLine) {
+  // bdpm/2022-06 holds 8 official files; line counts by `wc -l` on the files.
+  const std::map<std::string, int64_t> lines = {
+      {"CIS_bdpm.txt", 15676},         {"CIS_CIP_bdpm.txt", 20747},
+      {"CIS_COMPO_bdpm.txt", 32340},   {"CIS_GENER_bdpm.txt", 10009},
+      {"CIS_CPD_bdpm.txt", 24767},     {"CIS_HAS_SMR_bdpm.txt", 12738},
+      {"CIS_HAS_ASMR_bdpm.txt", 8093}, {"HAS_LiensPageCT_bdpm.txt", 9068}};
+  const ImportReport& r = Report("2022-06");
+  ASSERT_EQ(r.files.size(), lines.size());
+  for (const ImportedFile& f : r.files) {
+    ASSERT_TRUE(lines.contains(f.name)) << f.name;
+    EXPECT_EQ(f.rows + f.skipped, lines.at(f.name)) << f.name;  // nothing silently dropped
+  }
+  EXPECT_EQ(r.missing_files, (std::vector<std::string>{"CIS_InfoImportantes",
+                                                       "CIS_CIP_Dispo_Spec.txt", "CIS_MITM.txt"}));
+}
+
+TEST_F(BdpmImportTest, EncodingAndC1RepairPerFileMatchProvenance) {
+  // PROVENANCE.md 1.3-1.5: C1 code points per file of the transcoded folders;
+  // 2022-06 and 2026-07 hold the raw Windows-1252 bytes (CIP of 2026 in UTF-8).
+  const std::map<std::string, std::map<std::string, int64_t>> c1 = {{"2025-07",
+                                                                     {{"CIS_bdpm.txt", 25},
+                                                                      {"CIS_CIP_bdpm.txt", 126},
+                                                                      {"CIS_COMPO_bdpm.txt", 11},
+                                                                      {"CIS_GENER_bdpm.txt", 112},
+                                                                      {"CIS_CPD_bdpm.txt", 167},
+                                                                      {"CIS_MITM.txt", 5}}},
+                                                                    {"2026-01",
+                                                                     {{"CIS_bdpm.txt", 24},
+                                                                      {"CIS_COMPO_bdpm.txt", 11},
+                                                                      {"CIS_GENER_bdpm.txt", 112},
+                                                                      {"CIS_CPD_bdpm.txt", 175},
+                                                                      {"CIS_MITM.txt", 5}}}};
+  for (const auto& [version, files] : c1) {
+    for (const ImportedFile& f : Report(version).files) {
+      int64_t expected = files.contains(f.name) ? files.at(f.name) : 0;
+      EXPECT_EQ(f.repaired_c1, expected) << version << " " << f.name;
+      EXPECT_EQ(f.encoding, expected > 0 ? "utf-8 (C1 réparés via windows-1252)" : "utf-8")
+          << version << " " << f.name;
+    }
+  }
+  for (const ImportedFile& f : Report("2022-06").files) {
+    // HAS_LiensPageCT is pure ASCII, hence also valid UTF-8.
+    EXPECT_EQ(f.encoding, f.name == "HAS_LiensPageCT_bdpm.txt" ? "utf-8" : "windows-1252")
+        << f.name;
+  }
+  for (const ImportedFile& f : Report("2026-07").files) {
+    EXPECT_EQ(f.encoding, f.name == "CIS_CIP_bdpm.txt" ? "utf-8" : "windows-1252") << f.name;
+  }
+}
+
+TEST_F(BdpmImportTest, SnapshotRecordsSha256OfEveryFileAndImportTime) {
+  // MANIFEST.tsv (beside PROVENANCE.md) gives the sha256 of every staged file.
+  std::map<std::string, std::string> manifest = testing::ManifestSha256(data_);
+  ASSERT_FALSE(manifest.empty());
+  auto db = Db::Open(kb_, true);
+  ASSERT_TRUE(db.ok());
+  auto st = (*db)->Prepare(
+      "SELECT s.version, f.name, f.sha256, s.imported_at FROM snapshot_file f "
+      "JOIN snapshot s ON s.id=f.snapshot_id WHERE s.source='bdpm'");
+  ASSERT_TRUE(st.ok());
+  int files = 0;
+  const std::regex iso(R"(20[0-9]{2}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z)");
+  for (auto row = st->Step(); row.ok() && *row; row = st->Step()) {
+    std::string path = "bdpm/" + std::string(st->Text(0)) + "/" + std::string(st->Text(1));
+    EXPECT_EQ(st->Text(2), manifest[path]) << path;
+    EXPECT_TRUE(std::regex_match(std::string(st->Text(3)), iso)) << st->Text(3);
+    ++files;
+  }
+  EXPECT_EQ(files, 8 + 7 + 7 + 3);
 }
 
 TEST(BdpmImportMem, WronglyEncodedAndMissingFilesGiveAClearReport) {

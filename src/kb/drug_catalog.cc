@@ -184,7 +184,7 @@ Result<std::shared_ptr<DrugCatalog>> KnowledgeBase::LoadDrugs(std::string_view a
   VIGIE_RETURN_IF_ERROR(LoadVocabulary(*impl_->db, &vocab));
   LinkSubstances(vocab, *cat);
   for (const SnapshotInfo& s : snapshots_) {
-    if (s.source == "bdpm" && (as_of.empty() || s.version <= as_of)) {
+    if (s.source == "bdpm" && VersionAtOrBefore(s.version, as_of)) {
       for (const std::string& t : s.tables) {
         if (PickSnapshot(snapshots_, "bdpm", t, as_of) == s.id) {
           cat->snapshot_versions.push_back(s.version);

@@ -89,6 +89,22 @@ TEST_F(DrugIndexTest, PartialSnapshotOverlaysTheNewestWithCompositions) {
   EXPECT_FALSE(d->generic_group.empty() && d->substances.empty());
 }
 
+TEST_F(DrugIndexTest, AtcIsCarriedOverThroughSharedSubstances) {
+  // 2026-01/CIS_MITM.txt has no row for CIS 60025403 (EFFERALGANMED 1000 mg) nor
+  // 61048305 (METFORMINE EG LABO 500 mg); every single-substance specialty of
+  // PARACÉTAMOL (code 02202) in CIS_MITM has N02BE01 (47 rows), of CHLORHYDRATE
+  // DE METFORMINE (24321) A10BA02 (42 rows). Counted on the files with a script.
+  const std::pair<const char*, const char*> cases[] = {{"60025403", "N02BE01"},
+                                                       {"61048305", "A10BA02"}};
+  for (const auto& [cis, atc] : cases) {
+    const Drug* d = index_->FindCis(cis);
+    ASSERT_NE(d, nullptr) << cis;
+    EXPECT_EQ(d->atc, atc) << cis;
+    ASSERT_EQ(d->substances.size(), 1u) << cis;
+    EXPECT_EQ(d->substances[0].atc, atc) << cis;
+  }
+}
+
 TEST_F(DrugIndexTest, StatsCountEachSnapshot) {
   auto stats = kb_->Stats();
   ASSERT_TRUE(stats.ok());

@@ -55,13 +55,35 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Open(const std::string& pa
   return kb;
 }
 
+std::string VersionDateKey(std::string_view version) {
+  auto digits = [&](size_t from, size_t n) {
+    for (size_t i = from; i < from + n; ++i) {
+      if (i >= version.size() || version[i] < '0' || version[i] > '9') return false;
+    }
+    return true;
+  };
+  bool month = version.size() == 7 && digits(0, 4) && version[4] == '-' && digits(5, 2);
+  return month ? std::string(version) + "-99" : std::string(version);  // after any day
+}
+
+bool VersionAtOrBefore(std::string_view version, std::string_view as_of) {
+  return as_of.empty() || VersionDateKey(version) <= VersionDateKey(as_of);
+}
+
 int64_t PickSnapshot(const std::vector<SnapshotInfo>& snapshots, std::string_view source,
                      std::string_view table, std::string_view as_of) {
   int64_t best = 0;
-  for (const SnapshotInfo& s : snapshots) {  // sorted by version, id
-    if (s.source != source || (!as_of.empty() && s.version > as_of)) continue;
+  std::string best_key;
+  for (const SnapshotInfo& s : snapshots) {
+    if (s.source != source || !VersionAtOrBefore(s.version, as_of)) continue;
     for (const std::string& t : s.tables) {
-      if (t == table) best = s.id;
+      std::string key = VersionDateKey(s.version);
+      // Newest date wins; on the same date the later import (higher id) wins.
+      if (t == table && (best == 0 || key > best_key || (key == best_key && s.id > best))) {
+        best = s.id;
+        best_key = std::move(key);
+        break;
+      }
     }
   }
   return best;

@@ -45,6 +45,16 @@ Result<std::optional<int64_t>> FindSnapshot(Db& db, std::string_view source,
   return std::optional<int64_t>(st->Int(0));
 }
 
+Result<std::string> SnapshotVersion(Db& db, int64_t id) {
+  Result<Stmt> st = db.Prepare("SELECT version FROM snapshot WHERE id=?");
+  if (!st.ok()) return st.status();
+  st->Bind(1, id);
+  Result<bool> row = st->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::Error(ErrorCode::kNotFound, {"snapshot " + std::to_string(id)});
+  return std::string(st->Text(0));
+}
+
 std::string UtcIso(Env& env) {
   auto secs = static_cast<time_t>(env.NowMicros() / 1000000);
   std::tm tm{};

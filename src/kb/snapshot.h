@@ -24,6 +24,9 @@ std::string Fingerprint(const std::vector<ImportedFile>& files);
 Result<std::optional<int64_t>> FindSnapshot(Db& db, std::string_view source,
                                             std::string_view fingerprint);
 
+// The version recorded for snapshot `id` (a no-op import reports it).
+Result<std::string> SnapshotVersion(Db& db, int64_t id);
+
 // Inserts the snapshot row (inside the caller's transaction) and returns its id.
 Result<int64_t> InsertSnapshot(Db& db, Env& env, const ImportReport& report,
                                std::string_view fingerprint);

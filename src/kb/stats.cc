@@ -26,7 +26,9 @@ constexpr Count kThesaurusCounts[] = {
     {"entries", "SELECT count(*) FROM th_entry WHERE snapshot_id=?"},
     {"classes", "SELECT count(DISTINCT class_name) FROM th_class_member WHERE snapshot_id=?"},
     {"memberships", "SELECT count(*) FROM th_class_member WHERE snapshot_id=?"},
-    {"unparsed", "SELECT count(*) FROM import_issue WHERE snapshot_id=?"},
+    {"unparsed",
+     "SELECT coalesce(sum(skipped), 0) FROM snapshot_file WHERE snapshot_id=? AND "
+     "kind='thesaurus'"},
 };
 
 Result<nlohmann::json> LevelCounts(Db& db, int64_t snapshot_id) {

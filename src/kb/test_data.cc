@@ -5,6 +5,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace vigie::kb::testing {
 
@@ -24,6 +26,20 @@ std::string SourceDir() {
   const char* src = std::getenv("VIGIE_SOURCE_DIR");
   std::error_code ec;
   return src != nullptr ? std::string(src) : std::filesystem::current_path(ec).string();
+}
+
+std::map<std::string, std::string> ManifestSha256(const std::string& data_dir) {
+  std::map<std::string, std::string> out;
+  std::ifstream in(data_dir + "/MANIFEST.tsv");
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream cols(line);  // path, bytes, sha256, ...
+    std::string path, bytes, sha;
+    std::getline(cols, path, '\t');
+    std::getline(cols, bytes, '\t');
+    std::getline(cols, sha, '\t');
+    out[path] = sha;
+  }
+  return out;
 }
 
 std::string ScratchDir(const std::string& name) {

@@ -164,6 +164,26 @@ Result<std::vector<Pdf>> ReadPdfs(Env& env, const std::string& dir, ImportReport
   return pdfs;
 }
 
+// Names the version after the month printed on the booklet (issue 3), unless
+// the caller gave one; a folder name that says otherwise is reported.
+void NameVersion(const Parsed& parsed, const std::string& folder, const ImportOptions& options,
+                 ImportReport* report) {
+  if (!options.version.empty()) return;
+  const std::string& file = report->files[0].name;
+  std::string printed = parsed.pages.empty() ? "" : PrintedVersion(parsed.pages[0].second);
+  if (printed.empty()) {
+    report->issues.push_back(
+        {file, 1, "mois de version non trouvé sur les pages 1-2 : nom du dossier retenu"});
+    return;
+  }
+  if (printed != folder) {
+    report->issues.push_back({file, 1,
+                              "le dossier « " + folder + " » contredit la version imprimée " +
+                                  printed + " : " + printed + " retenue"});
+  }
+  report->version = printed;
+}
+
 }  // namespace
 
 Result<ImportReport> ImportThesaurus(Env& env, const std::string& kb_path, const std::string& dir,
@@ -182,10 +202,14 @@ Result<ImportReport> ImportThesaurus(Env& env, const std::string& kb_path, const
   if (existing->has_value()) {
     report.already_imported = true;
     report.snapshot_id = **existing;
+    Result<std::string> version = SnapshotVersion(**db, **existing);
+    if (!version.ok()) return version.status();
+    report.version = *version;
     return report;
   }
   Parsed parsed;
   VIGIE_RETURN_IF_ERROR(ParseAll(*pdfs, &report, &parsed));
+  NameVersion(parsed, BaseName(dir), options, &report);
   report.files[0].skipped = static_cast<int64_t>(parsed.thesaurus.unparsed.size());
   report.entry_lines = parsed.thesaurus.plus_lines;
   report.entries = static_cast<int64_t>(parsed.thesaurus.entries.size());

@@ -76,6 +76,7 @@ class FullKbTest : public ::testing::Test {
 TEST_F(FullKbTest, EveryVersionParsesAtLeast99Point5PercentOfPlusLines) {
   for (const auto& [version, expected] : kPlusLines) {
     const ImportReport& r = reports_[version];
+    EXPECT_EQ(r.version, version);  // the month printed on the PDF = the folder's name
     EXPECT_EQ(r.entry_lines, expected) << version;
     auto unparsed = static_cast<int64_t>(r.issues.size());
     EXPECT_EQ(r.entries + unparsed, r.entry_lines) << version;
@@ -127,6 +128,22 @@ TEST_F(FullKbTest, SameVersionTwiceIsANoOp) {
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(again->already_imported);
   EXPECT_EQ(again->snapshot_id, reports_["2023-09"].snapshot_id);
+}
+
+TEST_F(FullKbTest, EveryPdfIsRecordedWithTheSha256OfManifest) {
+  // MANIFEST.tsv (beside PROVENANCE.md): path, bytes, sha256 of every staged file.
+  std::map<std::string, std::string> manifest;
+  for (const auto& [path, sha] : testing::ManifestSha256(data_)) {
+    if (path.starts_with("ansm-thesaurus/")) manifest[path] = sha;
+  }
+  size_t checked = 0;
+  for (const auto& [version, report] : reports_) {
+    for (const ImportedFile& f : report.files) {
+      EXPECT_EQ(f.sha256, manifest["ansm-thesaurus/" + version + "/" + f.name]) << f.name;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, manifest.size());  // every PDF of the 15 folders was read
 }
 
 TEST_F(FullKbTest, SaltsHydratesAndExtractsLinkToThesaurusSubstances) {

@@ -91,6 +91,7 @@ class Reader {
     int indent = thesaurus::Indent(line);
     if (t.empty()) {
       if (active_) entries_.back().body.push_back({page, ""});
+      FlushSeeAlso();
       list_ = List::kNone;
       return;
     }
@@ -104,12 +105,16 @@ class Reader {
     HeadingZone(page, t);
   }
 
-  std::vector<RawEntry> Take() { return std::move(entries_); }
+  std::vector<RawEntry> Take() {
+    FlushSeeAlso();
+    return std::move(entries_);
+  }
 
  private:
   enum class List { kNone, kMembers, kSeeAlso };
 
   void Plus(int page, std::string_view t) {
+    FlushSeeAlso();
     ++out_->plus_lines;
     RawEntry e;
     e.a = heading_;
@@ -123,6 +128,7 @@ class Reader {
   }
 
   void Heading(std::string t) {
+    FlushSeeAlso();
     if (active_ && entries_.back().body.empty()) {  // B printed on two lines
       entries_.back().b += " " + t;
       return;
@@ -141,29 +147,49 @@ class Reader {
   void HeadingZone(int page, std::string_view t) {
     last_was_heading_ = false;
     if (t.starts_with("Voir aussi")) {
+      FlushSeeAlso();
       size_t colon = t.find(':');
       list_ = List::kSeeAlso;
-      if (colon != std::string_view::npos) SeeAlso(page, t.substr(colon + 1));
+      see_also_page_ = page;
+      if (colon != std::string_view::npos) see_also_ = text::Trim(t.substr(colon + 1));
       return;
     }
     if (t.starts_with("(voir aussi")) {  // (voir aussi "bradycardisants")
+      FlushSeeAlso();
       std::string items(t.substr(11, t.size() > 12 ? t.size() - 12 : 0));
       std::erase(items, '"');
       SeeAlso(page, items);
       return;
     }
+    if (list_ == List::kSeeAlso && !t.starts_with("(")) {
+      // The list goes on over the next lines: "médicaments abaissant la" /
+      // "pression artérielle"; a word cut at its hyphen joins without a space.
+      bool cut = see_also_.size() >= 2 && see_also_.back() == '-' &&
+                 see_also_[see_also_.size() - 2] != ' ';
+      see_also_ += (see_also_.empty() || cut ? "" : " ") + std::string(t);
+      return;
+    }
+    FlushSeeAlso();
     if (t.starts_with("(") || list_ == List::kMembers) {
       list_ = List::kMembers;
       members_ += members_.empty() ? std::string(t) : " " + std::string(t);
       if (t.ends_with(")")) Members(page);
       return;
     }
-    if (list_ == List::kSeeAlso) SeeAlso(page, t);
   }
 
+  // Records the "Voir aussi" list read so far (it may span several lines).
+  void FlushSeeAlso() {
+    if (!see_also_.empty()) SeeAlso(see_also_page_, see_also_);
+    see_also_.clear();
+    if (list_ == List::kSeeAlso) list_ = List::kNone;
+  }
+
+  // Classes of a "Voir aussi" list are separated by " - " in every version; a
+  // class name may itself hold a comma ("médicaments, bradykinine et
+  // angio-œdème"), so a comma never splits the list.
   void SeeAlso(int page, std::string_view items) {
-    std::string_view sep = items.find(" - ") != std::string_view::npos ? " - " : ", ";
-    for (const std::string& cls : SplitList(items, sep)) {
+    for (const std::string& cls : SplitList(items, " - ")) {
       out_->memberships.push_back({cls, heading_, "voir_aussi", page});
     }
     heading_used_ = true;
@@ -182,7 +208,8 @@ class Reader {
 
   ParsedThesaurus* out_;
   std::vector<RawEntry> entries_;
-  std::string heading_, members_;
+  std::string heading_, members_, see_also_;
+  int see_also_page_ = 0;
   bool active_ = false, heading_used_ = false, last_was_heading_ = false;
   List list_ = List::kNone;
 };

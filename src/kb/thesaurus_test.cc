@@ -10,6 +10,12 @@
 //  - 2023-09 p.20: ANTICOAGULANTS ORAUX "(acenocoumarol, apixaban, dabigatran, édoxaban,
 //    fluindione, phenindione, rivaroxaban, warfarine)".
 //  - 2009-06 p.2: ACETAZOLAMIDE + CARBAMAZEPINE "Précaution d'emploi".
+//  - 2023-09 "Voir aussi" lines (classes separated by " - "; a class name may
+//    hold a comma): p.4 ACIDE ACETYLSALICYLIQUE "Voir aussi : antiagrégants
+//    plaquettaires - substances à absorption réduite par les topiques
+//    gastro-intestinaux, antiacides et adsorbants"; p.221 SACUBITRIL "Voir aussi :
+//    médicaments, bradykinine et angio-œdème"; p.238 TÉDIZOLIDE "Voir aussi :
+//    IMAO-A réversibles, y compris oxazolidinones et bleu de méthylène".
 // (Every version's parse rate is checked in thesaurus_import_test.cc.)
 // Thread-safety: single-threaded test binary.
 #include "vigie/kb/thesaurus.h"
@@ -102,6 +108,22 @@ TEST_F(ThesaurusTest, ClassMembersListedUnderTheHeading2023) {
   EXPECT_EQ(members,
             (std::vector<std::string>{"acenocoumarol", "apixaban", "dabigatran", "édoxaban",
                                       "fluindione", "phenindione", "rivaroxaban", "warfarine"}));
+}
+
+TEST_F(ThesaurusTest, VoirAussiLinesGiveClassMemberships2023) {
+  std::map<std::string, std::vector<std::pair<std::string, int>>> classes;
+  for (const ClassMembership& m : Parsed("2023-09").memberships) {
+    if (m.origin == "voir_aussi") classes[m.substance].emplace_back(m.class_name, m.page);
+  }
+  using Classes = std::vector<std::pair<std::string, int>>;
+  const std::string absorption =
+      "substances à absorption réduite par les topiques gastro-intestinaux, antiacides et "
+      "adsorbants";
+  EXPECT_EQ(classes["ACIDE ACETYLSALICYLIQUE"],
+            (Classes{{"antiagrégants plaquettaires", 4}, {absorption, 4}}));
+  EXPECT_EQ(classes["SACUBITRIL"], (Classes{{"médicaments, bradykinine et angio-œdème", 221}}));
+  EXPECT_EQ(classes["TÉDIZOLIDE"],
+            (Classes{{"IMAO-A réversibles, y compris oxazolidinones et bleu de méthylène", 238}}));
 }
 
 TEST_F(ThesaurusTest, Acetazolamide2009CarbamazepineIsPe) {

@@ -1,6 +1,8 @@
-// Runs the evaluation set (tests/triage/eval_set.jsonl, written before the
-// rules and never edited to fit them) and reports emergency recall, over- and
-// under-triage. Numbers are recorded in docs/BENCHMARKS.md.
+// Runs the evaluation sets and reports emergency recall, over- and
+// under-triage: tests/triage/eval_set.jsonl (written before the rules, never
+// edited to fit them, held to floors) and eval_set_2.jsonl (written after the
+// urgent rules, committed before its first run, never tuned on, reported
+// only). Numbers are recorded in docs/BENCHMARKS.md.
 // Thread-safety: single-threaded test.
 #include <gtest/gtest.h>
 
@@ -25,35 +27,44 @@ int Rank(const std::string& level) {
   return 0;
 }
 
-TEST(TriageEvalTest, EvalSetMetrics) {
-  std::istringstream lines(ReadFile(SourceDir() + "/tests/triage/eval_set.jsonl"));
-  std::string line;
+struct EvalCounts {
   int total = 0, emergencies = 0, emergencies_found = 0, over = 0, under = 0, exact = 0;
-  int calls_right = 0, emergency_calls_right = 0;
+  int calls_right = 0, emergency_calls_right = 0, errors = 0;
   int by_level[3] = {0, 0, 0};
   int right_by_level[3] = {0, 0, 0};
+};
+
+// Triages every case of a JSONL evaluation file, prints every miss and the
+// figures reported in docs/BENCHMARKS.md, and returns the counts.
+EvalCounts RunEvalSet(const std::string& file) {
+  std::istringstream lines(ReadFile(SourceDir() + "/tests/triage/" + file));
+  std::string line;
+  EvalCounts n;
   while (std::getline(lines, line)) {
     if (line.empty()) continue;
     nlohmann::json c = nlohmann::json::parse(line);
     Result<TriageResult> r = Triage(Shipped(), c["text"].get<std::string>(), Lang::kFr);
-    ASSERT_TRUE(r.ok()) << c["id"];
+    if (!r.ok()) {
+      ++n.errors;
+      continue;
+    }
     std::string got(LevelName(r->level));
     std::string want = c["level"].get<std::string>();
     std::string want_call = c["call"].is_null() ? "" : c["call"].get<std::string>();
     std::string got_call = r->call.value_or("");
-    ++total;
-    ++by_level[Rank(want)];
+    ++n.total;
+    ++n.by_level[Rank(want)];
     if (got == want) {
-      ++exact;
-      ++right_by_level[Rank(want)];
+      ++n.exact;
+      ++n.right_by_level[Rank(want)];
     }
-    if (Rank(got) > Rank(want)) ++over;
-    if (Rank(got) < Rank(want)) ++under;
-    if (got_call == want_call) ++calls_right;
+    if (Rank(got) > Rank(want)) ++n.over;
+    if (Rank(got) < Rank(want)) ++n.under;
+    if (got_call == want_call) ++n.calls_right;
     if (want == "emergency") {
-      ++emergencies;
-      if (got == "emergency") ++emergencies_found;
-      if (got == "emergency" && got_call == want_call) ++emergency_calls_right;
+      ++n.emergencies;
+      if (got == "emergency") ++n.emergencies_found;
+      if (got == "emergency" && got_call == want_call) ++n.emergency_calls_right;
     }
     if (got != want || got_call != want_call) {
       std::printf("  miss %s: want %s/%s got %s/%s  %s\n", c["id"].get<std::string>().c_str(),
@@ -61,27 +72,45 @@ TEST(TriageEvalTest, EvalSetMetrics) {
                   c["text"].get<std::string>().c_str());
     }
   }
-  auto pct = [](int n, int d) { return d == 0 ? 0.0 : 100.0 * n / d; };
-  std::printf("Public mode triage eval: %d cases (%d emergency, %d urgent, %d consult)\n", total,
-              by_level[2], by_level[1], by_level[0]);
-  std::printf("  emergency recall: %d/%d = %.1f %%\n", emergencies_found, emergencies,
-              pct(emergencies_found, emergencies));
-  std::printf("  emergency with the right number: %d/%d = %.1f %%\n", emergency_calls_right,
-              emergencies, pct(emergency_calls_right, emergencies));
+  auto pct = [](int a, int d) { return d == 0 ? 0.0 : 100.0 * a / d; };
+  std::printf("Public mode triage eval %s: %d cases (%d emergency, %d urgent, %d consult)\n",
+              file.c_str(), n.total, n.by_level[2], n.by_level[1], n.by_level[0]);
+  std::printf("  emergency recall: %d/%d = %.1f %%\n", n.emergencies_found, n.emergencies,
+              pct(n.emergencies_found, n.emergencies));
+  std::printf("  emergency with the right number: %d/%d = %.1f %%\n", n.emergency_calls_right,
+              n.emergencies, pct(n.emergency_calls_right, n.emergencies));
   std::printf("  urgent exact: %d/%d = %.1f %%, consult exact: %d/%d = %.1f %%\n",
-              right_by_level[1], by_level[1], pct(right_by_level[1], by_level[1]),
-              right_by_level[0], by_level[0], pct(right_by_level[0], by_level[0]));
+              n.right_by_level[1], n.by_level[1], pct(n.right_by_level[1], n.by_level[1]),
+              n.right_by_level[0], n.by_level[0], pct(n.right_by_level[0], n.by_level[0]));
   std::printf(
       "  level exact: %d/%d = %.1f %%; over-triaged: %d = %.1f %%; under-triaged: %d = %.1f %%\n",
-      exact, total, pct(exact, total), over, pct(over, total), under, pct(under, total));
-  std::printf("  call exact: %d/%d = %.1f %%\n", calls_right, total, pct(calls_right, total));
-  ASSERT_GE(total, 120);
+      n.exact, n.total, pct(n.exact, n.total), n.over, pct(n.over, n.total), n.under,
+      pct(n.under, n.total));
+  std::printf("  call exact: %d/%d = %.1f %%\n", n.calls_right, n.total,
+              pct(n.calls_right, n.total));
+  return n;
+}
+
+TEST(TriageEvalTest, EvalSetMetrics) {
+  EvalCounts n = RunEvalSet("eval_set.jsonl");
+  EXPECT_EQ(n.errors, 0);
+  ASSERT_GE(n.total, 120);
   // Floors reached honestly on this set (see docs/BENCHMARKS.md); a rule change
   // that loses an emergency or adds over/under-triage fails here.
-  EXPECT_EQ(emergencies_found, emergencies);
-  EXPECT_EQ(emergency_calls_right, emergencies);
-  EXPECT_LE(over, 1);
-  EXPECT_LE(under, 37);  // urgent cases the sourced rules do not cover yet
+  EXPECT_EQ(n.emergencies_found, n.emergencies);
+  EXPECT_EQ(n.emergency_calls_right, n.emergencies);
+  EXPECT_LE(n.over, 1);
+  EXPECT_LE(n.under, 36);  // urgent cases the sourced rules do not cover (docs/BENCHMARKS.md)
+}
+
+// The second set (tests/triage/eval_set_2.jsonl) is a generalisation check,
+// committed before it was first run and never tuned on: its figures are
+// reported, not held to floors, so that no rule is ever fitted to it.
+TEST(TriageEvalTest, SecondSetIsTriagedAndReported) {
+  EvalCounts n = RunEvalSet("eval_set_2.jsonl");
+  EXPECT_EQ(n.errors, 0);
+  EXPECT_GE(n.total, 40);
+  EXPECT_GE(n.by_level[1] + n.by_level[0], 30);  // urgent and consult mostly
 }
 
 }  // namespace

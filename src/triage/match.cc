@@ -169,6 +169,24 @@ int UnitDays(std::string_view unit) {
   return 1;  // jours, j, days
 }
 
+// Every `requires` pattern of the flag matches: anywhere for an emergency
+// flag, at a stated (not denied, not distant past) place for an urgent one.
+bool RequirementsMet(const RedFlagSetImpl& set, const CompiledFlag& flag, std::string_view text) {
+  for (const RegexPtr& re : flag.requires_) {
+    if (flag.level != Level::kUrgent) {
+      if (!Contains(*re, text)) return false;
+      continue;
+    }
+    bool stated = false;
+    ForEachMatch(*re, text, [&](size_t b, size_t e) {
+      stated = stated || (!IsNegated(set, text, b, e) && !IsDistantPast(set, text, b, e));
+      return e;
+    });
+    if (!stated) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<int> YoungestAgeDays(const RedFlagSetImpl& set, std::string_view text) {
@@ -205,7 +223,7 @@ Analysis Analyze(const RedFlagSetImpl& set, std::string_view text) {
   analysis.youngest_age_days = YoungestAgeDays(set, text);
   for (size_t i = 0; i < set.flags.size(); ++i) {
     const CompiledFlag& flag = set.flags[i];
-    if (flag.requires_ && !Contains(*flag.requires_, text)) continue;
+    if (!RequirementsMet(set, flag, text)) continue;
     if (flag.infant_age_max_days &&
         (!analysis.youngest_age_days || *analysis.youngest_age_days > *flag.infant_age_max_days)) {
       continue;

@@ -124,14 +124,24 @@ Result<CompiledFlag> ParseFlag(const json& f, const json& sources, const Terms& 
   Result<std::string> call = String(f, "call", where);
   if (!call.ok()) return call.status();
   if (!KnownCall(*call)) return DataError(where + ".call: unknown number " + *call);
+  if (flag.level == Level::kUrgent && *call != "116117") {
+    return DataError(where + ".call: an urgent flag calls 116117 (permanence des soins)");
+  }
   flag.call = *call;
   Result<std::string> source = SourceText(sources, f.value("sources", json()), where);
   if (!source.ok()) return source.status();
   flag.source = *source;
   VIGIE_RETURN_IF_ERROR(CompileList(f, "patterns", terms, true, where, flag.patterns));
   VIGIE_RETURN_IF_ERROR(CompileList(f, "exclude", terms, false, where, flag.excludes));
-  if (f.contains("requires"))
-    VIGIE_RETURN_IF_ERROR(CompileOne(f, "requires", terms, where, flag.requires_));
+  if (f.contains("requires")) {
+    if (f["requires"].is_array()) {
+      VIGIE_RETURN_IF_ERROR(CompileList(f, "requires", terms, true, where, flag.requires_));
+    } else {
+      RegexPtr one;
+      VIGIE_RETURN_IF_ERROR(CompileOne(f, "requires", terms, where, one));
+      flag.requires_.push_back(std::move(one));
+    }
+  }
   if (f.contains("infant_age_max_days")) {
     const json& days = f["infant_age_max_days"];
     if (!days.is_number_integer() || days.get<int>() < 0) {

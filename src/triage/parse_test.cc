@@ -92,6 +92,28 @@ TEST(RedFlagParseTest, UnknownLevelCallAndMissingMessageAreRefused) {
   EXPECT_EQ(ParseError(doc).code(), ErrorCode::kDataError);
 }
 
+// `requires` is one pattern or a list of patterns (every one must match);
+// a bad item is named, an empty list or a wrong type is refused.
+TEST(RedFlagParseTest, RequiresIsAPatternOrAListOfPatterns) {
+  json doc = ShippedJson();
+  size_t urgent = 0;
+  while (urgent < doc["flags"].size() && doc["flags"][urgent]["level"] != "urgent") ++urgent;
+  ASSERT_LT(urgent, doc["flags"].size());
+  std::string id = doc["flags"][urgent]["id"];
+  doc["flags"][urgent]["requires"] = json::array({"\\bx\\b", "(unclosed"});
+  Status s = ParseError(doc);
+  EXPECT_EQ(s.code(), ErrorCode::kDataError);
+  EXPECT_NE(s.Message(Lang::kEn).find("flags." + id + ".requires[1]"), std::string::npos);
+  doc["flags"][urgent]["requires"] = json::array();
+  EXPECT_EQ(ParseError(doc).code(), ErrorCode::kDataError);
+  doc["flags"][urgent]["requires"] = 7;
+  EXPECT_EQ(ParseError(doc).code(), ErrorCode::kDataError);
+  doc["flags"][urgent]["requires"] = "\\bx\\b";
+  EXPECT_TRUE(ParseError(doc).ok());
+  doc["flags"][urgent]["call"] = "15";  // urgent means a doctor today, not the SAMU
+  EXPECT_EQ(ParseError(doc).code(), ErrorCode::kDataError);
+}
+
 TEST(RedFlagParseTest, WrongTypesAreDataErrorsNotCrashes) {
   json doc = ShippedJson();
   doc["flags"][0]["patterns"] = 42;

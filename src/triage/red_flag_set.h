@@ -28,10 +28,14 @@ struct CompiledFlag {
   std::string id;
   Level level = Level::kEmergency;
   std::string call;
-  std::string source;                      // "document — section" of every source, "; "-joined
-  std::vector<RegexPtr> patterns;          // any one matching raises the flag
-  std::vector<RegexPtr> excludes;          // a match overlapping one of these is another meaning
-  RegexPtr requires_;                      // optional: must also match somewhere in the text
+  std::string source;              // "document — section" of every source, "; "-joined
+  std::vector<RegexPtr> patterns;  // any one matching raises the flag
+  std::vector<RegexPtr> excludes;  // a match overlapping one of these is another meaning
+  // Optional: each must also match somewhere in the text. For an urgent flag
+  // the match must be stated (not denied, not distant past): "je ne suis pas
+  // enceinte" does not make burning urine a same-day matter. For an emergency
+  // flag any mention counts (in doubt the higher level wins).
+  std::vector<RegexPtr> requires_;
   std::optional<int> infant_age_max_days;  // optional: an infant age at most this is stated
   std::optional<Localized> advice;         // what to do while waiting, where the source says so
 };

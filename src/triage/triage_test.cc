@@ -73,7 +73,16 @@ const FlagCase kCases[] = {
     {"suicidal_thoughts", "I want to kill myself", "I have no suicidal thoughts"},
     {"suicide_immediate_danger", "Je vais sauter du pont pour en finir",
      "I am not going to jump, I do not want to die"},
-    {"infant_needs_doctor", "Mon bébé de 4 mois tousse", "Mon bébé de 4 mois ne tousse pas"},
+    {"infant_bronchiolitis", "Mon bébé de 4 mois tousse", "Mon bébé de 4 mois ne tousse pas"},
+    {"uti_fever_or_back_pain", "Brûlures en urinant et fièvre",
+     "Brûlures en urinant, pas de fièvre"},
+    {"uti_pregnancy", "Enceinte, j'ai une cystite", "Je ne suis pas enceinte, j'ai une cystite"},
+    {"uti_man", "Je suis un homme et j'ai une infection urinaire",
+     "Je suis un homme et je n'ai pas d'infection urinaire"},
+    {"child_fever_warning_signs", "Mon fils a de la fièvre et ne boit pas",
+     "Mon fils n'a pas de fièvre et ne boit pas"},
+    {"infant_diarrhoea", "My baby has diarrhoea", "My baby has no diarrhoea"},
+    {"animal_bite", "Mordu par un chien", "Pas mordu par le chien"},
 };
 
 TEST(TriageTest, EveryFlagFiresAndIsNegated) {

@@ -246,6 +246,45 @@ TEST_F(ServerE2eTest, PatientStringsNeverStoredInPlaintext) {
   EXPECT_GE(report["records"].get<int>(), 3);
 }
 
+// Issue 10 over real HTTP: a `public` token reaches POST /v1/triage and gets
+// every field of the answer; an empty text is a clear 400; the description
+// appears in no file Vigie wrote (access log, audit log, keys, tokens).
+TEST_F(ServerE2eTest, PublicTriageAnswersAndWritesTheTextNowhere) {
+  const std::string text = "Anatole Brouillac-Tessier, 8h47 : je n'arrive plus à respirer";
+  auto c = Client(public_token_);
+  auto res = c.Post("/v1/triage", json({{"text", text}}).dump(), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  json body = json::parse(res->body);
+  EXPECT_EQ(body["level"], "emergency");
+  EXPECT_EQ(body["call"], "15");
+  EXPECT_EQ(body["stored"], false);
+  for (const char* field : {"message", "disclaimer", "privacy"}) {
+    EXPECT_FALSE(body[field].get<std::string>().empty()) << field;
+  }
+  ASSERT_EQ(body["red_flags"].size(), 1u);
+  EXPECT_EQ(body["red_flags"][0]["id"], "breathing_difficulty");
+  EXPECT_EQ(body["red_flags"][0]["text_span"].size(), 2u);
+  EXPECT_FALSE(body["red_flags"][0]["source"].get<std::string>().empty());
+  auto urgent = c.Post("/v1/triage", R"({"text": "Je me suis fait mordre par un chien"})",
+                       "application/json");
+  ASSERT_TRUE(urgent);
+  EXPECT_EQ(json::parse(urgent->body)["call"], "116117");
+  auto empty = c.Post("/v1/triage", R"({"text": ""})", "application/json");
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->status, 400);
+  EXPECT_EQ(json::parse(empty->body)["error"]["code"], "missing_input");
+  std::this_thread::sleep_for(milliseconds(200));
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir_)) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path());
+    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const char* part : {"Brouillac", "Anatole", "8h47", "respirer", "mordre"}) {
+      EXPECT_EQ(content.find(part), std::string::npos) << part << " in " << entry.path();
+    }
+  }
+}
+
 // Runs last (gtest runs tests in declaration order): SIGTERM stops cleanly.
 TEST_F(ServerE2eTest, ZzSigtermStopsCleanly) {
   server_->Signal(SIGTERM);

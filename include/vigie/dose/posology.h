@@ -67,11 +67,15 @@ struct PosologyRule {
 struct Substance {
   std::string name;  // DCI, French
   std::vector<std::string> aliases;
+  // Name and aliases case- and accent-folded, filled by ParsePosology so that
+  // a lookup folds only the name asked for (empty: folded on each lookup).
+  std::vector<std::string> folded_keys;
   std::vector<PosologyRule> rules;      // first matching rule applies
   std::vector<Band> contraindications;  // population-based (age...)
   std::vector<Band> renal;
   std::vector<Band> hepatic;  // when: {"hepatic_impairment": [...]}
   std::vector<Band> pregnancy;
+  std::vector<Band> breastfeeding;  // statements of RCP 4.6 for a breastfeeding patient
 };
 
 struct PosologyBook {

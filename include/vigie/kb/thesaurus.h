@@ -66,6 +66,11 @@ std::vector<ClassMembership> ParseClassIndexText(const std::vector<std::string>&
 std::vector<ClassMembership> ParseSubstanceIndexText(const std::vector<std::string>& pages,
                                                      std::vector<std::string>* names);
 
+// The version printed on a thesaurus booklet, "YYYY-MM", from the first
+// "<mois> <année>" of its first two pages ("Octobre 2020" -> "2020-10"); ""
+// when none is printed there.
+std::string PrintedVersion(const std::vector<std::string>& pages);
+
 // Text of every page of a PDF in physical layout, UTF-8. Failure: kFileNotFound
 // or kDataError (not a PDF, encrypted, unreadable).
 Result<std::vector<std::string>> ReadPdfPages(const std::string& path);
