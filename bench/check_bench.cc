@@ -4,8 +4,10 @@
 // 100,000), and free-text resolution of the same 10 lines measured apart.
 // The KB is $VIGIE_DB if set, else built from $VIGIE_DATA (or ../shared/data)
 // into a temporary file. Run from the repository root (or set
-// VIGIE_SOURCE_DIR) so that data/posology is found. Usage: check_bench [runs].
+// VIGIE_SOURCE_DIR) so that data/posology and data/check are found. Usage: check_bench [runs].
 // Single-threaded.
+#include <time.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -42,20 +44,34 @@ std::string BuildKb() {
   return path;
 }
 
-// The posology rules of data/posology (the dose/renal checks run in the bench too).
-std::shared_ptr<const vigie::dose::PosologyBook> Posology() {
+// The authored content of data/ (posology rules and allergy table): the dose,
+// renal and allergy checks run in the bench too.
+vigie::check::CheckContent Content() {
   std::string root = std::getenv("VIGIE_SOURCE_DIR") ? std::getenv("VIGIE_SOURCE_DIR") : ".";
-  auto book = std::make_shared<vigie::dose::PosologyBook>();
-  std::error_code ec;
-  for (const auto& f : std::filesystem::directory_iterator(root + "/data/posology", ec)) {
-    std::ifstream in(f.path());
-    std::stringstream text;
-    text << in.rdbuf();
-    auto b = vigie::dose::ParsePosology(text.str());
-    if (b.ok()) (void)vigie::dose::MergeBooks(*book, std::move(b).value());
+  std::vector<vigie::check::ContentFile> files;
+  for (const char* sub : {"posology", "check"}) {
+    std::error_code ec;
+    for (const auto& f : std::filesystem::directory_iterator(root + "/data/" + sub, ec)) {
+      std::ifstream in(f.path());
+      std::stringstream text;
+      text << in.rdbuf();
+      files.emplace_back(std::string(sub) + "/" + f.path().filename().string(), text.str());
+    }
   }
-  std::printf("posology substances: %zu\n", book->substances.size());
-  return book;
+  auto content = vigie::check::ParseCheckContent(files);
+  if (!content.ok()) return {};
+  std::printf("posology substances: %zu, allergy table: %s\n",
+              content->posology ? content->posology->substances.size() : 0,
+              content->allergy ? "yes" : "no");
+  return *content;
+}
+
+// CPU time of this thread in µs: the work of one check, apart from the time
+// the thread waits for a core on a loaded machine.
+double ThreadCpuMicros() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e6 + static_cast<double>(ts.tv_nsec) / 1e3;
 }
 
 void Report(const char* what, std::vector<double>& us) {
@@ -78,7 +94,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "KB unavailable: %s\n", path.c_str());
     return 1;
   }
-  auto k = vigie::check::CheckKnowledge::Load(**kb, path, *index, Posology());
+  auto k = vigie::check::CheckKnowledge::Load(**kb, path, *index, Content());
   if (!k.ok()) return 1;
   json text_req = {{"patient",
                     {{"age_years", 80},
@@ -95,29 +111,49 @@ int main(int argc, char** argv) {
   auto tout = vigie::check::Check(**k, *treq);
   if (!tout.ok()) return 1;
   json cis_req = text_req;
-  for (size_t i = 0; i < cis_req["lines"].size() && i < (*tout)["lines"].size(); ++i) {
-    cis_req["lines"][i].erase("drug");
-    cis_req["lines"][i]["cis"] = (*tout)["lines"][i]["cis"];
+  for (const json& l : (*tout)["lines"]) {
+    json& line = cis_req["lines"][l["index"].get<size_t>()];
+    line.erase("drug");
+    line["cis"] = l["cis"];
+  }
+  for (const json& u : (*tout)["unresolved"]) {
+    // An ambiguous free-text line (same substance, several brands): the bench
+    // takes the first candidate, as the prescriber would pick one.
+    std::printf("unresolved by text, first candidate taken: %s\n", u["input"].dump().c_str());
+    if (u["candidates"].empty()) continue;
+    json& line = cis_req["lines"][u["index"].get<size_t>()];
+    line.erase("drug");
+    line["cis"] = u["candidates"][0]["cis"];
   }
   auto creq = vigie::check::RequestFromJson(cis_req);
-  std::printf("10 lines resolved: %zu, findings: %zu\n", (*tout)["lines"].size(),
-              (*tout)["findings"].size());
-  std::vector<double> us;
+  auto cout = vigie::check::Check(**k, *creq);
+  if (!cout.ok()) return 1;
+  std::printf("10 lines resolved: %zu, findings: %zu, response: %zu bytes\n",
+              (*cout)["lines"].size(), (*cout)["findings"].size(), cout->dump().size());
+  if (const char* body = std::getenv("CHECK_BODY_FILE"); body != nullptr && *body != '\0') {
+    std::ofstream(body) << cis_req.dump();  // the same request for bench/check_http.sh
+    std::ofstream(std::string(body) + ".response.json") << cout->dump(1);
+  }
+  std::vector<double> us, cpu;
   us.reserve(runs);
+  cpu.reserve(runs);
   size_t sink = 0;
   for (size_t r = 0; r < runs; ++r) {
+    double c0 = ThreadCpuMicros();
     auto t0 = Clock::now();
-    auto out = vigie::check::Check(**k, *creq);
+    auto out = vigie::check::CheckSerialized(**k, *creq);
     auto t1 = Clock::now();
-    sink += out.ok() ? (*out)["findings"].size() : 0;
+    cpu.push_back(ThreadCpuMicros() - c0);
+    sink += out.ok() ? out->findings : 0;
     us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
   }
-  Report("check, 10 lines by CIS, in-process", us);
+  Report("check, 10 lines by CIS, in-process, wall time", us);
+  Report("check, 10 lines by CIS, in-process, thread CPU time", cpu);
   us.clear();
   size_t text_runs = std::max<size_t>(runs / 20, 100);
   for (size_t r = 0; r < text_runs; ++r) {
     auto t0 = Clock::now();
-    auto out = vigie::check::Check(**k, *treq);
+    auto out = vigie::check::CheckSerialized(**k, *treq);
     auto t1 = Clock::now();
     sink += out.ok() ? 1u : 0u;
     us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());

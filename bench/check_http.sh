@@ -1,29 +1,39 @@
 #!/usr/bin/env bash
 # HTTP benchmark of POST /v1/check over loopback with wrk (docs/BENCHMARKS.md,
 # "Prescription check"). Starts `vigie serve` on a KB ($VIGIE_DB, built by
-# check_bench if absent) with the audit log on, then runs wrk at saturation.
-# Usage: bench/check_http.sh BUILD_DIR [seconds] [connections]
+# check_bench if absent) with the audit log on (hash chain, group commit:
+# each response is sent only after its audit record is fsync'ed), then runs
+# wrk at saturation on POST /v1/check and, in the same run, on GET /healthz
+# (the server's own ceiling on this machine: the in-run reference).
+# Usage: bench/check_http.sh BUILD_DIR [seconds] [connections] [server threads]
 set -euo pipefail
-build="${1:-build/release}"; secs="${2:-20}"; conns="${3:-32}"
+build="$(cd "${1:-build/release}" && pwd)"; secs="${2:-20}"; conns="${3:-64}"; threads="${4:-$conns}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 db="${VIGIE_DB:-/tmp/vigie_check_bench.sqlite}"
 [[ -f "$db" ]] || "$build/bench/check_bench" 10 >/dev/null
 tmp="$(mktemp -d)"
-"$build/src/cli/vigie" --db "$db" serve --port 0 --audit-log "$tmp/audit.jsonl" \
-  --access-log "$tmp/access.jsonl" --json > "$tmp/serve.out" &
+# The access log goes to stderr (a file written by the OS, no fsync per line).
+# Local-development authenticator (loopback only): the bench is about the check.
+# Run in the scratch folder: the master key and data keys are created there,
+# never in the repository.
+(cd "$tmp" && exec "$build/src/cli/vigie" --db "$db" serve --port 0 --threads "$threads" \
+  --dev-role clinician --audit-log "$tmp/audit.jsonl" --access-log - --json \
+  > "$tmp/serve.out" 2> "$tmp/access.log") &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$tmp"' EXIT
 for _ in $(seq 100); do grep -q '"url"' "$tmp/serve.out" 2>/dev/null && break; sleep 0.1; done
 url="$(grep -o '"url": *"[^"]*"' "$tmp/serve.out" | head -1 | sed 's/.*"\(http[^"]*\)"/\1/')"
-cis='["64755969","63245753","60441622","62039768","60550988"]'
-export CHECK_BODY="$(python3 - "$cis" <<'PY'
-import json, sys
-cis = json.loads(sys.argv[1])
-lines = [{"cis": c, "dose": {"value": 1, "unit": "mg"}, "per_day": 1} for c in cis * 2]
-print(json.dumps({"patient": {"age_years": 80, "sex": "F", "weight_kg": 60, "creatinine_umol_l": 110,
-                              "allergies": ["pénicillines"]}, "lines": lines}))
-PY
-)"
+# The request of check_bench (10 lines by CIS, 80-year-old): written by it.
+body_file="${CHECK_BODY_FILE:-/tmp/vigie_check_body.json}"
+[[ -f "$body_file" ]] || CHECK_BODY_FILE="$body_file" "$build/bench/check_bench" 10 >/dev/null
+export CHECK_BODY="$(cat "$body_file")"
 curl -s -o /dev/null -w 'warm-up: HTTP %{http_code}\n' -H 'Content-Type: application/json' -d "$CHECK_BODY" "$url/v1/check"
+echo "machine: $(nproc) cores; load: $(uptime)"
+echo "== POST /v1/check (10 lines by CIS, audit on)"
 wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$root/bench/check_wrk.lua" "$url/v1/check"
 echo "audit events: $(wc -l < "$tmp/audit.jsonl")"
+(cd "$tmp" && "$build/src/cli/vigie" audit verify "$tmp/audit.jsonl" --json) 2>/dev/null | head -c 300 || true
+echo
+echo "== GET /healthz (reference: the server alone, no check, no audit)"
+CHECK_BODY="" wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$root/bench/check_wrk.lua" "$url/healthz"
+echo "load after: $(uptime)"

@@ -1,6 +1,7 @@
 // App wiring (see app.h). Thread-safety: construction is single-threaded.
 #include "vigie/app/app.h"
 
+#include "vigie/api/cds_jwt.h"
 #include "vigie/privacy/audit_log.h"
 #include "vigie/privacy/keys.h"
 #include "vigie/privacy/tokens.h"
@@ -26,6 +27,15 @@ Result<std::unique_ptr<App>> App::Create(Env& env, Settings settings) {
       return Status::Error(ErrorCode::kConfigError, {"server.dev_role"});
     }
     app->auth_ = std::make_unique<api::LocalDevAuthenticator>(*role);
+  }
+  if (!s.cds_jwks_file.empty()) {
+    // CDS Hooks service calls: the EHR's JWT, keys from the admin's local JWKS.
+    Result<std::string> jwks = env.ReadFile(s.cds_jwks_file);
+    if (!jwks.ok()) return jwks.status();
+    auto verifier = api::CdsJwtVerifier::Create(*jwks, {s.cds_issuer, s.cds_audience});
+    if (!verifier.ok()) return verifier.status();
+    app->auth_ = std::make_unique<api::CdsJwtAuthenticator>(std::move(app->auth_),
+                                                            std::move(verifier).value(), env);
   }
   // Encryption at rest: the master key (created 0600 on first start unless
   // VIGIE_MASTER_KEY is given) wraps the audit store's data key.

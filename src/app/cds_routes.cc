@@ -1,5 +1,5 @@
 // CDS Hooks 2.0 routes of the prescription check: GET /cds-services
-// (discovery), POST /cds-services/vigie-prescription[-sign] (order-select,
+// (discovery, public as issue 7 asks), POST /cds-services/vigie-prescription[-sign] (order-select,
 // order-sign; 412 when the prefetched Patient is missing) and POST
 // /cds-services/{id}/feedback (accepted / overridden with the reason code,
 // recorded through the AuditSink; no free text is kept).
@@ -39,8 +39,9 @@ Result<HttpResponse> Service(App& app, check::CheckService& service, const HttpR
     event.attributes["unresolved"] = std::to_string((*out)["unresolved"].size());
   }
   event.outcome = out.ok() ? "ok" : std::string(out.status().wire_code());
-  (void)app.audit().Append(event);
+  Status audited = app.audit().Append(event);  // no unaudited check
   if (!out.ok()) return out.status();
+  if (!audited.ok()) return audited;
   std::string instance = (*body)["hookInstance"];
   return HttpResponse::Json(check::CdsCards(*out, instance, req.lang));
 }
@@ -64,7 +65,7 @@ Result<HttpResponse> Feedback(App& app, const HttpRequest& req) {
 Status RegisterCdsHooksRoutes(App& app, std::shared_ptr<check::CheckService> service) {
   json obj = {{"type", "object"}};
   VIGIE_RETURN_IF_ERROR(
-      app.router().Add({"GET", "/cds-services", api::Role::kClinician, "cdsDiscovery",
+      app.router().Add({"GET", "/cds-services", api::Role::kPublic, "cdsDiscovery",
                         "CDS Hooks 2.0 discovery", "cds-hooks", nullptr, obj, "application/json",
                         [](const HttpRequest&) -> Result<HttpResponse> {
                           return HttpResponse::Json(check::CdsDiscovery());

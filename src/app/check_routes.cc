@@ -45,18 +45,36 @@ Result<HttpResponse> Handle(App& app, check::CheckService& service, const HttpRe
                         {}};
   Result<json> body = ParseJsonBody(req);
   bool fhir = body.ok() && body->is_object() && body->value("resourceType", "") == "Bundle";
-  Result<json> out = !body.ok() ? Result<json>(body.status())
-                     : fhir     ? CheckFhirBundle(app, service, *body, req.lang)
-                                : service.Run(*body, req.lang);
-  if (out.ok()) event.attributes = Counts(*out);
-  if (!out.ok()) event.outcome = std::string(out.status().wire_code());
   event.attributes["format"] = fhir ? "fhir" : "vigie";
-  (void)app.audit().Append(event);
-  if (!out.ok()) {
-    if (fhir) return FhirError(out.status(), req.lang);
-    return out.status();
+  if (fhir) {
+    Result<json> out = CheckFhirBundle(app, service, *body, req.lang);
+    if (out.ok()) {
+      for (auto& [k, v] : Counts(*out)) event.attributes[k] = v;
+    } else {
+      event.outcome = std::string(out.status().wire_code());
+    }
+    // No unaudited check: an audit write that fails fails the request.
+    Status audited = app.audit().Append(event);
+    if (!out.ok()) return FhirError(out.status(), req.lang);
+    if (!audited.ok()) return audited;
+    return HttpResponse::Json(*out);
   }
-  return HttpResponse::Json(*out);
+  // Vigie's own format: the response text is written once, never as a tree.
+  Result<check::CheckOutput> out = body.ok() ? service.RunSerialized(*body, req.lang)
+                                             : Result<check::CheckOutput>(body.status());
+  if (out.ok()) {
+    event.attributes["lines"] = std::to_string(out->lines);
+    event.attributes["unresolved"] = std::to_string(out->unresolved);
+    event.attributes["findings"] = std::to_string(out->findings);
+    event.attributes["critical"] = std::to_string(out->critical);
+    event.attributes["thesaurus"] = out->thesaurus;
+  } else {
+    event.outcome = std::string(out.status().wire_code());
+  }
+  Status audited = app.audit().Append(event);
+  if (!out.ok()) return out.status();
+  if (!audited.ok()) return audited;
+  return HttpResponse::Text(std::move(out->json), "application/json");
 }
 
 json RequestSchema() {
@@ -109,10 +127,9 @@ HttpResponse FhirError(const Status& status, Lang lang) {
 }
 
 std::shared_ptr<check::CheckService> MakeCheckService(App& app) {
-  Result<dose::PosologyBook> book = LoadPosology(app.env(), ContentDir(app.settings()));
-  auto shared =
-      book.ok() ? std::make_shared<const dose::PosologyBook>(std::move(book).value()) : nullptr;
-  return std::make_shared<check::CheckService>(app.settings().db_path, shared);
+  Result<check::CheckContent> content = LoadCheckContent(app.env(), ContentDir(app.settings()));
+  return std::make_shared<check::CheckService>(
+      app.settings().db_path, content.ok() ? std::move(content).value() : check::CheckContent{});
 }
 
 Status RegisterCheckRoutes(App& app) {

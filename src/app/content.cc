@@ -45,4 +45,21 @@ Result<dose::PosologyBook> LoadPosology(Env& env, const std::string& content_dir
                                      &dose::MergeBooks);
 }
 
+Result<check::CheckContent> LoadCheckContent(Env& env, const std::string& content_dir) {
+  std::vector<check::ContentFile> files;
+  for (const char* sub : {"posology", "check"}) {
+    std::string dir = JoinPath(content_dir, sub);
+    if (!env.IsDirectory(dir)) continue;
+    Result<std::vector<std::string>> names = env.ListDir(dir);
+    if (!names.ok()) return names.status();
+    for (const std::string& name : *names) {
+      if (!name.ends_with(".json")) continue;
+      Result<std::string> text = env.ReadFile(JoinPath(dir, name));
+      if (!text.ok()) return text.status();
+      files.emplace_back(std::string(sub) + "/" + name, std::move(text).value());
+    }
+  }
+  return check::ParseCheckContent(std::move(files));
+}
+
 }  // namespace vigie::app

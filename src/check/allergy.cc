@@ -1,9 +1,8 @@
 // Allergies: a declared substance, drug name, ATC code or pharmacological
-// class (ATC, e.g. pénicillines = J01C) that matches a line's substance.
-// Classes are pharmacological (WHO ATC), not the thesaurus' interaction
-// classes. No cross-reactivity is inferred (no sourced table yet): only the
-// class itself matches. Thread-safety: pure functions.
-#include <array>
+// class (WHO ATC, e.g. pénicillines = J01C, from data/check/allergy.json)
+// that matches a line's substance; then the sourced cross-reactivity table of
+// the same file (e.g. a penicillin allergy and a cephalosporin line). Nothing
+// is inferred beyond the table. Thread-safety: pure functions.
 #include <cctype>
 
 #include "check/internal.h"
@@ -13,28 +12,6 @@ namespace vigie::check {
 namespace {
 
 using nlohmann::json;
-
-struct AllergyClass {
-  const char* stem;  // folded word stem as people write the class
-  const char* atc;   // ATC prefix (WHO ATC index)
-};
-
-constexpr std::array<AllergyClass, 14> kClasses = {{
-    {"penicillin", "J01C"},
-    {"cephalosporin", "J01DB"},
-    {"cephalosporin", "J01DC"},
-    {"cephalosporin", "J01DD"},
-    {"cephalosporin", "J01DE"},
-    {"carbapenem", "J01DH"},
-    {"sulfamide", "J01E"},
-    {"sulfonamide", "J01E"},
-    {"macrolide", "J01FA"},
-    {"quinolone", "J01M"},
-    {"cycline", "J01AA"},
-    {"anti-inflammatoire", "M01A"},
-    {"ains", "M01A"},
-    {"nsaid", "M01A"},
-}};
 
 bool IsAtc(std::string_view s) {
   if (s.size() < 3 || s.size() > 7 || !std::isupper(static_cast<unsigned char>(s[0]))) return false;
@@ -49,15 +26,67 @@ bool WordRun(const std::string& hay, const std::string& needle) {
   return h.find(" " + needle + " ") != std::string::npos;
 }
 
-std::string LineAtc(const ResolvedLine& l, const ResolvedSubstance* s) {
-  if (s != nullptr && !s->atc.empty()) return s->atc;
-  return l.drug->atc;
+bool StartsWithAny(const std::string& atc, const std::vector<std::string>& prefixes) {
+  for (const std::string& p : prefixes) {
+    if (!atc.empty() && atc.starts_with(p)) return true;
+  }
+  return false;
+}
+
+// The ATC classes a declared allergy names: its class stems, or itself when
+// it is an ATC code.
+std::vector<std::string> DeclaredAtc(const AllergyTable* table, const std::string& trimmed,
+                                     const std::string& key) {
+  std::vector<std::string> out;
+  if (IsAtc(trimmed)) out.push_back(trimmed);
+  if (table == nullptr) return out;
+  for (const AllergyClass& c : table->classes) {
+    for (const std::string& stem : c.stems) {
+      if (key.find(stem) != std::string::npos) {
+        out.insert(out.end(), c.atc.begin(), c.atc.end());
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// The class entry whose ATC prefix `atc` starts with.
+const AllergyClass* ClassOf(const AllergyTable* table, const std::string& key,
+                            const std::string& atc) {
+  if (table == nullptr) return nullptr;
+  for (const AllergyClass& c : table->classes) {
+    bool named = false;
+    for (const std::string& stem : c.stems) named = named || key.find(stem) != std::string::npos;
+    if (named && StartsWithAny(atc, c.atc)) return &c;
+  }
+  return nullptr;
+}
+
+// The cross-reactivity entry that links a declared class to `atc`.
+const CrossReactivity* CrossOf(const AllergyTable* table, const std::vector<std::string>& declared,
+                               const std::string& atc) {
+  if (table == nullptr || atc.empty()) return nullptr;
+  for (const CrossReactivity& r : table->cross_reactivity) {
+    if (!StartsWithAny(atc, r.line_atc)) continue;
+    for (const std::string& d : declared) {
+      for (const std::string& e : r.declared_atc) {
+        if (d.starts_with(e) || e.starts_with(d)) return &r;
+      }
+    }
+  }
+  return nullptr;
+}
+
+std::string LineAtc(const ResolvedLine& l, const ResolvedSubstance& s) {
+  return s.atc.empty() ? l.drug->atc : s.atc;
 }
 
 }  // namespace
 
-void CheckAllergies(const Request& req, const std::vector<ResolvedLine>& lines, Lang lang,
-                    std::vector<Finding>& out, json& not_evaluated) {
+void CheckAllergies(const CheckKnowledge& k, const Request& req,
+                    const std::vector<ResolvedLine>& lines, Lang lang, std::vector<Finding>& out,
+                    json& not_evaluated) {
   if (!req.has_allergies) {
     not_evaluated.push_back({{"check", "allergy"},
                              {"missing", "allergies"},
@@ -65,50 +94,97 @@ void CheckAllergies(const Request& req, const std::vector<ResolvedLine>& lines, 
                                             "Not evaluated: missing allergies")}});
     return;
   }
+  const AllergyTable* table = k.allergy();
+  if (table == nullptr && !req.patient.allergies.empty()) {
+    not_evaluated.push_back(
+        {{"check", "allergy"},
+         {"missing", "data/check/allergy.json"},
+         {"message", Tr(lang, "Non évalué : classes d'allergie et réactivité croisée non chargées",
+                        "Not evaluated: allergy classes and cross-reactivity not loaded")}});
+  }
   for (const std::string& declared : req.patient.allergies) {
     std::string trimmed(text::Trim(declared));
     std::string key = NameKey(trimmed);
     if (key.empty()) continue;
+    std::vector<std::string> declared_atc = DeclaredAtc(table, trimmed, key);
     for (const ResolvedLine& l : lines) {
       std::string why, atc_hit;
+      const AllergyClass* cls = nullptr;
+      const CrossReactivity* cross = nullptr;
       for (const ResolvedSubstance& s : l.substances) {
-        std::string atc = LineAtc(l, &s);
+        std::string atc = LineAtc(l, s);
         if (IsAtc(trimmed) && !atc.empty() && atc.starts_with(trimmed)) {
           why = "atc";
           atc_hit = trimmed;
         } else if (key == s.key || key == s.name_key || WordRun(s.name_key, key)) {
           why = "substance";
-        } else {
-          for (const AllergyClass& c : kClasses) {
-            if (key.find(c.stem) != std::string::npos && !atc.empty() && atc.starts_with(c.atc)) {
-              why = "class";
-              atc_hit = c.atc;
-            }
-          }
+        } else if ((cls = ClassOf(table, key, atc)) != nullptr) {
+          why = "class";
+          atc_hit = atc;
         }
         if (!why.empty()) break;
       }
       if (why.empty() && WordRun(l.denomination_key, key) && l.denomination_key.starts_with(key)) {
         why = "drug_name";
       }
-      if (why.empty()) continue;
+      if (why.empty()) {
+        bool atc_known = !l.drug->atc.empty();
+        for (const ResolvedSubstance& s : l.substances) {
+          atc_known = atc_known || !s.atc.empty();
+          if ((cross = CrossOf(table, declared_atc, LineAtc(l, s))) != nullptr) break;
+        }
+        if (cross == nullptr) {
+          // A class allergy cannot be checked without the line's ATC code
+          // (the BDPM gives it for CIS_MITM specialties only): say so.
+          if (!declared_atc.empty() && !atc_known) {
+            not_evaluated.push_back(
+                {{"check", "allergy"},
+                 {"lines", {l.index}},
+                 {"missing", "atc"},
+                 {"message", Tr(lang,
+                                "Non évalué : classe d'allergie déclarée, code ATC de la "
+                                "spécialité inconnu (BDPM)",
+                                "Not evaluated: declared allergy class, ATC code of the "
+                                "specialty unknown (BDPM)")}});
+          }
+          continue;
+        }
+        why = "cross_reactivity";
+      }
       Finding f;
       f.kind = "allergy";
-      f.level = "contraindicated";
+      f.level = cross != nullptr ? cross->level : "contraindicated";
       f.lines = {l.index};
       for (const auto& s : l.substances) f.substances.push_back(s.name);
-      f.message = std::string(Tr(lang, "Allergie déclarée (", "Declared allergy (")) + trimmed +
-                  ") : " + l.drug->denomination;
-      f.conduct = Tr(lang, "Ne pas administrer ; choisir une autre classe.",
-                     "Do not give; choose another class.");
+      f.message =
+          std::string(cross != nullptr
+                          ? Tr(lang, "Allergie croisée possible (", "Possible cross-allergy (")
+                          : Tr(lang, "Allergie déclarée (", "Declared allergy (")) +
+          trimmed + ") : " + l.drug->denomination;
       f.extra = {{"match", why}};
-      if (!atc_hit.empty()) {
+      if (cross != nullptr) {
+        f.risk = lang == Lang::kFr ? cross->risk_fr : cross->risk_en;
+        f.conduct = lang == Lang::kFr ? cross->conduct_fr : cross->conduct_en;
+        f.source.raw = cross->source;
+        f.extra["cross_reactivity"] = cross->id;
+        if (!cross->condition.empty()) {
+          f.resolved = false;
+          f.extra["condition"] = cross->condition;
+        }
+      } else {
+        f.conduct = Tr(lang, "Ne pas administrer ; choisir une autre classe.",
+                       "Do not give; choose another class.");
+      }
+      if (cls != nullptr) {
+        f.extra["atc"] = atc_hit;
+        f.source.raw = cls->source;
+      } else if (why == "atc") {
         f.extra["atc"] = atc_hit;
         f.source = {
-            "WHO Collaborating Centre for Drug Statistics Methodology — ATC classification; "
+            "WHO Collaborating Centre for Drug Statistics Methodology — ATC/DDD Index; "
             "BDPM CIS_MITM (ATC of the specialty)",
-            "ATC " + atc_hit, 0, "ATC " + atc_hit, nullptr};
-      } else {
+            "ATC", 0, "ATC " + atc_hit, nullptr};
+      } else if (cross == nullptr) {
         f.source = {"BDPM — CIS_COMPO_bdpm.txt (substances of the specialty)", "", 0,
                     "CIS " + l.drug->cis, nullptr};
       }

@@ -1,7 +1,9 @@
 // The check itself: resolve the lines, link them to the thesaurus version
 // asked for, run every check, apply min_level (never to CI), sort by severity
-// and write the response of issue 4. Thread-safety: pure function of the
-// immutable knowledge and the request.
+// and write the response of issue 4. The response is written straight into
+// one string (response.cc): building it as a JSON tree cost one allocation
+// per key and value, most of a check's time (perf, docs/BENCHMARKS.md).
+// Thread-safety: pure function of the immutable knowledge and the request.
 #include <algorithm>
 
 #include "check/internal.h"
@@ -19,28 +21,6 @@ int LevelRank(const std::string& l) {
   return 3;  // APEC, info
 }
 
-json LineJson(const ResolvedLine& l, const Request& req) {
-  json subs = json::array();
-  for (const auto& s : l.substances) {
-    subs.push_back({{"name", s.name}, {"thesaurus", s.key}, {"atc", s.atc}});
-  }
-  const Line& in = req.lines[l.index];
-  json j = {{"index", l.index},
-            {"input", !in.drug.empty()  ? in.drug
-                      : !in.cis.empty() ? in.cis
-                                        : in.cip13},
-            {"cis", l.drug->cis},
-            {"denomination", l.drug->denomination},
-            {"matched_by", l.matched_by},
-            {"score", l.score},
-            {"substances", subs}};
-  const Amounts& a = l.amounts;
-  if (a.per_intake_mg) j["per_intake_mg"] = *a.per_intake_mg;
-  if (a.per_day_mg) j["per_day_mg"] = *a.per_day_mg;
-  if (a.per_week_mg) j["per_week_mg"] = *a.per_week_mg;
-  return j;
-}
-
 }  // namespace
 
 json Source::ToJson() const {
@@ -53,24 +33,7 @@ json Source::ToJson() const {
 
 int Finding::Rank() const { return LevelRank(level); }
 
-json Finding::ToJson() && {
-  json j = json::object();
-  j["kind"] = std::move(kind);
-  j["level"] = std::move(level);
-  j["lines"] = std::move(lines);
-  j["substances"] = std::move(substances);
-  j["message"] = std::move(message);
-  j["risk"] = std::move(risk);
-  j["conduct"] = std::move(conduct);
-  j["source"] = source.ToJson();
-  if (!levels.is_null()) j["levels"] = std::move(levels);
-  if (resolved) j["resolved"] = *resolved;
-  if (extra.is_object()) {
-    for (auto& [k, v] : extra.items()) j[k] = std::move(v);
-  }
-  return j;
-}
-Result<json> Check(const CheckKnowledge& k, const Request& req) {
+Result<CheckOutput> CheckSerialized(const CheckKnowledge& k, const Request& req) {
   try {
     const ThesaurusData* th = k.Thesaurus(req.thesaurus_version);
     if (th == nullptr) {
@@ -81,9 +44,10 @@ Result<json> Check(const CheckKnowledge& k, const Request& req) {
     std::vector<ResolvedLine> lines = ResolveLines(k.drugs(), req, unresolved);
     for (ResolvedLine& l : lines) LinkToThesaurus(*th, l);
     std::vector<Finding> found;
+    found.reserve(lines.size() * 4);
     CheckInteractions(*th, lines, req.lang, found);
     CheckDuplicates(lines, k.bdpm_versions(), req.lang, found);
-    CheckAllergies(req, lines, req.lang, found, not_evaluated);
+    CheckAllergies(k, req, lines, req.lang, found, not_evaluated);
     CheckNeverEvents(req, lines, req.lang, found);
     CheckPatientLimits(k, req, lines, found, not_evaluated);
     CheckAvailability(lines, k.bdpm_versions(), req.lang, found);
@@ -106,19 +70,25 @@ Result<json> Check(const CheckKnowledge& k, const Request& req) {
       if (a.kind != b.kind) return a.kind < b.kind;
       return a.lines < b.lines;
     });
-    json out = {{"findings", json::array()},
-                {"lines", json::array()},
-                {"unresolved", unresolved},
-                {"not_evaluated", not_evaluated}};
-    for (Finding& f : found) out["findings"].push_back(std::move(f).ToJson());
-    for (const ResolvedLine& l : lines) out["lines"].push_back(LineJson(l, req));
-    out["kb"] = {{"bdpm", k.bdpm_versions()}, {"thesaurus", th->version}, {"hash", k.hash()}};
-    out["thesaurus_version"] = th->version;
-    if (!req.min_level.empty()) out["min_level"] = req.min_level;
+    CheckOutput out;
+    out.lines = lines.size() + unresolved.size();
+    out.unresolved = unresolved.size();
+    out.findings = found.size();
+    for (const Finding& f : found) out.critical += f.Rank() == 0 ? 1u : 0u;
+    out.thesaurus = th->version;
+    WriteResponse(k, *th, req, found, lines, unresolved, not_evaluated, out.json);
     return out;
   } catch (const std::exception& e) {
     return Status::Error(ErrorCode::kInternal, {e.what()});
   }
+}
+
+Result<json> Check(const CheckKnowledge& k, const Request& req) {
+  Result<CheckOutput> out = CheckSerialized(k, req);
+  if (!out.ok()) return out.status();
+  json parsed = json::parse(out->json, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) return Status::Error(ErrorCode::kInternal, {"check response"});
+  return parsed;
 }
 
 }  // namespace vigie::check

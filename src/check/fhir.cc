@@ -44,10 +44,12 @@ Result<json> Medication(const json& mr, const std::string& where) {
   json line = json::object();
   const json& med =
       mr.contains("medicationCodeableConcept") ? mr["medicationCodeableConcept"] : json();
+  const json* cip = Coding(med, kFhirCipUcdSystem);
   if (const json* c = Coding(med, kFhirCisSystem))
     line["cis"] = Str(*c, "code");
-  else if (const json* p = Coding(med, kFhirCip13System))
-    line["cip13"] = Str(*p, "code");
+  else if (cip != nullptr && Str(*cip, "code").size() == 13 &&
+           Str(*cip, "code").starts_with("34009"))
+    line["cip13"] = Str(*cip, "code");
   if (!line.contains("cis") && !line.contains("cip13")) {
     std::string t = ConceptText(med);
     if (t.empty()) return Bad(where + ".medicationCodeableConcept (CIS, CIP13 ou texte / or text)");
@@ -191,6 +193,7 @@ Result<json> FhirBundleToRequest(const json& bundle, const Date& today) {
       } else if (type == "AllergyIntolerance") {
         const json& code = r.value("code", json());
         const json* atc = Coding(code, kFhirAtcSystem);
+        if (atc == nullptr) atc = Coding(code, kFhirAtcAnsSystem);
         std::string a = atc ? Str(*atc, "code") : ConceptText(code);
         if (a.empty()) return Bad(where + ".code");
         patient["allergies"].push_back(a);

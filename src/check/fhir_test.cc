@@ -40,7 +40,7 @@ json Bundle() {
            {"id", "m1"},
            {"medicationCodeableConcept",
             {{"coding",
-              {{{"system", "https://data.esante.gouv.fr/ansm/medicament/codeCIS"},
+              {{{"system", "https://smt.esante.gouv.fr/terminologie-bdpm"},
                 {"code", "64755969"}}}}}},
            {"dosageInstruction",
             {{{"doseAndRate", {{{"doseQuantity", {{"value", 75}, {"code", "mg"}}}}}},
@@ -65,6 +65,45 @@ TEST(FhirTest, BundleBecomesAVigieRequest) {
   EXPECT_EQ((*r)["fhir_ids"], json({"m1"}));
   r->erase("fhir_ids");
   EXPECT_TRUE(RequestFromJson(*r).ok());
+}
+
+json Coded(const char* system, const char* code, const char* display) {
+  json b = Bundle();
+  b["entry"][5]["resource"]["medicationCodeableConcept"] = {
+      {"coding", {{{"system", system}, {"code", code}, {"display", display}}}}};
+  return b;
+}
+
+// The systems of the ANS terminology server (terminologie-bdpm, -cip_ucd,
+// -atc), Interop'Santé's UCD and HL7's WHO ATC; an unknown system (such as
+// the made-up ".../codeCIS" of an earlier version) is not read as a code.
+TEST(FhirTest, CodeSystemsAreThePublishedOnes) {
+  Date today{2026, 11, 29};
+  auto cip = FhirBundleToRequest(
+      Coded("https://smt.esante.gouv.fr/terminologie-cip_ucd", "3400930000000", "X"), today);
+  ASSERT_TRUE(cip.ok());
+  EXPECT_EQ((*cip)["lines"][0]["cip13"], "3400930000000");
+  auto ucd = FhirBundleToRequest(
+      Coded("https://smt.esante.gouv.fr/terminologie-cip_ucd", "3400892360690", "TAREG 160MG CPR"),
+      today);
+  ASSERT_TRUE(ucd.ok());
+  EXPECT_FALSE((*ucd)["lines"][0].contains("cip13"));
+  EXPECT_EQ((*ucd)["lines"][0]["drug"], "TAREG 160MG CPR");
+  auto ucd2 = FhirBundleToRequest(
+      Coded("http://data.esante.gouv.fr/ansm/medicament/UCD", "3400892360690", "TAREG 160MG CPR"),
+      today);
+  ASSERT_TRUE(ucd2.ok());
+  EXPECT_EQ((*ucd2)["lines"][0]["drug"], "TAREG 160MG CPR");
+  auto old = FhirBundleToRequest(
+      Coded("https://data.esante.gouv.fr/ansm/medicament/codeCIS", "64755969", "KARDEGIC"), today);
+  ASSERT_TRUE(old.ok());
+  EXPECT_FALSE((*old)["lines"][0].contains("cis"));
+  json b = Bundle();
+  b["entry"][4]["resource"]["code"]["coding"][0]["system"] =
+      "https://smt.esante.gouv.fr/terminologie-atc";
+  auto atc = FhirBundleToRequest(b, today);
+  ASSERT_TRUE(atc.ok());
+  EXPECT_EQ((*atc)["patient"]["allergies"], json({"J01C"}));
 }
 
 TEST(FhirTest, ErrorsNameTheResourceAndBecomeOperationOutcome) {

@@ -155,7 +155,7 @@ void CheckPatientLimits(const CheckKnowledge& k, const Request& req,
     for (const ResolvedSubstance& s : l.substances) {
       const dose::Substance* rule = nullptr;
       for (const std::string& n : {s.key, s.name_key}) {
-        if (rule == nullptr && book != nullptr && !n.empty()) rule = book->Find(n);
+        if (rule == nullptr && book != nullptr && !n.empty()) rule = k.PosologyRule(n);
       }
       if (rule == nullptr) continue;
       if (!in.dose || !in.timing) {

@@ -126,10 +126,15 @@ struct Finding {
   std::vector<std::string> substances;
   std::string message, risk, conduct;
   Source source;
-  nlohmann::json extra;        // other entries, class names
-  int Rank() const;            // 0 most severe
-  nlohmann::json ToJson() &&;  // moves the texts out
+  nlohmann::json extra;  // other entries, class names
+  int Rank() const;      // 0 most severe
 };
+
+// Writes the response JSON of issue 4 into `out` (response.cc).
+void WriteResponse(const CheckKnowledge& k, const ThesaurusData& th, const Request& req,
+                   const std::vector<Finding>& found, const std::vector<ResolvedLine>& lines,
+                   const nlohmann::json& unresolved, const nlohmann::json& not_evaluated,
+                   std::string& out);
 
 // Links BDPM substances of `line` to thesaurus keys and classes.
 void LinkToThesaurus(const ThesaurusData& th, ResolvedLine& line);
@@ -138,8 +143,9 @@ void CheckInteractions(const ThesaurusData& th, const std::vector<ResolvedLine>&
                        std::vector<Finding>& out);
 void CheckDuplicates(const std::vector<ResolvedLine>& lines, const std::string& bdpm, Lang lang,
                      std::vector<Finding>& out);
-void CheckAllergies(const Request& req, const std::vector<ResolvedLine>& lines, Lang lang,
-                    std::vector<Finding>& out, nlohmann::json& not_evaluated);
+void CheckAllergies(const CheckKnowledge& k, const Request& req,
+                    const std::vector<ResolvedLine>& lines, Lang lang, std::vector<Finding>& out,
+                    nlohmann::json& not_evaluated);
 void CheckAvailability(const std::vector<ResolvedLine>& lines, const std::string& bdpm, Lang lang,
                        std::vector<Finding>& out);
 void CheckNeverEvents(const Request& req, const std::vector<ResolvedLine>& lines, Lang lang,

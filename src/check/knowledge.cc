@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "check/internal.h"
+#include "vigie/core/text.h"
 
 namespace vigie::check {
 namespace {
@@ -125,6 +126,12 @@ uint64_t Fnv1a(std::string_view s, uint64_t h) {
 
 CheckKnowledge::~CheckKnowledge() = default;
 
+const dose::Substance* CheckKnowledge::PosologyRule(std::string_view name) const {
+  if (posology_index_.empty()) return nullptr;
+  auto it = posology_index_.find(text::Fold(name));
+  return it == posology_index_.end() ? nullptr : it->second;
+}
+
 const ThesaurusData* CheckKnowledge::Thesaurus(const std::string& version) const {
   auto it = thesaurus_.find(version.empty() ? newest_ : version);
   return it == thesaurus_.end() ? nullptr : it->second.get();
@@ -132,12 +139,18 @@ const ThesaurusData* CheckKnowledge::Thesaurus(const std::string& version) const
 
 Result<std::shared_ptr<const CheckKnowledge>> CheckKnowledge::Load(
     const kb::KnowledgeBase& kb, const std::string& kb_path,
-    std::shared_ptr<const kb::DrugIndex> drugs, std::shared_ptr<const dose::PosologyBook> posology,
-    std::string content_hash) {
+    std::shared_ptr<const kb::DrugIndex> drugs, CheckContent content) {
   try {
     std::shared_ptr<CheckKnowledge> k(new CheckKnowledge());
     k->drugs_ = std::move(drugs);
-    k->posology_ = std::move(posology);
+    k->content_ = std::move(content);
+    if (k->content_.posology != nullptr) {
+      for (const dose::Substance& sub : k->content_.posology->substances) {
+        // First entry wins, as in PosologyBook::Find (book order).
+        k->posology_index_.emplace(text::Fold(sub.name), &sub);
+        for (const std::string& a : sub.aliases) k->posology_index_.emplace(text::Fold(a), &sub);
+      }
+    }
     uint64_t h = 14695981039346656037ULL;
     for (const kb::SnapshotInfo& s : kb.snapshots()) {
       h = Fnv1a(s.source + ":" + s.version + ":" + s.fingerprint + ";", h);
@@ -166,7 +179,7 @@ Result<std::shared_ptr<const CheckKnowledge>> CheckKnowledge::Load(
     for (const std::string& v : k->drugs_->catalog().snapshot_versions) {
       k->bdpm_ += (k->bdpm_.empty() ? "" : "+") + v;
     }
-    h = Fnv1a(content_hash, h);
+    h = Fnv1a("data:" + k->content_.hash, h);
     char buf[17];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
     k->hash_ = std::string("fnv1a64:") + buf;

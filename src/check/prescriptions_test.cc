@@ -1,4 +1,4 @@
-// The 37 real test prescriptions of tests/check/prescriptions.jsonl (expected
+// The 43 real test prescriptions of tests/check/prescriptions.jsonl (expected
 // findings quoted from the ANSM thesaurus with their page, written before the
 // engine) run against the real KB built from ../shared/data (BDPM 2026-01 +
 // 2026-07, thesaurus 2020-10 + 2023-09) and the real posology rules of data/.
@@ -43,16 +43,20 @@ class PrescriptionsTest : public ::testing::Test {
     ASSERT_TRUE(kb.ok());
     auto index = kb::LoadDrugIndex(path);
     ASSERT_TRUE(index.ok());
-    auto book = std::make_shared<dose::PosologyBook>();
     std::string root = std::getenv("VIGIE_SOURCE_DIR") ? std::getenv("VIGIE_SOURCE_DIR") : ".";
-    for (const auto& f : std::filesystem::directory_iterator(root + "/data/posology")) {
-      auto b = dose::ParsePosology(ReadFile(f.path().string()));
-      ASSERT_TRUE(b.ok()) << f.path();
-      ASSERT_TRUE(dose::MergeBooks(*book, std::move(b).value()).ok());
+    std::vector<ContentFile> files;
+    for (const char* sub : {"posology", "check"}) {
+      for (const auto& f : std::filesystem::directory_iterator(root + "/data/" + sub)) {
+        files.emplace_back(std::string(sub) + "/" + f.path().filename().string(),
+                           ReadFile(f.path().string()));
+      }
     }
-    auto k = CheckKnowledge::Load(**kb, path, *index, book);
+    auto content = ParseCheckContent(files);
+    ASSERT_TRUE(content.ok()) << content.status().Message(Lang::kEn);
+    auto k = CheckKnowledge::Load(**kb, path, *index, *content);
     ASSERT_TRUE(k.ok()) << k.status().Message(Lang::kEn);
     knowledge_ = new std::shared_ptr<const CheckKnowledge>(*k);
+    path_ = path;
     std::ifstream in(root + "/tests/check/prescriptions.jsonl");
     for (std::string line; std::getline(in, line);) {
       if (!line.empty()) cases_.push_back(json::parse(line));
@@ -72,12 +76,14 @@ class PrescriptionsTest : public ::testing::Test {
   }
   static inline std::shared_ptr<const CheckKnowledge>* knowledge_ = nullptr;
   static inline std::vector<json> cases_;
+  static inline std::string path_;
 };
 
 bool Matches(const json& f, const json& m) {
   if (f["kind"] != m["kind"]) return false;
   if (m.contains("lines") && f["lines"] != m["lines"]) return false;
   if (m.contains("level") && f["level"] != m["level"]) return false;
+  if (m.contains("match") && f.value("match", "") != m["match"]) return false;
   if (m.contains("version") && f["source"].value("version", "") != m["version"]) return false;
   if (m.contains("resolved") && f.value("resolved", json()) != m["resolved"]) return false;
   if (m.contains("pages")) {
@@ -140,6 +146,52 @@ TEST_F(PrescriptionsTest, FindingsAreSortedBySeverityAndCarryKbIds) {
   for (const json& f : out["findings"]) {
     EXPECT_GE(rank(f["level"]), last) << out["findings"].dump(1);
     last = rank(f["level"]);
+  }
+}
+
+// kb.hash covers the KB snapshots and the authored data/ the check read
+// (DESIGN.md "Snapshots"): other content, other hash; kb.data names it.
+TEST_F(PrescriptionsTest, KbHashCoversTheAuthoredData) {
+  json out = Run(cases_.at(0)["request"]);
+  ASSERT_TRUE(out.contains("kb"));
+  EXPECT_EQ(out["kb"]["data"], (*knowledge_)->content_hash());
+  EXPECT_EQ((*knowledge_)->content_hash().size(), 16u);
+  auto kb = kb::KnowledgeBase::Open(path_);
+  ASSERT_TRUE(kb.ok());
+  auto index = kb::LoadDrugIndex(path_);
+  ASSERT_TRUE(index.ok());
+  CheckContent other;
+  other.posology = nullptr;
+  other.hash = "0123456789abcdef";
+  auto k = CheckKnowledge::Load(**kb, path_, *index, other);
+  ASSERT_TRUE(k.ok());
+  EXPECT_NE((*k)->hash(), (*knowledge_)->hash());
+}
+
+// Messages follow --lang / Accept-Language (French first, English on demand);
+// the texts quoted from the sources (risk, conduct of the thesaurus) stay as
+// published.
+TEST_F(PrescriptionsTest, MessagesInFrenchOrEnglish) {
+  json request;
+  for (const json& c : cases_) {
+    if (c["id"] == "allergie-croisee-penicilline-cefpodoxime") request = c["request"];
+  }
+  ASSERT_FALSE(request.is_null());
+  for (Lang lang : {Lang::kFr, Lang::kEn}) {
+    auto req = RequestFromJson(request, lang);
+    ASSERT_TRUE(req.ok());
+    auto out = Check(**knowledge_, *req);
+    ASSERT_TRUE(out.ok());
+    ASSERT_FALSE((*out)["findings"].empty());
+    std::string message = (*out)["findings"][0]["message"];
+    std::string conduct = (*out)["findings"][0]["conduct"];
+    if (lang == Lang::kFr) {
+      EXPECT_TRUE(message.starts_with("Allergie croisée possible")) << message;
+      EXPECT_NE(conduct.find("surveillance médicale stricte"), std::string::npos) << conduct;
+    } else {
+      EXPECT_TRUE(message.starts_with("Possible cross-allergy")) << message;
+      EXPECT_NE(conduct.find("strict medical supervision"), std::string::npos) << conduct;
+    }
   }
 }
 

@@ -16,7 +16,7 @@ Result<std::shared_ptr<const CheckKnowledge>> CheckService::Get(std::string_view
   if (!kb.ok()) return fail(kb.status());
   auto index = kb::LoadDrugIndex(kb_path_, as_of);
   if (!index.ok()) return fail(index.status());
-  auto k = CheckKnowledge::Load(**kb, kb_path_, *index, posology_);
+  auto k = CheckKnowledge::Load(**kb, kb_path_, *index, content_);
   if (!k.ok()) return fail(k.status());
   if (views_.size() >= kMaxViews) views_.erase(views_.begin());
   views_.emplace(std::string(as_of), *k);
@@ -29,6 +29,14 @@ Result<nlohmann::json> CheckService::Run(const nlohmann::json& body, Lang lang) 
   auto k = Get(req->as_of);
   if (!k.ok()) return k.status();
   return Check(**k, *req);
+}
+
+Result<CheckOutput> CheckService::RunSerialized(const nlohmann::json& body, Lang lang) {
+  auto req = RequestFromJson(body, lang);
+  if (!req.ok()) return req.status();
+  auto k = Get(req->as_of);
+  if (!k.ok()) return k.status();
+  return CheckSerialized(**k, *req);
 }
 
 }  // namespace vigie::check

@@ -54,10 +54,9 @@ Status RunCheck(CliContext& ctx, const std::string& file) {
   }
   json body = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded()) return Status::Error(ErrorCode::kMalformedJson, {file});
-  Result<dose::PosologyBook> book = app::LoadPosology(*ctx.env, app::ContentDir(*settings));
-  auto posology =
-      book.ok() ? std::make_shared<const dose::PosologyBook>(std::move(book).value()) : nullptr;
-  check::CheckService service(settings->db_path, posology);
+  Result<check::CheckContent> content = app::LoadCheckContent(*ctx.env, app::ContentDir(*settings));
+  if (!content.ok()) return content.status();
+  check::CheckService service(settings->db_path, std::move(content).value());
   if (body.is_object() && body.value("resourceType", "") == "Bundle") {
     int64_t days = ctx.env->NowMicros() / 86'400'000'000;
     Result<json> req = check::FhirBundleToRequest(body, Date::FromDaysSinceEpoch(days));

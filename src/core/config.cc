@@ -84,6 +84,17 @@ const std::vector<SettingSpec>& AllSettings() {
       {"auth.rate_limit_per_minute", "VIGIE_RATE_LIMIT", "--rate-limit", SettingType::kInt,
        &Settings::rate_limit_per_minute, 1, 1000000, "Requêtes par minute et par jeton",
        "Requests per minute per token"},
+      {"cds.jwks_file", "VIGIE_CDS_JWKS", "--cds-jwks", SettingType::kString,
+       &Settings::cds_jwks_file, 0, 0,
+       "Fichier JWKS local des clés publiques du client CDS Hooks (DPI) ; vide : jetons d'API",
+       "Local JWKS file of the CDS Hooks client's (EHR) public keys; empty: API tokens"},
+      {"cds.issuer", "VIGIE_CDS_ISSUER", "--cds-issuer", SettingType::kString,
+       &Settings::cds_issuer, 0, 0, "Émetteur (iss) attendu dans les JWT du client CDS Hooks",
+       "Issuer (iss) expected in the CDS Hooks client's JWTs"},
+      {"cds.audience", "VIGIE_CDS_AUDIENCE", "--cds-audience", SettingType::kString,
+       &Settings::cds_audience, 0, 0,
+       "URL de base de Vigie vue du DPI (aud = cette URL + chemin du service)",
+       "Vigie's base URL as the EHR calls it (aud = this URL + the service path)"},
   };
   return kSpecs;
 }

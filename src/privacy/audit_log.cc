@@ -175,11 +175,13 @@ Result<std::unique_ptr<ChainedAuditSink>> ChainedAuditSink::Open(Env& env, std::
     sink->next_seq_ = head["seq"].get<uint64_t>() + 1;
     sink->last_hash_ = head.value("hash", std::string(kGenesis));
   }
+  sink->durable_seq_ = sink->next_seq_ - 1;
   return sink;
 }
 
 Status ChainedAuditSink::Append(const api::AuditEvent& e) {
-  std::lock_guard lock(mu_);
+  std::unique_lock lock(mu_);
+  if (failed_) return *failed_;
   json attributes = e.attributes;
   json r = {{"seq", next_seq_},     {"time_us", e.time_us}, {"request_id", e.request_id},
             {"actor", e.actor},     {"role", e.role},       {"action", e.action},
@@ -191,13 +193,36 @@ Status ChainedAuditSink::Append(const api::AuditEvent& e) {
   }
   std::string hash = RecordHash(r);
   r["hash"] = hash;
-  VIGIE_RETURN_IF_ERROR(
-      env_.AppendFile(path_, r.dump(-1, ' ', false, json::error_handler_t::replace) + "\n"));
-  json head = {{"seq", next_seq_}, {"hash", hash}};
-  if (cipher_) head["seal"] = cipher_->Seal("", HeadAad(next_seq_, hash));
-  VIGIE_RETURN_IF_ERROR(env_.WriteFile(path_ + ".head", head.dump() + "\n"));
-  ++next_seq_;
+  pending_ += r.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+  const uint64_t mine = next_seq_++;
   last_hash_ = hash;
+  // Group commit: the first waiting thread writes every pending record (its
+  // own and those appended meanwhile); the others wait for it.
+  while (durable_seq_ < mine) {
+    if (failed_) return *failed_;
+    if (writing_) {
+      written_.wait(lock);
+      continue;
+    }
+    writing_ = true;
+    std::string batch = std::move(pending_);
+    pending_.clear();
+    const uint64_t upto = next_seq_ - 1;
+    json head_json = {{"seq", upto}, {"hash", last_hash_}};
+    if (cipher_) head_json["seal"] = cipher_->Seal("", HeadAad(upto, last_hash_));
+    std::string head = head_json.dump() + "\n";
+    lock.unlock();
+    Status s = env_.AppendFile(path_, batch);
+    if (s.ok()) s = env_.WriteFile(path_ + ".head", head);
+    lock.lock();
+    writing_ = false;
+    if (s.ok()) {
+      durable_seq_ = upto;
+    } else {
+      failed_ = s;
+    }
+    written_.notify_all();
+  }
   return Status::Ok();
 }
 

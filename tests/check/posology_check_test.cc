@@ -46,7 +46,9 @@ class PosologyCheckTest : public ::testing::Test {
       ASSERT_TRUE(b.ok()) << f.path();
       ASSERT_TRUE(dose::MergeBooks(*book, std::move(b).value()).ok());
     }
-    auto k = CheckKnowledge::Load(**kb, path, *index, book);
+    CheckContent content;  // the posology rules only (no allergy table, no hash needed here)
+    content.posology = book;
+    auto k = CheckKnowledge::Load(**kb, path, *index, content);
     ASSERT_TRUE(k.ok()) << k.status().Message(Lang::kEn);
     knowledge_ = new std::shared_ptr<const CheckKnowledge>(*k);
     std::ifstream in(root + "/tests/check/posology_prescriptions.jsonl");

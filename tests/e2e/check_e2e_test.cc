@@ -2,7 +2,9 @@
 // thesaurus 2023-09, spoken to over real HTTP: POST /v1/check in Vigie JSON
 // and as a FHIR R4 Bundle, malformed bodies (400 / OperationOutcome), CDS
 // Hooks discovery, order-select cards, 412 on missing prefetch, feedback in
-// the audit log without clinical text. Thread-safety: single-threaded test.
+// the audit log without clinical text; `vigie check FILE --json --lang en`;
+// a server configured with a CDS client JWKS refusing unsigned, forged and
+// replayed calls. Thread-safety: single-threaded test.
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <signal.h>
@@ -13,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/jwt_test_util.h"
 #include "kb/test_data.h"
 #include "process.h"
 #include "vigie/kb/import.h"
@@ -200,6 +203,96 @@ TEST_F(CheckE2eTest, CdsHooksDiscoveryServiceAndFeedback) {
   EXPECT_NE(audit.find("check.run"), std::string::npos);
   EXPECT_EQ(audit.find("colchicine"), std::string::npos) << "no drug name in the audit";
   EXPECT_EQ(audit.find("texte libre"), std::string::npos) << "no free text in the audit";
+}
+
+// `vigie check FILE --json` prints one JSON document: the same response.
+TEST_F(CheckE2eTest, CliCheckFileJson) {
+  std::string file = dir_ + "/rx.json";
+  std::ofstream(file) << kColchicine;
+  auto child = testing::ChildProcess::Start({std::getenv("VIGIE_BIN"), "--db", dir_ + "/kb.sqlite",
+                                             "--lang", "en", "check", file, "--json"});
+  ASSERT_TRUE(child.has_value());
+  std::string out;
+  while (auto line = child->ReadLine(milliseconds(60000))) out += *line + "\n";
+  EXPECT_EQ(child->Wait(milliseconds(10000)), 0);
+  json doc = json::parse(out, nullptr, false);
+  ASSERT_TRUE(doc.is_object()) << out;
+  EXPECT_TRUE(HasCi(doc["findings"], 64, 158)) << out;
+  EXPECT_TRUE(doc["findings"][0]["message"].get<std::string>().starts_with("Interaction"));
+  EXPECT_EQ(doc["kb"]["thesaurus"], "2023-09");
+}
+
+// CDS Hooks 2.0 "Trusting CDS Clients": with cds.jwks_file set, a service call
+// needs the EHR's JWT (signed here with a fresh ES384 key); no token, a forged
+// token and a replayed token get 401; discovery stays public.
+TEST_F(CheckE2eTest, CdsServiceCallsNeedTheEhrJwt) {
+  auto key = api::testing::NewKey("ES384", "ehr-1");
+  auto forger = api::testing::NewKey("ES384", "ehr-1");
+  std::string jwks = dir_ + "/jwks.json";
+  std::ofstream(jwks) << json({{"keys", {key->Jwk()}}}).dump();
+  auto child = testing::ChildProcess::Start(
+      {std::getenv("VIGIE_BIN"), "--db", dir_ + "/kb.sqlite", "serve", "--port", "0", "--audit-log",
+       dir_ + "/audit-jwt.jsonl", "--access-log", "off", "--json", "--cds-jwks", jwks,
+       "--cds-issuer", "https://dpi.example", "--cds-audience", "https://vigie.example/"});
+  ASSERT_TRUE(child.has_value());
+  std::string doc;
+  while (doc.find('}') == std::string::npos) {
+    auto line = child->ReadLine(milliseconds(20000));
+    ASSERT_TRUE(line.has_value()) << "the server printed no URL";
+    doc += *line;
+  }
+  std::string url = json::parse(doc)["url"];
+  httplib::Client c("127.0.0.1", std::stoi(url.substr(url.rfind(':') + 1)));
+  c.set_read_timeout(30, 0);
+  auto disc = c.Get("/cds-services");
+  ASSERT_TRUE(disc);
+  EXPECT_EQ(disc->status, 200);
+
+  json orders = {{"resourceType", "Bundle"}, {"entry", json::array()}};
+  const json rx = json::parse(kColchicine);  // kept alive for the loop below
+  for (const json& l : rx["lines"]) {
+    orders["entry"].push_back({{"resource",
+                                {{"resourceType", "MedicationRequest"},
+                                 {"status", "draft"},
+                                 {"intent", "order"},
+                                 {"medicationCodeableConcept", {{"text", l["drug"]}}}}}});
+  }
+  json hook = {
+      {"hookInstance", "0d4f3c1a-7b7e-4c53-9d6c-0f1b2a3c4d5e"},
+      {"hook", "order-sign"},
+      {"context", {{"userId", "Practitioner/1"}, {"patientId", "p1"}, {"draftOrders", orders}}},
+      {"prefetch", {{"patient", {{"resourceType", "Patient"}, {"gender", "male"}}}}}};
+  const std::string path = "/cds-services/vigie-prescription-sign";
+  auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                 std::chrono::system_clock::now().time_since_epoch())
+                 .count();
+  json claims = {{"iss", "https://dpi.example"},
+                 {"aud", "https://vigie.example" + path},
+                 {"iat", now},
+                 {"exp", now + 120},
+                 {"jti", "e2e-1"}};
+  auto post = [&](const std::string& token) {
+    httplib::Headers h;
+    if (!token.empty()) h.emplace("Authorization", "Bearer " + token);
+    return c.Post(path, h, hook.dump(), "application/json");
+  };
+  auto none = post("");
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 401);
+  auto forged = post(forger->Sign(claims));
+  ASSERT_TRUE(forged);
+  EXPECT_EQ(forged->status, 401);
+  EXPECT_NE(forged->body.find("jwt_rejected"), std::string::npos) << forged->body;
+  std::string token = key->Sign(claims);
+  auto ok = post(token);
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200) << ok->body;
+  EXPECT_FALSE(json::parse(ok->body)["cards"].empty());
+  auto replay = post(token);
+  ASSERT_TRUE(replay);
+  EXPECT_EQ(replay->status, 401);
+  child->Signal(SIGTERM);
+  child->Wait(milliseconds(10000));
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "vigie/check/content.h"
 #include "vigie/core/config.h"
 #include "vigie/core/env.h"
 #include "vigie/dose/posology.h"
@@ -21,5 +22,11 @@ Result<exam::RuleSet> LoadExamRules(Env& env, const std::string& content_dir);
 
 // Every <content_dir>/posology/*.json, same error rules.
 Result<dose::PosologyBook> LoadPosology(Env& env, const std::string& content_dir);
+
+// What the prescription check reads: <content_dir>/posology/*.json and
+// <content_dir>/check/allergy.json, parsed and hashed (check::ParseCheckContent).
+// A missing folder or file is skipped (the check then says "not evaluated");
+// a bad file is kDataError naming it.
+Result<check::CheckContent> LoadCheckContent(Env& env, const std::string& content_dir);
 
 }  // namespace vigie::app

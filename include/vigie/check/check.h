@@ -13,10 +13,13 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "vigie/check/content.h"
 #include "vigie/core/patient.h"
 #include "vigie/core/status.h"
 #include "vigie/dose/posology.h"
@@ -69,30 +72,52 @@ struct ThesaurusData;  // parsed entries, classes and name keys of one version
 class CheckKnowledge {
  public:
   // Reads every thesaurus version of `kb` (entries and class memberships
-  // through a read-only connection to `kb_path`). Failure: kNotFound (no
+  // through a read-only connection to `kb_path`) into memory once: a check
+  // then runs no query. `content` is the authored data (posology rules,
+  // allergy table) and its hash, mixed into hash(). Failure: kNotFound (no
   // thesaurus imported), kIoError.
   static Result<std::shared_ptr<const CheckKnowledge>> Load(
       const kb::KnowledgeBase& kb, const std::string& kb_path,
-      std::shared_ptr<const kb::DrugIndex> drugs,
-      std::shared_ptr<const dose::PosologyBook> posology, std::string content_hash = "");
+      std::shared_ptr<const kb::DrugIndex> drugs, CheckContent content);
   ~CheckKnowledge();
 
   const kb::DrugIndex& drugs() const { return *drugs_; }
-  const dose::PosologyBook* posology() const { return posology_.get(); }
+  const dose::PosologyBook* posology() const { return content_.posology.get(); }
+  const AllergyTable* allergy() const { return content_.allergy.get(); }
+  // The posology rules of a substance (as PosologyBook::Find: folded name or
+  // alias), from an index built at load; nullptr when none.
+  const dose::Substance* PosologyRule(std::string_view name) const;
+  // Hash of the authored data/ files read ("" when none was read).
+  const std::string& content_hash() const { return content_.hash; }
   // The version's data, or nullptr; "" gives the newest.
   const ThesaurusData* Thesaurus(const std::string& version) const;
   const std::string& newest_thesaurus() const { return newest_; }
-  // {"bdpm": "...", "thesaurus": [...], "hash": "..."} (filled per response).
+  // The BDPM snapshot versions used ("2026-01+2026-07") and the hash of the
+  // KB snapshots (source, version, fingerprint) and of the content files.
   const std::string& bdpm_versions() const { return bdpm_; }
   const std::string& hash() const { return hash_; }
 
  private:
   CheckKnowledge() = default;
   std::shared_ptr<const kb::DrugIndex> drugs_;
-  std::shared_ptr<const dose::PosologyBook> posology_;
+  CheckContent content_;
+  // Folded substance name or alias -> its rules (PosologyBook::Find folds
+  // every name of the book on every call: most of a check's time).
+  std::unordered_map<std::string, const dose::Substance*> posology_index_;
   std::map<std::string, std::unique_ptr<ThesaurusData>> thesaurus_;
   std::string newest_, bdpm_, hash_;
 };
+
+// The response as JSON text, with the counts the audit records.
+struct CheckOutput {
+  std::string json;
+  size_t lines = 0, unresolved = 0, findings = 0, critical = 0;
+  std::string thesaurus;
+};
+
+// Runs every check and writes the response text (what the HTTP route sends).
+// Failure: as Check below.
+Result<CheckOutput> CheckSerialized(const CheckKnowledge& knowledge, const Request& request);
 
 // Runs every check. The response is the JSON of issue 4: {"findings",
 // "lines", "unresolved", "not_evaluated", "kb", "thesaurus_version"}.

@@ -15,14 +15,25 @@
 
 namespace vigie::check {
 
-// Medication codings Vigie resolves (any other system falls back to the text).
-inline constexpr std::string_view kFhirCisSystem =
-    "https://data.esante.gouv.fr/ansm/medicament/codeCIS";
-inline constexpr std::string_view kFhirCip13System =
-    "https://data.esante.gouv.fr/ansm/medicament/codeCIP13";
-inline constexpr std::string_view kFhirUcdSystem =
-    "https://data.esante.gouv.fr/ansm/medicament/codeUCD";
+// Code systems accepted, each checked against its publisher (docs/SAFETY.md,
+// "FHIR code systems"); a coding of any other system falls back to the text.
+// CIS (BDPM specialty): ANS terminology "terminologie-bdpm", the system of
+// the ANS FR Document Core ValueSet fr-vs-vaccine-code-cis ("codes CIS (BDPM)"),
+// https://interop.esante.gouv.fr/ig/fhir/document-core/ValueSet/fr-vs-vaccine-code-cis
+inline constexpr std::string_view kFhirCisSystem = "https://smt.esante.gouv.fr/terminologie-bdpm";
+// CIP13 and UCD share the ANS terminology "terminologie-cip_ucd" (ValueSet
+// fr-vs-medication-translation-document of the same guide); a 13-digit code
+// starting 34009 is a CIP13 (BDPM CIS_CIP), anything else a UCD.
+inline constexpr std::string_view kFhirCipUcdSystem =
+    "https://smt.esante.gouv.fr/terminologie-cip_ucd";
+// UCD as the Interop'Santé medication guide codes it (alias $UCD of
+// hl7.fhir.fr.medication input/fsh/aliases.fsh). The BDPM has no UCD table:
+// UCD codings resolve through their display text.
+inline constexpr std::string_view kFhirUcdSystem = "http://data.esante.gouv.fr/ansm/medicament/UCD";
+// WHO ATC: HL7 Terminology (THO) CodeSystem v3-WC, and the ANS
+// "terminologie-atc" (same ANS ValueSet as above).
 inline constexpr std::string_view kFhirAtcSystem = "http://www.whocc.no/atc";
+inline constexpr std::string_view kFhirAtcAnsSystem = "https://smt.esante.gouv.fr/terminologie-atc";
 inline constexpr std::string_view kFhirLoincSystem = "http://loinc.org";
 inline constexpr std::string_view kFhirIcd10System = "http://hl7.org/fhir/sid/icd-10";
 

@@ -17,8 +17,8 @@ namespace vigie::check {
 
 class CheckService {
  public:
-  CheckService(std::string kb_path, std::shared_ptr<const dose::PosologyBook> posology)
-      : kb_path_(std::move(kb_path)), posology_(std::move(posology)) {}
+  CheckService(std::string kb_path, CheckContent content)
+      : kb_path_(std::move(kb_path)), content_(std::move(content)) {}
 
   // The knowledge of the BDPM view `as_of` ("" = newest). Failure: kNotReady
   // (no KB file, no BDPM or thesaurus imported) naming the KB path.
@@ -26,12 +26,14 @@ class CheckService {
 
   // Parses and runs one request (RequestFromJson + Get(as_of) + Check).
   Result<nlohmann::json> Run(const nlohmann::json& body, Lang lang);
+  // The same, the response as text (CheckSerialized): what POST /v1/check sends.
+  Result<CheckOutput> RunSerialized(const nlohmann::json& body, Lang lang);
 
  private:
   static constexpr size_t kMaxViews = 8;
   std::mutex mu_;
   std::string kb_path_;
-  std::shared_ptr<const dose::PosologyBook> posology_;
+  CheckContent content_;
   std::map<std::string, std::shared_ptr<const CheckKnowledge>, std::less<>> views_;
 };
 

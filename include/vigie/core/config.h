@@ -43,6 +43,11 @@ struct Settings {
   int64_t rate_limit_per_minute = 600;                // per token
   std::string tls_cert_file;  // PEM certificate (chain); with tls_key_file: HTTPS
   std::string tls_key_file;   // PEM private key (keep it 0600)
+  // CDS Hooks clients (the EHR) authenticate with a JWT signed by a key of
+  // this local JWKS file; empty = CDS calls use the API tokens.
+  std::string cds_jwks_file;
+  std::string cds_issuer;    // the `iss` the EHR puts in its JWTs
+  std::string cds_audience;  // Vigie's base URL as the EHR calls it: aud = base + path
 };
 
 enum class SettingType { kString, kInt };

@@ -8,9 +8,16 @@
 // (rollback) cannot be seen from the files alone: keep copies of the head
 // elsewhere (docs/privacy.md). Attributes (the
 // details) are sealed with the audit store's data key when a Cipher is given.
-// Thread-safety: Append is serialised by a mutex; one process writes a log.
+// Durability (group commit): Append returns only once its record and the head
+// are fsync'ed; records appended concurrently while a write is in flight are
+// written together by the next write (one fsync of the log and one of the
+// head for the whole group), in sequence order, so the chain is unchanged.
+// After a failed write the sink refuses every later event (kIoError) until
+// it is reopened: a record whose predecessor may be missing is never written.
+// Thread-safety: Append may be called from many threads; one process writes a log.
 #pragma once
 
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -40,8 +47,13 @@ class ChainedAuditSink final : public api::AuditSink {
   std::string path_;
   std::optional<Cipher> cipher_;
   std::mutex mu_;
+  std::condition_variable written_;
   uint64_t next_seq_ = 1;
   std::string last_hash_;
+  std::string pending_;           // records built, not yet written
+  uint64_t durable_seq_ = 0;      // last sequence number on disk
+  bool writing_ = false;          // a thread is writing a group
+  std::optional<Status> failed_;  // a write failed: refuse everything after
 };
 
 struct AuditProblem {

@@ -1,0 +1,151 @@
+// CDS Hooks client JWTs (cds_jwt.h): tokens signed in the test with fresh
+// ES384 and RS384 keys (OpenSSL), checked against the claims the CDS Hooks 2.0
+// specification requires (iss, aud = endpoint URL, exp <= 5 min ahead, iat,
+// jti not replayed), and the authenticator over the router's request type.
+// Thread-safety: single-threaded test binary.
+#include "vigie/api/cds_jwt.h"
+
+#include "api/jwt_test_util.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+namespace vigie::api {
+namespace {
+
+using nlohmann::json;
+using testing::B64Url;
+using testing::NewKey;
+using testing::TestKey;
+
+constexpr int64_t kNow = 1'800'000'000;
+constexpr const char* kAud = "https://vigie.example/cds-services/vigie-prescription";
+
+json Claims(const std::string& jti) {
+  return {{"iss", "https://ehr.example"},
+          {"aud", kAud},
+          {"exp", kNow + 240},
+          {"iat", kNow},
+          {"jti", jti}};
+}
+
+class CdsJwtTest : public ::testing::Test {
+ protected:
+  // Keys are made once (RSA key generation is slow); each test has its own
+  // verifier, so its own replay cache.
+  static void SetUpTestSuite() {
+    es_ = NewKey("ES384", "ehr-es").release();
+    rs_ = NewKey("RS384", "ehr-rs").release();
+  }
+  static void TearDownTestSuite() {
+    delete es_;
+    delete rs_;
+  }
+  void SetUp() override {
+    ASSERT_NE(es_->pkey, nullptr);
+    ASSERT_NE(rs_->pkey, nullptr);
+    json jwks = {{"keys", {es_->Jwk(), rs_->Jwk()}}};
+    auto v = CdsJwtVerifier::Create(jwks.dump(), {"https://ehr.example", "https://vigie.example/"});
+    ASSERT_TRUE(v.ok()) << v.status().Message(Lang::kEn);
+    verifier_ = std::move(v).value();
+  }
+  std::string Why(const std::string& jwt, int64_t now = kNow) {
+    auto r = verifier_->Verify(jwt, "/cds-services/vigie-prescription", now);
+    if (r.ok()) return "ok";
+    EXPECT_EQ(r.status().code(), ErrorCode::kJwtRejected);
+    EXPECT_EQ(r.status().http_status(), 401);
+    return r.status().Message(Lang::kEn);
+  }
+  static inline TestKey* es_ = nullptr;
+  static inline TestKey* rs_ = nullptr;
+  std::unique_ptr<CdsJwtVerifier> verifier_;
+};
+
+TEST_F(CdsJwtTest, ValidEs384AndRs384TokensPass) {
+  EXPECT_EQ(Why(es_->Sign(Claims("a1"))), "ok");
+  EXPECT_EQ(Why(rs_->Sign(Claims("a2"))), "ok");
+  json arr = Claims("a3");
+  arr["aud"] = {"https://other.example", kAud};
+  EXPECT_EQ(Why(es_->Sign(arr)), "ok");
+}
+
+TEST_F(CdsJwtTest, ReplayedJtiIsRefused) {
+  std::string t = es_->Sign(Claims("once"));
+  EXPECT_EQ(Why(t), "ok");
+  EXPECT_NE(Why(t).find("jti"), std::string::npos);
+}
+
+TEST_F(CdsJwtTest, BadClaimsAreRefusedNamingTheClaim) {
+  json c = Claims("b1");
+  c["iss"] = "https://intruder.example";
+  EXPECT_NE(Why(es_->Sign(c)).find("iss"), std::string::npos);
+  c = Claims("b2");
+  c["aud"] = "https://vigie.example/cds-services/other";
+  EXPECT_NE(Why(es_->Sign(c)).find("aud"), std::string::npos);
+  c = Claims("b3");
+  EXPECT_NE(Why(es_->Sign(c), kNow + 600).find("exp"), std::string::npos);  // expired
+  c["exp"] = kNow + 3600;                                                   // > 5 minutes ahead
+  c["jti"] = "b4";
+  EXPECT_NE(Why(es_->Sign(c)).find("exp"), std::string::npos);
+  c = Claims("b5");
+  c.erase("jti");
+  EXPECT_NE(Why(es_->Sign(c)).find("jti"), std::string::npos);
+  c = Claims("b6");
+  c.erase("iat");
+  EXPECT_NE(Why(es_->Sign(c)).find("iat"), std::string::npos);
+}
+
+TEST_F(CdsJwtTest, ForgedOrUnknownSignaturesAreRefused) {
+  auto stranger = NewKey("ES384", "ehr-es");  // same kid, other key
+  EXPECT_NE(Why(stranger->Sign(Claims("c1"))).find("signature"), std::string::npos);
+  std::string t = es_->Sign(Claims("c2"));
+  std::string tampered = t;
+  size_t dot = tampered.find('.');
+  tampered.replace(dot + 1, tampered.find('.', dot + 1) - dot - 1,
+                   B64Url(json(Claims("c2")).dump() + " "));
+  EXPECT_NE(Why(tampered).find("signature"), std::string::npos);
+  EXPECT_NE(Why(es_->Sign(Claims("c3"), "HS384")).find("alg"), std::string::npos);
+  EXPECT_NE(Why("not-a-jwt").find("format"), std::string::npos);
+  EXPECT_NE(Why("a.b!.c").find("base64url"), std::string::npos);
+  auto unknown = NewKey("ES384", "nobody");
+  EXPECT_NE(Why(unknown->Sign(Claims("c4"))).find("kid"), std::string::npos);
+}
+
+TEST_F(CdsJwtTest, BadJwksIsAConfigError) {
+  EXPECT_EQ(CdsJwtVerifier::Create("{}", {"i", "a"}).status().code(), ErrorCode::kConfigError);
+  EXPECT_EQ(
+      CdsJwtVerifier::Create(R"({"keys":[{"kty":"oct","k":"AA"}]})", {"i", "a"}).status().code(),
+      ErrorCode::kConfigError);
+  EXPECT_EQ(CdsJwtVerifier::Create(R"({"keys":[]})", {"i", "a"}).status().code(),
+            ErrorCode::kConfigError);
+}
+
+class FixedAuth final : public Authenticator {
+ public:
+  Result<Principal> Authenticate(const HttpRequest&) const override {
+    return Principal{"inner", Role::kPublic, true};
+  }
+};
+
+TEST_F(CdsJwtTest, AuthenticatorGuardsServiceCallsOnly) {
+  MemEnv env;
+  env.AdvanceMicros(kNow * 1'000'000 - env.NowMicros());
+  CdsJwtAuthenticator auth(std::make_unique<FixedAuth>(), std::move(verifier_), env);
+  HttpRequest req;
+  req.method = "POST";
+  req.path = "/cds-services/vigie-prescription";
+  EXPECT_EQ(auth.Authenticate(req).status().code(), ErrorCode::kJwtRejected);  // no header
+  req.headers["authorization"] = "Bearer " + es_->Sign(Claims("d1"));
+  auto p = auth.Authenticate(req);
+  ASSERT_TRUE(p.ok()) << p.status().Message(Lang::kEn);
+  EXPECT_EQ(p->id, "cds:https://ehr.example");
+  EXPECT_EQ(p->role, Role::kClinician);
+  HttpRequest discovery;
+  discovery.method = "GET";
+  discovery.path = "/cds-services";
+  EXPECT_EQ(auth.Authenticate(discovery)->id, "inner");
+}
+
+}  // namespace
+}  // namespace vigie::api

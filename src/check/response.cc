@@ -1,0 +1,243 @@
+// The check response of issue 4 written as JSON text in one pass into one
+// string (no intermediate tree): findings, lines, unresolved, not_evaluated,
+// kb. Texts are copied once, from the knowledge into the response.
+// Thread-safety: pure functions.
+#include <charconv>
+
+#include "check/internal.h"
+
+namespace vigie::check {
+namespace {
+
+using nlohmann::json;
+
+// A JSON string (RFC 8259 escapes; UTF-8 passed through).
+void Str(std::string& o, std::string_view s) {
+  o += '"';
+  for (char c : s) {
+    switch (c) {
+      case '"':
+        o += "\\\"";
+        break;
+      case '\\':
+        o += "\\\\";
+        break;
+      case '\n':
+        o += "\\n";
+        break;
+      case '\r':
+        o += "\\r";
+        break;
+      case '\t':
+        o += "\\t";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          static const char* hex = "0123456789abcdef";
+          o += "\\u00";
+          o += hex[(static_cast<unsigned char>(c) >> 4) & 0xF];
+          o += hex[static_cast<unsigned char>(c) & 0xF];
+        } else {
+          o += c;
+        }
+    }
+  }
+  o += '"';
+}
+
+void Key(std::string& o, std::string_view k) {
+  Str(o, k);
+  o += ':';
+}
+
+void Num(std::string& o, double v) {
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  o.append(buf, ec == std::errc() ? end : buf);
+}
+
+void Num(std::string& o, size_t v) { o += std::to_string(v); }
+
+void Json(std::string& o, const json& j) {
+  o += j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+void WriteSource(std::string& o, const Source& s) {
+  if (!s.raw.is_null()) {
+    Json(o, s.raw);
+    return;
+  }
+  o += '{';
+  Key(o, "document");
+  Str(o, s.document);
+  o += ',';
+  Key(o, "version");
+  Str(o, s.version);
+  if (s.page > 0) {
+    o += ',';
+    Key(o, "page");
+    Num(o, static_cast<size_t>(s.page));
+  }
+  if (!s.section.empty()) {
+    o += ',';
+    Key(o, "section");
+    Str(o, s.section);
+  }
+  o += '}';
+}
+
+void WriteFinding(std::string& o, const Finding& f) {
+  o += '{';
+  Key(o, "kind");
+  Str(o, f.kind);
+  o += ',';
+  Key(o, "level");
+  Str(o, f.level);
+  o += ',';
+  Key(o, "lines");
+  o += '[';
+  for (size_t i = 0; i < f.lines.size(); ++i) {
+    if (i > 0) o += ',';
+    Num(o, f.lines[i]);
+  }
+  o += "],";
+  Key(o, "substances");
+  o += '[';
+  for (size_t i = 0; i < f.substances.size(); ++i) {
+    if (i > 0) o += ',';
+    Str(o, f.substances[i]);
+  }
+  o += "],";
+  Key(o, "message");
+  Str(o, f.message);
+  o += ',';
+  Key(o, "risk");
+  Str(o, f.risk);
+  o += ',';
+  Key(o, "conduct");
+  Str(o, f.conduct);
+  o += ',';
+  Key(o, "source");
+  WriteSource(o, f.source);
+  if (!f.levels.is_null()) {
+    o += ',';
+    Key(o, "levels");
+    Json(o, f.levels);
+  }
+  if (f.resolved) {
+    o += ',';
+    Key(o, "resolved");
+    o += *f.resolved ? "true" : "false";
+  }
+  if (f.extra.is_object()) {
+    for (const auto& [k, v] : f.extra.items()) {
+      o += ',';
+      Key(o, k);
+      Json(o, v);
+    }
+  }
+  o += '}';
+}
+
+void WriteLine(std::string& o, const ResolvedLine& l, const Request& req) {
+  const Line& in = req.lines[l.index];
+  o += '{';
+  Key(o, "index");
+  Num(o, l.index);
+  o += ',';
+  Key(o, "input");
+  Str(o, !in.drug.empty() ? in.drug : !in.cis.empty() ? in.cis : in.cip13);
+  o += ',';
+  Key(o, "cis");
+  Str(o, l.drug->cis);
+  o += ',';
+  Key(o, "denomination");
+  Str(o, l.drug->denomination);
+  o += ',';
+  Key(o, "matched_by");
+  Str(o, l.matched_by);
+  o += ',';
+  Key(o, "score");
+  Num(o, l.score);
+  o += ',';
+  Key(o, "substances");
+  o += '[';
+  for (size_t i = 0; i < l.substances.size(); ++i) {
+    const ResolvedSubstance& s = l.substances[i];
+    if (i > 0) o += ',';
+    o += '{';
+    Key(o, "name");
+    Str(o, s.name);
+    o += ',';
+    Key(o, "thesaurus");
+    Str(o, s.key);
+    o += ',';
+    Key(o, "atc");
+    Str(o, s.atc);
+    o += '}';
+  }
+  o += ']';
+  const Amounts& a = l.amounts;
+  for (const auto& [name, v] :
+       {std::pair{"per_intake_mg", a.per_intake_mg}, std::pair{"per_day_mg", a.per_day_mg},
+        std::pair{"per_week_mg", a.per_week_mg}}) {
+    if (!v) continue;
+    o += ',';
+    Key(o, name);
+    Num(o, *v);
+  }
+  o += '}';
+}
+
+}  // namespace
+
+void WriteResponse(const CheckKnowledge& k, const ThesaurusData& th, const Request& req,
+                   const std::vector<Finding>& found, const std::vector<ResolvedLine>& lines,
+                   const json& unresolved, const json& not_evaluated, std::string& o) {
+  o.reserve(1024 + found.size() * 1024 + lines.size() * 256);
+  o += '{';
+  Key(o, "findings");
+  o += '[';
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (i > 0) o += ',';
+    WriteFinding(o, found[i]);
+  }
+  o += "],";
+  Key(o, "lines");
+  o += '[';
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) o += ',';
+    WriteLine(o, lines[i], req);
+  }
+  o += "],";
+  Key(o, "unresolved");
+  Json(o, unresolved);
+  o += ',';
+  Key(o, "not_evaluated");
+  Json(o, not_evaluated);
+  o += ',';
+  Key(o, "kb");
+  o += '{';
+  Key(o, "bdpm");
+  Str(o, k.bdpm_versions());
+  o += ',';
+  Key(o, "thesaurus");
+  Str(o, th.version);
+  o += ',';
+  Key(o, "hash");
+  Str(o, k.hash());
+  o += ',';
+  Key(o, "data");
+  Str(o, k.content_hash());
+  o += "},";
+  Key(o, "thesaurus_version");
+  Str(o, th.version);
+  if (!req.min_level.empty()) {
+    o += ',';
+    Key(o, "min_level");
+    Str(o, req.min_level);
+  }
+  o += '}';
+}
+
+}  // namespace vigie::check
