@@ -157,7 +157,18 @@ void CheckPatientLimits(const CheckKnowledge& k, const Request& req,
       for (const std::string& n : {s.key, s.name_key}) {
         if (rule == nullptr && book != nullptr && !n.empty()) rule = k.PosologyRule(n);
       }
-      if (rule == nullptr) continue;
+      if (rule == nullptr) {
+        // No rule in data/posology: the dose was not checked, say so.
+        if (book != nullptr) {
+          not_evaluated.push_back(
+              NotEvaluated("dose", l.index, "posology_rule",
+                           fr ? "Dose non vérifiée : pas de règle de posologie pour " + s.name +
+                                    " dans les données de Vigie (data/posology)"
+                              : "Dose not checked: no posology rule for " + s.name +
+                                    " in Vigie's data (data/posology)"));
+        }
+        continue;
+      }
       if (!in.dose || !in.timing) {
         not_evaluated.push_back(NotEvaluated("dose", l.index, "dose | timing",
                                              fr ? "Non évalué : dose ou rythme non donné"

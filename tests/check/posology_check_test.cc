@@ -106,5 +106,30 @@ TEST_F(PosologyCheckTest, EveryCaseGivesItsExpectedFindings) {
   }
 }
 
+// A substance with no rule in data/posology is not silently passed: the dose
+// check says it was not evaluated and names the substance (issue 4: "never
+// pass silently"). Warfarine has no posology file; paracétamol has one.
+TEST_F(PosologyCheckTest, ASubstanceWithoutRuleIsReportedNotEvaluated) {
+  json request = {{"patient", {{"age_years", 60}, {"sex", "M"}, {"weight_kg", 80}}},
+                  {"lines",
+                   {{{"drug", "warfarine 5 mg"},
+                     {"dose", {{"value", 5}, {"unit", "mg"}}},
+                     {"timing", {{"frequency", 1}, {"period", 1}, {"period_unit", "d"}}}},
+                    {{"drug", "paracétamol 500 mg"},
+                     {"dose", {{"value", 500}, {"unit", "mg"}}},
+                     {"timing", {{"frequency", 3}, {"period", 1}, {"period_unit", "d"}}}}}}};
+  json out = Run(request);
+  ASSERT_TRUE(out.contains("not_evaluated"));
+  size_t warfarine = 0, paracetamol = 0;
+  for (const json& n : out["not_evaluated"]) {
+    if (n.value("check", "") != "dose" || n.value("missing", "") != "posology_rule") continue;
+    if (n["lines"] == json({0})) ++warfarine;
+    if (n["lines"] == json({1})) ++paracetamol;
+    EXPECT_NE(n.value("message", "").find("WARFARINE"), std::string::npos) << n.dump();
+  }
+  EXPECT_EQ(warfarine, 1u) << out["not_evaluated"].dump();
+  EXPECT_EQ(paracetamol, 0u) << out["not_evaluated"].dump();
+}
+
 }  // namespace
 }  // namespace vigie::check
