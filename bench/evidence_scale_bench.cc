@@ -4,8 +4,8 @@
 // SQLite FTS5 (porter, bm25()) and Lucene++ (StandardAnalyzer, its classic
 // TF-IDF scoring) in the same run; build time, index size, and latency
 // p50/p99 of 1,000 top-10 queries (3-5 words of mid frequency).
-// Usage: evidence_scale_bench [N] [WORKDIR]   (WORKDIR default /tmp/vigie-scale;
-// removed and recreated). Thread-safety: single-threaded program.
+// Usage: evidence_scale_bench [N] [WORKDIR] [ENGINES]   (WORKDIR default
+// /tmp/vigie-scale, removed and recreated; ENGINES default "vigie,fts5,lucene"). Thread-safety: single-threaded program.
 #include <lucene++/LuceneHeaders.h>
 
 #include <algorithm>
@@ -114,6 +114,8 @@ double Millis(Clock::time_point a) {
 int Run(int argc, char** argv) {
   size_t n = argc > 1 ? std::stoul(argv[1]) : 1000000;
   std::string work = argc > 2 ? argv[2] : "/tmp/vigie-scale";
+  std::string engines = argc > 3 ? argv[3] : "vigie,fts5,lucene";
+  auto wanted = [&](const char* e) { return engines.find(e) != std::string::npos; };
   const char* src = std::getenv("VIGIE_SOURCE_DIR");
   std::string data = DataDir(src != nullptr ? src : ".");
   auto docs = evidence::ReadPubmedQaJsonl(Slurp(data + "/literature/pubmedqa/corpus.jsonl"),
@@ -142,7 +144,7 @@ int Run(int argc, char** argv) {
   std::printf(
       "| engine | build (s) | index (MiB) | p50 (ms) | p99 (ms) |\n|---|---|---|---|---|\n");
 
-  {  // Vigie
+  if (wanted("vigie")) {
     auto t = Clock::now();
     auto index = evidence::EvidenceIndex::OpenWritable(work + "/vigie");
     if (!index.ok()) return 1;
@@ -163,7 +165,7 @@ int Run(int argc, char** argv) {
     }
     Report("Vigie (Xapian 1.4, BM25, doc + passage)", build, DiskSize(work + "/vigie"), ms);
   }
-  {  // SQLite FTS5
+  if (wanted("fts5")) {
     auto t = Clock::now();
     std::string path = work + "/fts5.db";
     {
@@ -182,7 +184,7 @@ int Run(int argc, char** argv) {
     }
     Report("SQLite FTS5 (porter, bm25)", build, DiskSize(path), ms);
   }
-  try {  // Lucene++
+  if (wanted("lucene")) try {
     using namespace Lucene;
     auto t = Clock::now();
     std::wstring dir = StringUtils::toUnicode(work + "/lucene");
