@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "vigie/app/app.h"
+#include "vigie/evidence/drug_names.h"
 #include "vigie/evidence/json.h"
 
 namespace vigie::app {
@@ -30,9 +31,13 @@ struct EvidenceState {
     if (!opened.ok()) {
       return Status::Error(ErrorCode::kNotReady, {opened.status().Message(Lang::kEn)});
     }
-    index = std::move(opened).value();
     auto lex = evidence::LoadLexicon(app.env(), app.settings().evidence_lexicon_dir);
-    if (lex.ok()) lexicon = std::make_unique<evidence::Lexicon>(std::move(lex).value());
+    auto loaded = std::make_unique<evidence::Lexicon>();
+    if (lex.ok()) *loaded = std::move(lex).value();
+    // Brand -> DCI expansion from the configured KB (db_path), when it exists.
+    VIGIE_RETURN_IF_ERROR(evidence::AddBrandNamesIfKbPresent(*loaded, app.settings().db_path));
+    lexicon = std::move(loaded);
+    index = std::move(opened).value();
     return Status::Ok();
   }
 };

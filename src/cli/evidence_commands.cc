@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "vigie/evidence/drug_names.h"
 #include "vigie/evidence/json.h"
 
 namespace vigie::cli {
@@ -89,9 +90,11 @@ Status RunQuery(CliContext& ctx, const EvidenceFlags& flags, bool ask) {
   if (!dir.ok()) return dir.status();
   auto index = evidence::EvidenceIndex::OpenReadOnly(*dir);
   if (!index.ok()) return index.status();
-  std::unique_ptr<evidence::Lexicon> lexicon;
+  auto lexicon = std::make_unique<evidence::Lexicon>();
   auto lex = evidence::LoadLexicon(*ctx.env, settings.evidence_lexicon_dir);
-  if (lex.ok()) lexicon = std::make_unique<evidence::Lexicon>(std::move(lex).value());
+  if (lex.ok()) *lexicon = std::move(lex).value();
+  // Brand -> DCI expansion from the configured KB (--db), when it exists.
+  VIGIE_RETURN_IF_ERROR(evidence::AddBrandNamesIfKbPresent(*lexicon, settings.db_path));
   std::ostringstream human;
   if (ask) {
     auto answer = evidence::AskQuestion(**index, lexicon.get(), flags.query);

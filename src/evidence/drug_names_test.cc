@@ -44,7 +44,7 @@ TEST_F(DrugNamesTest, BrandsOfTheKbResolveToTheirDci) {
   VIGIE_REQUIRE_DATA(data);
   Lexicon lexicon;
   auto added = AddBrandNamesFromKb(lexicon, *path_);
-  ASSERT_TRUE(added.ok()) << added.status().message();
+  ASSERT_TRUE(added.ok()) << added.status().Message(Lang::kEn);
   EXPECT_GT(*added, 1000u);  // thousands of brands in a BDPM snapshot
   auto glucophage = lexicon.DrugNames("glucophage");
   EXPECT_NE(std::find(glucophage.begin(), glucophage.end(), "metformine"), glucophage.end());

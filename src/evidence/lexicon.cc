@@ -78,6 +78,24 @@ std::vector<std::string> Lexicon::Translate(std::string_view folded) const {
   return out;
 }
 
+void Lexicon::AddDrugName(std::string_view brand, std::string_view dci) {
+  std::string from = Key(brand);
+  std::string to = Key(dci);
+  if (from.empty() || to.empty() || from == to) return;
+  auto range = drug_names_.equal_range(from);
+  for (auto it = range.first; it != range.second; ++it) {
+    if (it->second == to) return;
+  }
+  drug_names_.emplace(std::move(from), std::move(to));
+}
+
+std::vector<std::string> Lexicon::DrugNames(std::string_view folded) const {
+  std::vector<std::string> out;
+  auto range = drug_names_.equal_range(folded);
+  for (auto it = range.first; it != range.second; ++it) out.push_back(it->second);
+  return out;
+}
+
 std::vector<std::string> Lexicon::MorphCandidates(std::string_view folded) const {
   std::vector<std::string> out;
   for (const auto& [from, to] : suffixes_) {
