@@ -8,8 +8,8 @@
 #include <mutex>
 
 #include "vigie/app/app.h"
-#include "vigie/evidence/drug_names.h"
 #include "vigie/evidence/json.h"
+#include "vigie/evidence/lexicon_setup.h"
 
 namespace vigie::app {
 namespace {
@@ -31,12 +31,10 @@ struct EvidenceState {
     if (!opened.ok()) {
       return Status::Error(ErrorCode::kNotReady, {opened.status().Message(Lang::kEn)});
     }
-    auto lex = evidence::LoadLexicon(app.env(), app.settings().evidence_lexicon_dir);
-    auto loaded = std::make_unique<evidence::Lexicon>();
-    if (lex.ok()) *loaded = std::move(lex).value();
-    // Brand -> DCI expansion from the configured KB (db_path), when it exists.
-    VIGIE_RETURN_IF_ERROR(evidence::AddBrandNamesIfKbPresent(*loaded, app.settings().db_path));
-    lexicon = std::move(loaded);
+    // Lexicon, WordNet synonyms and brand -> DCI names from the KB (db_path).
+    auto loaded = evidence::LoadQueryLexicon(app.env(), app.settings());
+    if (!loaded.ok()) return loaded.status();
+    lexicon = std::make_unique<evidence::Lexicon>(std::move(loaded).value());
     index = std::move(opened).value();
     return Status::Ok();
   }

@@ -6,8 +6,8 @@
 #include <sstream>
 
 #include "cli/commands.h"
-#include "vigie/evidence/drug_names.h"
 #include "vigie/evidence/json.h"
+#include "vigie/evidence/lexicon_setup.h"
 
 namespace vigie::cli {
 namespace {
@@ -90,11 +90,10 @@ Status RunQuery(CliContext& ctx, const EvidenceFlags& flags, bool ask) {
   if (!dir.ok()) return dir.status();
   auto index = evidence::EvidenceIndex::OpenReadOnly(*dir);
   if (!index.ok()) return index.status();
-  auto lexicon = std::make_unique<evidence::Lexicon>();
-  auto lex = evidence::LoadLexicon(*ctx.env, settings.evidence_lexicon_dir);
-  if (lex.ok()) *lexicon = std::move(lex).value();
-  // Brand -> DCI expansion from the configured KB (--db), when it exists.
-  VIGIE_RETURN_IF_ERROR(evidence::AddBrandNamesIfKbPresent(*lexicon, settings.db_path));
+  // Lexicon, WordNet synonyms and brand -> DCI names from the KB (--db).
+  auto loaded = evidence::LoadQueryLexicon(*ctx.env, settings);
+  if (!loaded.ok()) return loaded.status();
+  auto lexicon = std::make_unique<evidence::Lexicon>(std::move(loaded).value());
   std::ostringstream human;
   if (ask) {
     auto answer = evidence::AskQuestion(**index, lexicon.get(), flags.query);

@@ -96,6 +96,25 @@ std::vector<std::string> Lexicon::DrugNames(std::string_view folded) const {
   return out;
 }
 
+void Lexicon::AddSynonym(std::string_view a, std::string_view b) {
+  std::string x = Key(a);
+  std::string y = Key(b);
+  if (x.empty() || y.empty() || x == y) return;
+  for (const auto& [from, to] : {std::pair{x, y}, std::pair{y, x}}) {
+    auto range = synonyms_.equal_range(from);
+    bool known = false;
+    for (auto it = range.first; it != range.second && !known; ++it) known = it->second == to;
+    if (!known) synonyms_.emplace(from, to);
+  }
+}
+
+std::vector<std::string> Lexicon::Synonyms(std::string_view folded) const {
+  std::vector<std::string> out;
+  auto range = synonyms_.equal_range(folded);
+  for (auto it = range.first; it != range.second; ++it) out.push_back(it->second);
+  return out;
+}
+
 std::vector<std::string> Lexicon::MorphCandidates(std::string_view folded) const {
   std::vector<std::string> out;
   for (const auto& [from, to] : suffixes_) {

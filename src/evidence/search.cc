@@ -98,6 +98,7 @@ QueryPlan PlanQuery(const std::string& query, const EvidenceIndex& index, const 
     if (std::find(plan.words.begin(), plan.words.end(), word) != plan.words.end()) continue;
     plan.words.push_back(word);
     std::vector<std::string> alternatives = {word};
+    size_t first_synonym = 1;
     if (lexicon != nullptr && !in_phrase[i]) {
       std::vector<std::string> tr = lexicon->Translate(word);
       for (size_t t = 0; t < tr.size() && t < 4; ++t) {
@@ -129,10 +130,29 @@ QueryPlan PlanQuery(const std::string& query, const EvidenceIndex& index, const 
           for (const std::string& w : words) extra.push_back({w});
         }
       }
+      // English synonyms (WordNet) of the word and of its translations, when
+      // the index knows them.
+      first_synonym = alternatives.size();
+      std::vector<std::string> base = alternatives;
+      for (const std::string& b : base) {
+        for (const std::string& syn : lexicon->Synonyms(b)) {
+          std::lock_guard<std::mutex> lock(index.impl().mu);
+          try {
+            if (db.term_exists(kStemPrefix + index.impl().stem_en(syn))) {
+              AddUnique(alternatives, syn);
+            }
+          } catch (const Xapian::Error&) {
+          }
+        }
+      }
     }
+    plan.first_synonym.push_back(std::min(first_synonym, alternatives.size()));
     plan.concepts.push_back(std::move(alternatives));
   }
-  for (auto& e : extra) plan.concepts.push_back(std::move(e));
+  for (auto& e : extra) {
+    plan.first_synonym.push_back(e.size());
+    plan.concepts.push_back(std::move(e));
+  }
   return plan;
 }
 
@@ -152,18 +172,25 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
     const Xapian::Database& db = impl.db();
     double n_docs = static_cast<double>(db.get_doccount()) + 1.0;
     std::vector<Xapian::Query> concept_queries;
-    std::map<std::string, size_t> term_concept;  // stemmed term -> concept
+    // Stemmed term -> (concept, credit): 1 for the word, its translations and
+    // forms; 0.5 for a WordNet synonym (weaker evidence of the same concept).
+    std::map<std::string, std::pair<size_t, double>> term_concept;
     std::vector<double> idf(plan.concepts.size(), 0.0);
     size_t n_words = plan.words.size();
     for (size_t c = 0; c < plan.concepts.size(); ++c) {
       std::vector<Xapian::Query> terms;
       double df = 0;
-      for (const std::string& alt : plan.concepts[c]) {
+      for (size_t a = 0; a < plan.concepts[c].size(); ++a) {
+        const std::string& alt = plan.concepts[c][a];
+        double credit = a < plan.first_synonym[c] ? 1.0 : 0.5;
         for (const std::string& term :
              StemTerms(impl, alt, plan.lang == "en" && alt == plan.concepts[c][0])) {
           double tf = static_cast<double>(db.get_termfreq(term));
           if (tf == 0) continue;  // unknown to the index: no postings to read
-          term_concept.emplace(term, c);
+          auto [slot, added] = term_concept.emplace(term, std::pair{c, credit});
+          if (!added && slot->second.first == c) {
+            slot->second.second = std::max(slot->second.second, credit);
+          }
           df = std::max(df, tf);
           terms.emplace_back(term);
         }
@@ -199,14 +226,16 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
     double total_idf = 0;
     for (size_t c = 0; c < n_words; ++c) total_idf += idf[c];
     auto coverage_of = [&](const Xapian::Enquire& source, const Xapian::MSetIterator& it) {
-      std::vector<bool> matched(plan.concepts.size(), false);
+      std::vector<double> matched(plan.concepts.size(), 0.0);
       for (auto t = source.get_matching_terms_begin(it); t != source.get_matching_terms_end(it);
            ++t) {
         auto found = term_concept.find(*t);
-        if (found != term_concept.end()) matched[found->second] = true;
+        if (found == term_concept.end()) continue;
+        double& m = matched[found->second.first];
+        m = std::max(m, found->second.second);
       }
       double got = 0;
-      for (size_t c = 0; c < n_words; ++c) got += matched[c] ? idf[c] : 0.0;
+      for (size_t c = 0; c < n_words; ++c) got += matched[c] * idf[c];
       return total_idf > 0 ? got / total_idf : (plan.phrases.empty() ? 0.0 : 1.0);
     };
     auto make_hit = [&](const Xapian::Enquire& source, const Xapian::MSetIterator& it) {
