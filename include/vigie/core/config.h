@@ -34,14 +34,15 @@ struct Settings {
                             // built-in path
   std::string lang;         // fr|en; empty = from LANG
   std::string web_dir;      // built web UI; empty = the build's web/dist
-  std::string evidence_index_dir = "vigie-evidence";        // Xapian index of the literature
-  std::string evidence_lexicon_dir = "data/lexicon";        // French-English lexicon files
-  std::string evidence_wordnet_dir = "/usr/share/wordnet";  // English synonyms; "off": none
-  std::string deid_dict_dir;                                // empty = the repository's data/deid
-  std::string master_key_file = "vigie-master.key";         // 0600; VIGIE_MASTER_KEY wins
-  std::string keys_dir = "vigie-keys";                      // wrapped data keys, one per store
-  std::string tokens_file = "vigie-tokens.json";            // API tokens (hashed)
-  int64_t rate_limit_per_minute = 600;                      // per token
+  std::string evidence_index_dir = "vigie-evidence";  // Xapian index of the literature
+  std::string evidence_lexicon_dir = "data/lexicon";  // French-English lexicon files
+  std::string deid_dict_dir;                          // empty = the repository's data/deid
+  std::string master_key_file = "vigie-master.key";   // 0600; VIGIE_MASTER_KEY wins
+  std::string keys_dir = "vigie-keys";                // wrapped data keys, one per store
+  std::string tokens_file = "vigie-tokens.json";      // API tokens (hashed)
+  int64_t rate_limit_per_minute = 600;                // per token
+  // English synonyms (WordNet database folder); "off": none
+  std::string evidence_wordnet_dir = "/usr/share/wordnet";
 };
 
 enum class SettingType { kString, kInt };
