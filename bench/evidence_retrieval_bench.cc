@@ -4,7 +4,8 @@
 // off-topic set (bench/data/abstention_questions.jsonl) and wrongful
 // abstention on the answerable dev questions; faithfulness counts of the
 // composer's answers as checked by the verifier.
-// Usage: evidence_retrieval_bench [--min-coverage X]   (run from the repo root,
+// Usage: evidence_retrieval_bench [--min-coverage X [--gap-weight W]] [--wordnet DIR|none]
+// [--senses N] [--pertainyms 0|1] [--derivations 0|1]   (run from the repo root,
 // or set VIGIE_SOURCE_DIR; data from $VIGIE_DATA or ../shared/data).
 // Thread-safety: single-threaded program.
 #include <nlohmann/json.hpp>
@@ -15,6 +16,7 @@
 
 #include "evidence_common.h"
 #include "vigie/evidence/answer.h"
+#include "vigie/evidence/wordnet.h"
 
 namespace vigie::bench {
 namespace {
@@ -60,8 +62,13 @@ Metrics Evaluate(const std::vector<Question>& qs, SearchFn search) {
 int Run(int argc, char** argv) {
   evidence::AnswerOptions options;
   evidence::PassageOptions windows;
+  bool fixed_rule = false;  // --min-coverage given: no calibration
   for (int i = 1; i + 1 < argc; ++i) {
-    if (std::string(argv[i]) == "--min-coverage") options.min_coverage = std::atof(argv[i + 1]);
+    if (std::string(argv[i]) == "--min-coverage") {
+      options.min_coverage = std::atof(argv[i + 1]);
+      fixed_rule = true;
+    }
+    if (std::string(argv[i]) == "--gap-weight") options.gap_weight = std::atof(argv[i + 1]);
     if (std::string(argv[i]) == "--window") windows.max_sentences = std::stoul(argv[i + 1]);
     if (std::string(argv[i]) == "--stride") windows.stride = std::stoul(argv[i + 1]);
     if (std::string(argv[i]) == "--max-chars") windows.max_chars = std::stoul(argv[i + 1]);
@@ -73,6 +80,20 @@ int Run(int argc, char** argv) {
   auto docs = evidence::ReadPubmedQaJsonl(Slurp(lit + "corpus.jsonl"), "corpus.jsonl");
   auto env = NewPosixEnv();
   auto lexicon = evidence::LoadLexicon(*env, root + "/data/lexicon");
+  evidence::WordNetOptions wordnet;
+  std::string wordnet_dir = "/usr/share/wordnet";
+  for (int i = 1; i + 1 < argc; ++i) {
+    if (std::string(argv[i]) == "--wordnet") wordnet_dir = argv[i + 1];
+    if (std::string(argv[i]) == "--senses") wordnet.senses = std::stoul(argv[i + 1]);
+    if (std::string(argv[i]) == "--pertainyms") wordnet.pertainyms = argv[i + 1][0] == '1';
+    if (std::string(argv[i]) == "--derivations") wordnet.derivations = argv[i + 1][0] == '1';
+  }
+  if (lexicon.ok() && wordnet_dir != "none") {
+    auto added = evidence::LoadWordNet(*env, wordnet_dir, *lexicon, wordnet);
+    std::printf("WordNet %s: %s synonym pairs (senses %zu, pertainyms %d, derivations %d)\n\n",
+                wordnet_dir.c_str(), added.ok() ? std::to_string(*added).c_str() : "not loaded",
+                wordnet.senses, wordnet.pertainyms ? 1 : 0, wordnet.derivations ? 1 : 0);
+  }
   auto index = evidence::EvidenceIndex::InMemory();
   if (!docs.ok() || !lexicon.ok() || !index.ok()) {
     std::cerr << "cannot load corpus, lexicon or index (run from the repository root)\n";
@@ -104,78 +125,120 @@ int Run(int argc, char** argv) {
                   e == 0 ? "Vigie (Xapian)" : "SQLite FTS5", m.r1, m.r5, m.r10, m.mrr);
     }
   }
-  // Abstention and faithfulness.
-  std::vector<double> answerable_cov, offtopic_cov;  // coverage of the best hit
-  size_t wrongly = 0, sentences = 0, cites_gold = 0;
-  evidence::VerificationReport total;
-  for (const Question& q : all) {
-    evidence::VerificationReport r;
-    auto hits = evidence::Search(**index, &*lexicon, {q.text, 10, true});
-    if (!hits.ok()) continue;
-    answerable_cov.push_back(hits->empty() ? 0.0 : hits->front().coverage);
-    evidence::QueryPlan plan = evidence::PlanQuery(q.text, **index, &*lexicon);
-    evidence::Answer composed = evidence::ComposeAnswer(plan, *hits, q.text, options);
-    evidence::Answer a = evidence::VerifyAnswer(composed, &r);
-    if (std::getenv("VIGIE_BENCH_DEBUG") != nullptr && r.numbers_dropped > 0) {
-      for (const auto& s : composed.sentences) {
-        for (const auto& n : evidence::NumbersWithUnits(s.text))
-          std::printf("DBG [%s]\n", n.c_str());
-      }
+  // Abstention. Protocol: the rule's two parameters are chosen on the
+  // calibration half (dev questions of odd pmid, off-topic questions of odd
+  // id) and measured on the other half (even pmid, even id), never used to
+  // choose them. Features of a question: best hit's coverage and its score
+  // gap to the second hit.
+  struct Features {
+    double coverage = 0, gap = 0;
+    bool calibration = false;
+  };
+  auto features = [&](const std::string& text, bool calibration) {
+    Features f;
+    f.calibration = calibration;
+    auto hits = evidence::Search(**index, &*lexicon, {text, 10, true});
+    if (hits.ok() && !hits->empty()) {
+      f.coverage = hits->front().coverage;
+      f.gap = hits->front().score - (hits->size() > 1 ? (*hits)[1].score : 0.0);
     }
-    total.sentences_checked += r.sentences_checked;
-    total.sentences_dropped += r.sentences_dropped;
-    total.numbers_checked += r.numbers_checked;
-    total.numbers_dropped += r.numbers_dropped;
-    wrongly += a.abstained ? 1u : 0u;
-    sentences += a.sentences.size();
-    bool gold = false;
-    for (const auto& c : a.citations) gold = gold || c.passage.doc_id == q.gold;
-    cites_gold += gold ? 1u : 0u;
-  }
-  // Odd ids calibrate the threshold (with the dev questions), even ids measure.
-  size_t abstained[2] = {0, 0}, asked[2] = {0, 0};
+    return f;
+  };
+  auto odd = [](const std::string& digits) {
+    return !digits.empty() && (digits.back() - '0') % 2 == 1;
+  };
+  std::vector<Features> answerable, offtopic;
+  for (const Question& q : all) answerable.push_back(features(q.text, odd(q.gold)));
+  struct OffTopic {
+    std::string text;
+    bool fr = false, calibration = false;
+  };
+  std::vector<OffTopic> off;
   std::istringstream in(Slurp(root + "/bench/data/abstention_questions.jsonl"));
   std::string line;
   while (std::getline(in, line)) {
     auto j = nlohmann::json::parse(line, nullptr, false);
     if (!j.is_object()) continue;
-    size_t fr = j.value("lang", "") == "fr" ? 1u : 0u;
-    if (j.value("id", 0) % 2 == 1) {
-      auto top = evidence::Search(**index, &*lexicon, {j.value("question", ""), 10, true});
-      offtopic_cov.push_back(top.ok() && !top->empty() ? top->front().coverage : 0.0);
-      continue;
-    }
-    auto a = evidence::AskQuestion(**index, &*lexicon, j.value("question", ""), options);
-    ++asked[fr];
-    abstained[fr] += (!a.ok() || a->abstained) ? 1u : 0u;
+    off.push_back(
+        {j.value("question", ""), j.value("lang", "") == "fr", j.value("id", 0) % 2 == 1});
+    offtopic.push_back(features(off.back().text, off.back().calibration));
   }
-  std::printf("\nmin_coverage %.2f\n", options.min_coverage);
+  // Share of a half abstained by the rule (coverage + w * gap < t).
+  auto share = [](const std::vector<Features>& v, bool calibration, double w, double t) {
+    size_t n = 0, a = 0;
+    for (const Features& f : v) {
+      if (f.calibration != calibration) continue;
+      ++n;
+      a += f.coverage + w * f.gap < t ? 1u : 0u;
+    }
+    return n == 0 ? 0.0 : static_cast<double>(a) / static_cast<double>(n);
+  };
   std::printf(
-      "abstention set, even ids (held out from calibration): %zu/%zu English, %zu/%zu French "
-      "abstained (%.3f overall)\n",
-      abstained[0], asked[0], abstained[1], asked[1],
-      static_cast<double>(abstained[0] + abstained[1]) / static_cast<double>(asked[0] + asked[1]));
-  std::printf(
-      "answerable dev questions wrongly abstained: %zu/%zu (%.3f); answers citing the "
-      "gold abstract: %zu\n",
-      wrongly, all.size(), static_cast<double>(wrongly) / static_cast<double>(all.size()),
-      cites_gold);
+      "\nabstention rule grid (calibration half): for each gap weight, the lowest threshold "
+      "whose off-topic abstention >= 0.95; answerable abstained / off-topic abstained on the "
+      "calibration half, then on the held-out half\n");
+  double best_w = 0, best_t = options.min_coverage, best_wrong = 2;
+  for (double w : {0.0, 0.25, 0.5, 1.0, 2.0, 4.0}) {
+    for (int ti = 20; ti <= 300; ++ti) {
+      double t = ti / 100.0;
+      if (share(offtopic, true, w, t) < 0.95) continue;
+      double wrong = share(answerable, true, w, t);
+      std::printf("  w %.2f t %.2f: %.3f / %.3f | held out %.3f / %.3f\n", w, t, wrong,
+                  share(offtopic, true, w, t), share(answerable, false, w, t),
+                  share(offtopic, false, w, t));
+      if (wrong < best_wrong) best_w = w, best_t = t, best_wrong = wrong;
+      break;
+    }
+  }
+  if (!fixed_rule) {
+    options.gap_weight = best_w;
+    options.min_coverage = best_t;
+  }
+  // The whole pipeline (search, compose, verify) with the chosen rule.
+  size_t wrongly[2] = {0, 0}, asked_dev[2] = {0, 0}, sentences = 0, cites_gold = 0;
+  evidence::VerificationReport total;
+  for (size_t i = 0; i < all.size(); ++i) {
+    const Question& q = all[i];
+    evidence::VerificationReport r;
+    auto a = evidence::AskQuestion(**index, &*lexicon, q.text, options, &r);
+    if (!a.ok()) continue;
+    total.sentences_checked += r.sentences_checked;
+    total.sentences_dropped += r.sentences_dropped;
+    total.numbers_checked += r.numbers_checked;
+    total.numbers_dropped += r.numbers_dropped;
+    size_t half = answerable[i].calibration ? 0u : 1u;
+    ++asked_dev[half];
+    wrongly[half] += a->abstained ? 1u : 0u;
+    sentences += a->sentences.size();
+    bool gold = false;
+    for (const auto& c : a->citations) gold = gold || c.passage.doc_id == q.gold;
+    cites_gold += gold ? 1u : 0u;
+  }
+  size_t abstained[2][2] = {{0, 0}, {0, 0}}, asked[2][2] = {{0, 0}, {0, 0}};  // [half][fr]
+  for (const OffTopic& o : off) {
+    auto a = evidence::AskQuestion(**index, &*lexicon, o.text, options);
+    size_t half = o.calibration ? 0u : 1u, fr = o.fr ? 1u : 0u;
+    ++asked[half][fr];
+    abstained[half][fr] += (!a.ok() || a->abstained) ? 1u : 0u;
+  }
+  auto ratio = [](size_t a, size_t b) {
+    return b == 0 ? 0.0 : static_cast<double>(a) / static_cast<double>(b);
+  };
+  std::printf("\nrule: min_coverage %.2f, gap_weight %.2f%s\n", options.min_coverage,
+              options.gap_weight, fixed_rule ? " (given)" : " (chosen on the calibration half)");
+  for (size_t h = 0; h < 2; ++h) {
+    std::printf(
+        "%s half: off-topic abstained %zu/%zu English, %zu/%zu French (%.3f); answerable "
+        "wrongly abstained %zu/%zu (%.3f)\n",
+        h == 0 ? "calibration" : "held-out", abstained[h][0], asked[h][0], abstained[h][1],
+        asked[h][1], ratio(abstained[h][0] + abstained[h][1], asked[h][0] + asked[h][1]),
+        wrongly[h], asked_dev[h], ratio(wrongly[h], asked_dev[h]));
+  }
+  std::printf("answers citing the gold abstract: %zu/%zu\n", cites_gold, all.size());
   std::printf(
       "faithfulness: %zu answer sentences, %zu composed sentences not in a cited passage, "
       "%zu of %zu numbers not in a cited passage\n",
       sentences, total.sentences_dropped, total.numbers_dropped, total.numbers_checked);
-  std::printf(
-      "\ncalibration (dev questions, odd-id off-topic questions): threshold -> answerable "
-      "abstained / off-topic abstained\n");
-  for (int t = 30; t <= 80; t += 5) {
-    double th = t / 100.0;
-    size_t a = 0, o = 0;
-    for (double c : answerable_cov) a += c < th ? 1u : 0u;
-    for (double c : offtopic_cov) o += c < th ? 1u : 0u;
-    std::printf("  %.2f -> %.3f / %.3f\n", th,
-                static_cast<double>(a) / static_cast<double>(answerable_cov.size()),
-                static_cast<double>(o) / static_cast<double>(offtopic_cov.size()));
-  }
   return 0;
 }
 

@@ -9,6 +9,7 @@
 
 #include "vigie/app/app.h"
 #include "vigie/evidence/json.h"
+#include "vigie/evidence/lexicon_setup.h"
 
 namespace vigie::app {
 namespace {
@@ -30,9 +31,11 @@ struct EvidenceState {
     if (!opened.ok()) {
       return Status::Error(ErrorCode::kNotReady, {opened.status().Message(Lang::kEn)});
     }
+    // Lexicon, WordNet synonyms and brand -> DCI names from the KB (db_path).
+    auto loaded = evidence::LoadQueryLexicon(app.env(), app.settings());
+    if (!loaded.ok()) return loaded.status();
+    lexicon = std::make_unique<evidence::Lexicon>(std::move(loaded).value());
     index = std::move(opened).value();
-    auto lex = evidence::LoadLexicon(app.env(), app.settings().evidence_lexicon_dir);
-    if (lex.ok()) lexicon = std::make_unique<evidence::Lexicon>(std::move(lex).value());
     return Status::Ok();
   }
 };

@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "vigie/evidence/json.h"
+#include "vigie/evidence/lexicon_setup.h"
 
 namespace vigie::cli {
 namespace {
@@ -89,9 +90,10 @@ Status RunQuery(CliContext& ctx, const EvidenceFlags& flags, bool ask) {
   if (!dir.ok()) return dir.status();
   auto index = evidence::EvidenceIndex::OpenReadOnly(*dir);
   if (!index.ok()) return index.status();
-  std::unique_ptr<evidence::Lexicon> lexicon;
-  auto lex = evidence::LoadLexicon(*ctx.env, settings.evidence_lexicon_dir);
-  if (lex.ok()) lexicon = std::make_unique<evidence::Lexicon>(std::move(lex).value());
+  // Lexicon, WordNet synonyms and brand -> DCI names from the KB (--db).
+  auto loaded = evidence::LoadQueryLexicon(*ctx.env, settings);
+  if (!loaded.ok()) return loaded.status();
+  auto lexicon = std::make_unique<evidence::Lexicon>(std::move(loaded).value());
   std::ostringstream human;
   if (ask) {
     auto answer = evidence::AskQuestion(**index, lexicon.get(), flags.query);

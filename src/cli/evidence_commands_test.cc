@@ -62,6 +62,26 @@ TEST(EvidenceCommandsTest, IndexIsIncrementalThenSearchAndAskCite) {
   std::filesystem::remove_all(dir);
 }
 
+// Without --index, index, search and ask use the configured location
+// (setting evidence.index_dir, here from VIGIE_EVIDENCE_INDEX).
+TEST(EvidenceCommandsTest, IndexFolderDefaultsToTheSetting) {
+  std::string dir = (std::filesystem::temp_directory_path() /
+                     ("vigie-evidence-cli-default-" + std::to_string(getpid())))
+                        .string();
+  std::filesystem::remove_all(dir);
+  MemEnv env;
+  env.SetVar("VIGIE_EVIDENCE_INDEX", dir);
+  ASSERT_TRUE(env.WriteFile("/corpus/statins.xml", kXml).ok());
+  CliRun index = Vigie({"--json", "evidence", "index", "--input", "/corpus"}, env);
+  ASSERT_EQ(index.code, 0) << index.out;
+  EXPECT_EQ(json::parse(index.out)["index"], dir);
+  EXPECT_TRUE(std::filesystem::is_directory(dir));
+  CliRun search = Vigie({"--json", "search", "atorvastatin"}, env);
+  ASSERT_EQ(search.code, 0) << search.out;
+  EXPECT_EQ(json::parse(search.out)["hits"][0]["doc_id"], "777");
+  std::filesystem::remove_all(dir);
+}
+
 TEST(EvidenceCommandsTest, MalformedCorpusAndMissingIndexAreClearErrors) {
   MemEnv env;
   ASSERT_TRUE(env.WriteFile("/bad.jsonl", "{\"pmid\": 1\n").ok());

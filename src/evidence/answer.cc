@@ -55,9 +55,13 @@ Answer ComposeAnswer(const QueryPlan& plan, const std::vector<Hit>& hits,
   Answer answer;
   answer.lang = LooksFrench(question) ? "fr" : "en";
   std::vector<Candidate> candidates;
+  // A clear winner (large gap to the second hit) needs less coverage.
+  double gap = hits.empty() ? 0.0 : hits[0].score - (hits.size() > 1 ? hits[1].score : 0.0);
+  double min_coverage =
+      std::max(options.min_coverage_floor, options.min_coverage - options.gap_weight * gap);
   for (const Hit& hit : hits) {
     if (answer.citations.size() >= options.max_passages) break;
-    if (hit.coverage < options.min_coverage) continue;
+    if (hit.coverage < min_coverage) continue;
     size_t citation = answer.citations.size();
     answer.citations.push_back({hit.passage});
     size_t n = 0;

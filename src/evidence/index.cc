@@ -29,6 +29,17 @@ std::string ContentHash(const Document& doc) {
   return std::to_string(h);
 }
 
+// An index written by another format of Vigie cannot be searched correctly.
+Status CheckFormat(const Xapian::Database& db, const std::string& dir) {
+  if (db.get_doccount() == 0) return Status::Ok();
+  std::string format = db.get_metadata(kFormatKey);
+  if (format == kFormat) return Status::Ok();
+  return Status::Error(
+      ErrorCode::kDataError,
+      {dir, "evidence index of another format (" + (format.empty() ? std::string("1") : format) +
+                "): delete the folder and run `vigie evidence index` again"});
+}
+
 }  // namespace
 
 std::string EncodePassage(const StoredPassage& p) {
@@ -61,6 +72,8 @@ Result<std::unique_ptr<EvidenceIndex>> EvidenceIndex::OpenWritable(const std::st
   try {
     auto impl = std::make_unique<Impl>();
     impl->writable.emplace(dir, Xapian::DB_CREATE_OR_OPEN);
+    VIGIE_RETURN_IF_ERROR(CheckFormat(*impl->writable, dir));
+    impl->writable->set_metadata(kFormatKey, kFormat);
     return std::unique_ptr<EvidenceIndex>(new EvidenceIndex(std::move(impl)));
   } catch (const Xapian::Error& e) {
     return XapianError(e);
@@ -71,6 +84,7 @@ Result<std::unique_ptr<EvidenceIndex>> EvidenceIndex::OpenReadOnly(const std::st
   try {
     auto impl = std::make_unique<Impl>();
     impl->readonly.emplace(dir);
+    VIGIE_RETURN_IF_ERROR(CheckFormat(*impl->readonly, dir));
     return std::unique_ptr<EvidenceIndex>(new EvidenceIndex(std::move(impl)));
   } catch (const Xapian::DatabaseNotFoundError&) {
     return Status::Error(ErrorCode::kNotFound, {"evidence index " + dir});
@@ -85,6 +99,7 @@ Result<std::unique_ptr<EvidenceIndex>> EvidenceIndex::InMemory() {
   try {
     auto impl = std::make_unique<Impl>();
     impl->writable.emplace(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    impl->writable->set_metadata(kFormatKey, kFormat);
     return std::unique_ptr<EvidenceIndex>(new EvidenceIndex(std::move(impl)));
   } catch (const Xapian::Error& e) {
     return XapianError(e);
@@ -107,7 +122,10 @@ Result<AddOutcome> EvidenceIndex::AddDocument(const Document& doc, const Passage
     if (!old.empty()) db.delete_document(doc_term);
     Xapian::TermGenerator gen;
     gen.set_stemmer(doc.lang == "fr" ? impl_->stem_fr : impl_->stem_en);
-    gen.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    // Stems only (Z-prefixed, positions kept for phrase queries): the search
+    // never asks for unstemmed words, and indexing them too doubled the
+    // index and its build time (docs/BENCHMARKS.md, Evidence, Scale).
+    gen.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
     // A new document's records are added without the unique-term lookups of
     // replace_document (bulk indexing speed); a changed one was deleted above.
     std::vector<Passage> passages = MakePassages(doc, options);
@@ -115,11 +133,14 @@ Result<AddOutcome> EvidenceIndex::AddDocument(const Document& doc, const Passage
       Xapian::Document xdoc;
       gen.set_document(xdoc);
       gen.index_text(text::Fold(passage.text));
-      if (!doc.title.empty()) gen.index_text(text::Fold(doc.title), 1, "S");
       xdoc.add_boolean_term(doc_term);
       xdoc.add_boolean_term(kPassageTerm);
       // A one-passage document is its own whole-document record.
-      if (passages.size() == 1 && doc.title.empty()) xdoc.add_boolean_term(kWholeTerm);
+      if (passages.size() == 1 && doc.title.empty()) {
+        xdoc.add_boolean_term(kWholeTerm);
+      } else {
+        xdoc.add_boolean_term(kPassageOnlyTerm);
+      }
       xdoc.add_boolean_term("Q" + doc.id + "#" + std::to_string(passage.ordinal));
       xdoc.add_value(kDocIdSlot, doc.id);
       xdoc.set_data(EncodePassage({doc.id, doc.title, doc.year, doc.source, doc.type, doc.lang,
@@ -133,6 +154,7 @@ Result<AddOutcome> EvidenceIndex::AddDocument(const Document& doc, const Passage
       gen.index_text_without_positions(text::Fold(doc.title + "\n" + doc.text));
       whole.add_boolean_term(doc_term);
       whole.add_boolean_term(kWholeTerm);
+      whole.add_boolean_term(kWholeOnlyTerm);
       whole.add_value(kDocIdSlot, doc.id);
       db.add_document(whole);
     }

@@ -23,6 +23,16 @@ inline constexpr Xapian::valueno kDocIdSlot = 0;
 // not stored), so documents can be ranked on all their words.
 inline constexpr const char* kPassageTerm = "K:p";
 inline constexpr const char* kWholeTerm = "K:w";
+// Records that are only one of the two (a passage of a longer or titled
+// document, or such a document's whole record): the searches exclude the
+// other kind with OP_AND_NOT on these short lists instead of filtering on
+// K:p / K:w, which every record of a large corpus of short documents holds.
+inline constexpr const char* kPassageOnlyTerm = "K:po";
+inline constexpr const char* kWholeOnlyTerm = "K:wo";
+// Index format (metadata "vigie:format"): stems only, the terms above.
+// An index of another format must be rebuilt (kDataError says so).
+inline constexpr const char* kFormatKey = "vigie:format";
+inline constexpr const char* kFormat = "2";
 // Share of the whole-document score in a document's rank (rest: best passage).
 inline constexpr double kWholeShare = 0.5;
 

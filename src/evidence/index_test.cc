@@ -3,6 +3,7 @@
 #include "vigie/evidence/index.h"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <filesystem>
 
@@ -84,6 +85,27 @@ TEST(IndexTest, ReaderFollowsCommitsOfAWriter) {
   }
   EXPECT_EQ(DocIds(Search(**reader, nullptr, {"aspirin", 5})), std::vector<std::string>{"a"});
   EXPECT_EQ(DocIds(Search(**reader, nullptr, {"ibuprofen", 5})).size(), 3u);
+  std::filesystem::remove_all(dir);
+}
+
+// An index written by an earlier format (no "vigie:format" metadata, e.g.
+// unstemmed terms) must be rebuilt: opening it says so instead of searching it wrongly.
+TEST(IndexTest, IndexOfAnotherFormatIsAClearError) {
+  std::string dir = ::testing::TempDir() + "vigie-evidence-old-format";
+  std::filesystem::remove_all(dir);
+  {
+    Xapian::WritableDatabase old(dir, Xapian::DB_CREATE_OR_OPEN);
+    Xapian::Document doc;
+    doc.add_term("aspirin");
+    old.add_document(doc);
+    old.commit();
+  }
+  for (bool writable : {false, true}) {
+    auto index = writable ? EvidenceIndex::OpenWritable(dir) : EvidenceIndex::OpenReadOnly(dir);
+    ASSERT_FALSE(index.ok());
+    EXPECT_EQ(index.status().code(), ErrorCode::kDataError);
+    EXPECT_NE(index.status().Message(Lang::kEn).find("vigie evidence index"), std::string::npos);
+  }
   std::filesystem::remove_all(dir);
 }
 

@@ -78,6 +78,43 @@ std::vector<std::string> Lexicon::Translate(std::string_view folded) const {
   return out;
 }
 
+void Lexicon::AddDrugName(std::string_view brand, std::string_view dci) {
+  std::string from = Key(brand);
+  std::string to = Key(dci);
+  if (from.empty() || to.empty() || from == to) return;
+  auto range = drug_names_.equal_range(from);
+  for (auto it = range.first; it != range.second; ++it) {
+    if (it->second == to) return;
+  }
+  drug_names_.emplace(std::move(from), std::move(to));
+}
+
+std::vector<std::string> Lexicon::DrugNames(std::string_view folded) const {
+  std::vector<std::string> out;
+  auto range = drug_names_.equal_range(folded);
+  for (auto it = range.first; it != range.second; ++it) out.push_back(it->second);
+  return out;
+}
+
+void Lexicon::AddSynonym(std::string_view a, std::string_view b) {
+  std::string x = Key(a);
+  std::string y = Key(b);
+  if (x.empty() || y.empty() || x == y) return;
+  for (const auto& [from, to] : {std::pair{x, y}, std::pair{y, x}}) {
+    auto range = synonyms_.equal_range(from);
+    bool known = false;
+    for (auto it = range.first; it != range.second && !known; ++it) known = it->second == to;
+    if (!known) synonyms_.emplace(from, to);
+  }
+}
+
+std::vector<std::string> Lexicon::Synonyms(std::string_view folded) const {
+  std::vector<std::string> out;
+  auto range = synonyms_.equal_range(folded);
+  for (auto it = range.first; it != range.second; ++it) out.push_back(it->second);
+  return out;
+}
+
 std::vector<std::string> Lexicon::MorphCandidates(std::string_view folded) const {
   std::vector<std::string> out;
   for (const auto& [from, to] : suffixes_) {

@@ -98,23 +98,61 @@ QueryPlan PlanQuery(const std::string& query, const EvidenceIndex& index, const 
     if (std::find(plan.words.begin(), plan.words.end(), word) != plan.words.end()) continue;
     plan.words.push_back(word);
     std::vector<std::string> alternatives = {word};
+    size_t first_synonym = 1;
     if (lexicon != nullptr && !in_phrase[i]) {
       std::vector<std::string> tr = lexicon->Translate(word);
       for (size_t t = 0; t < tr.size() && t < 4; ++t) {
         std::vector<std::string> words = ContentWords(tr[t]);
         if (words.size() == 1) AddUnique(alternatives, words[0]);
       }
-      for (const std::string& candidate : lexicon->MorphCandidates(word)) {
-        std::lock_guard<std::mutex> lock(index.impl().mu);
-        try {
-          if (db.term_exists(candidate)) AddUnique(alternatives, candidate);
-        } catch (const Xapian::Error&) {
+      // Morphological candidates the index knows (its terms are stems).
+      auto add_known_forms = [&](const std::string& w) {
+        for (const std::string& candidate : lexicon->MorphCandidates(w)) {
+          std::lock_guard<std::mutex> lock(index.impl().mu);
+          try {
+            const EvidenceIndex::Impl& impl = index.impl();
+            if (db.term_exists(kStemPrefix + impl.stem_en(candidate)) ||
+                db.term_exists(kStemPrefix + impl.stem_fr(candidate))) {
+              AddUnique(alternatives, candidate);
+            }
+          } catch (const Xapian::Error&) {
+          }
+        }
+      };
+      add_known_forms(word);
+      // A brand names its DCIs (from the KB, when one is configured).
+      for (const std::string& dci : lexicon->DrugNames(word)) {
+        std::vector<std::string> words = ContentWords(dci);
+        if (words.size() == 1) {
+          AddUnique(alternatives, words[0]);
+          add_known_forms(words[0]);
+        } else {
+          for (const std::string& w : words) extra.push_back({w});
+        }
+      }
+      // English synonyms (WordNet) of the word and of its translations, when
+      // the index knows them.
+      first_synonym = alternatives.size();
+      std::vector<std::string> base = alternatives;
+      for (const std::string& b : base) {
+        for (const std::string& syn : lexicon->Synonyms(b)) {
+          std::lock_guard<std::mutex> lock(index.impl().mu);
+          try {
+            if (db.term_exists(kStemPrefix + index.impl().stem_en(syn))) {
+              AddUnique(alternatives, syn);
+            }
+          } catch (const Xapian::Error&) {
+          }
         }
       }
     }
+    plan.first_synonym.push_back(std::min(first_synonym, alternatives.size()));
     plan.concepts.push_back(std::move(alternatives));
   }
-  for (auto& e : extra) plan.concepts.push_back(std::move(e));
+  for (auto& e : extra) {
+    plan.first_synonym.push_back(e.size());
+    plan.concepts.push_back(std::move(e));
+  }
   return plan;
 }
 
@@ -134,17 +172,26 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
     const Xapian::Database& db = impl.db();
     double n_docs = static_cast<double>(db.get_doccount()) + 1.0;
     std::vector<Xapian::Query> concept_queries;
-    std::map<std::string, size_t> term_concept;  // stemmed term -> concept
+    // Stemmed term -> (concept, credit): 1 for the word, its translations and
+    // forms; 0.5 for a WordNet synonym (weaker evidence of the same concept).
+    std::map<std::string, std::pair<size_t, double>> term_concept;
     std::vector<double> idf(plan.concepts.size(), 0.0);
     size_t n_words = plan.words.size();
     for (size_t c = 0; c < plan.concepts.size(); ++c) {
       std::vector<Xapian::Query> terms;
       double df = 0;
-      for (const std::string& alt : plan.concepts[c]) {
+      for (size_t a = 0; a < plan.concepts[c].size(); ++a) {
+        const std::string& alt = plan.concepts[c][a];
+        double credit = a < plan.first_synonym[c] ? 1.0 : 0.5;
         for (const std::string& term :
              StemTerms(impl, alt, plan.lang == "en" && alt == plan.concepts[c][0])) {
-          term_concept.emplace(term, c);
-          df = std::max(df, static_cast<double>(db.get_termfreq(term)));
+          double tf = static_cast<double>(db.get_termfreq(term));
+          if (tf == 0) continue;  // unknown to the index: no postings to read
+          auto [slot, added] = term_concept.emplace(term, std::pair{c, credit});
+          if (!added && slot->second.first == c) {
+            slot->second.second = std::max(slot->second.second, credit);
+          }
+          df = std::max(df, tf);
           terms.emplace_back(term);
         }
       }
@@ -158,7 +205,19 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
     if (!plan.phrases.empty()) {
       std::vector<Xapian::Query> phrases;
       for (const auto& words : plan.phrases) {
-        phrases.emplace_back(Xapian::Query::OP_PHRASE, words.begin(), words.end());
+        // Positions are kept on stems: the phrase in English or French stems.
+        std::vector<std::string> en;
+        std::vector<std::string> fr;
+        for (const std::string& w : words) {
+          en.push_back(kStemPrefix + impl.stem_en(w));
+          fr.push_back(kStemPrefix + impl.stem_fr(w));
+        }
+        Xapian::Query phrase(Xapian::Query::OP_PHRASE, en.begin(), en.end());
+        if (fr != en) {
+          phrase = Xapian::Query(Xapian::Query::OP_OR, phrase,
+                                 Xapian::Query(Xapian::Query::OP_PHRASE, fr.begin(), fr.end()));
+        }
+        phrases.push_back(phrase);
       }
       Xapian::Query required(Xapian::Query::OP_AND, phrases.begin(), phrases.end());
       query = concept_queries.empty() ? required
@@ -166,26 +225,32 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
     }
     double total_idf = 0;
     for (size_t c = 0; c < n_words; ++c) total_idf += idf[c];
-    auto make_hit = [&](Xapian::Enquire& source, const Xapian::MSetIterator& it) {
-      Hit hit;
-      hit.passage = DecodePassage(it.get_document().get_data());
-      hit.score = it.get_weight();
-      std::vector<bool> matched(plan.concepts.size(), false);
+    auto coverage_of = [&](const Xapian::Enquire& source, const Xapian::MSetIterator& it) {
+      std::vector<double> matched(plan.concepts.size(), 0.0);
       for (auto t = source.get_matching_terms_begin(it); t != source.get_matching_terms_end(it);
            ++t) {
         auto found = term_concept.find(*t);
-        if (found != term_concept.end()) matched[found->second] = true;
+        if (found == term_concept.end()) continue;
+        double& m = matched[found->second.first];
+        m = std::max(m, found->second.second);
       }
       double got = 0;
-      for (size_t c = 0; c < n_words; ++c) got += matched[c] ? idf[c] : 0.0;
-      hit.coverage = total_idf > 0 ? got / total_idf : (plan.phrases.empty() ? 0.0 : 1.0);
+      for (size_t c = 0; c < n_words; ++c) got += matched[c] * idf[c];
+      return total_idf > 0 ? got / total_idf : (plan.phrases.empty() ? 0.0 : 1.0);
+    };
+    auto make_hit = [&](const Xapian::Enquire& source, const Xapian::MSetIterator& it) {
+      Hit hit;
+      hit.passage = DecodePassage(it.get_document().get_data());
+      hit.score = it.get_weight();
+      hit.coverage = coverage_of(source, it);
       return hit;
     };
     Xapian::BM25Weight bm25(0.9, 0, 1, 0.4, 0.5);
-    Xapian::Query passages(Xapian::Query::OP_FILTER, query, Xapian::Query(kPassageTerm));
+    Xapian::Query passages(Xapian::Query::OP_AND_NOT, query, Xapian::Query(kWholeOnlyTerm));
     Xapian::Enquire enquire(db);
     enquire.set_query(passages);
     enquire.set_weighting_scheme(bm25);
+    enquire.set_docid_order(Xapian::Enquire::DONT_CARE);  // ties: any order, no extra work
     if (!request.one_per_doc) {
       std::vector<Hit> hits;
       Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(request.k));
@@ -195,38 +260,66 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
     // Documents are ranked by their whole text and by their best passage (each
     // score scaled by its list's best), so a question phrased unlike any single
     // window still finds its abstract; the hit carries the best passage.
-    enquire.set_collapse_key(kDocIdSlot, 1);
-    const Xapian::doccount pool = static_cast<Xapian::doccount>(std::max<size_t>(request.k, 30));
+    // When no document has more than one record (every document is a single
+    // untitled passage), its whole record is its passage: one list ranks them
+    // exactly, with no collapsing and no pool beyond k.
+    bool separate_wholes = db.get_termfreq(kWholeOnlyTerm) > 0;
+    if (separate_wholes) enquire.set_collapse_key(kDocIdSlot, 1);
+    const Xapian::doccount pool = static_cast<Xapian::doccount>(
+        separate_wholes ? std::max<size_t>(request.k, 30) : request.k);
     Xapian::MSet best_passages = enquire.get_mset(0, pool);
     Xapian::Enquire whole(db);
-    whole.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(kWholeTerm)));
+    whole.set_query(
+        Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(kPassageOnlyTerm)));
+    whole.set_docid_order(Xapian::Enquire::DONT_CARE);
     whole.set_weighting_scheme(bm25);
-    Xapian::MSet docs = whole.get_mset(0, pool);
-    std::map<std::string, double> combined;
-    std::map<std::string, Hit> passage_of;
+    Xapian::MSet docs = separate_wholes ? whole.get_mset(0, pool) : best_passages;
+    const Xapian::Enquire& whole_source = separate_wholes ? whole : enquire;
+    // Hits are materialised (stored data, matching terms) for the k documents
+    // kept only; the pools rank by document id and weight alone.
+    struct Candidate {
+      double score = 0;
+      const Xapian::Enquire* passage_source = nullptr;
+      Xapian::MSetIterator passage;
+      const Xapian::Enquire* whole_source = nullptr;
+      Xapian::MSetIterator whole;
+    };
+    std::map<std::string, Candidate> candidates;
+    std::map<Xapian::docid, std::string> passage_ids;  // record -> document id
     double top_passage = best_passages.empty() ? 1 : best_passages.begin().get_weight();
     double top_doc = docs.empty() ? 1 : docs.begin().get_weight();
     for (auto it = best_passages.begin(); it != best_passages.end(); ++it) {
-      Hit hit = make_hit(enquire, it);
-      combined[hit.passage.doc_id] += (1 - kWholeShare) * it.get_weight() / top_passage;
-      passage_of.emplace(hit.passage.doc_id, std::move(hit));
+      std::string id =
+          separate_wholes ? it.get_collapse_key() : it.get_document().get_value(kDocIdSlot);
+      Candidate& c = candidates[id];
+      c.score += (1 - kWholeShare) * it.get_weight() / top_passage;
+      c.passage_source = &enquire;
+      c.passage = it;
+      passage_ids.emplace(*it, id);
     }
-    std::map<std::string, double> doc_coverage;  // the whole document's share of the concepts
     for (auto it = docs.begin(); it != docs.end(); ++it) {
-      std::string id = it.get_document().get_value(kDocIdSlot);
-      combined[id] += kWholeShare * it.get_weight() / top_doc;
-      doc_coverage[id] = make_hit(whole, it).coverage;
+      // A one-passage document's passage is its whole record: its id is known.
+      auto same = passage_ids.find(*it);
+      Candidate& c =
+          candidates[same != passage_ids.end() ? same->second
+                                               : it.get_document().get_value(kDocIdSlot)];
+      c.score += kWholeShare * it.get_weight() / top_doc;
+      c.whole_source = &whole_source;
+      c.whole = it;
     }
     std::vector<std::pair<double, std::string>> ranked;
-    for (const auto& [id, score] : combined) ranked.emplace_back(score, id);
+    for (const auto& [id, c] : candidates) ranked.emplace_back(c.score, id);
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
     });
     std::vector<Hit> hits;
     for (const auto& [score, id] : ranked) {
       if (hits.size() >= request.k) break;
-      auto found = passage_of.find(id);
-      if (found == passage_of.end()) {
+      const Candidate& c = candidates[id];
+      Hit hit;
+      if (c.passage_source != nullptr) {
+        hit = make_hit(*c.passage_source, c.passage);
+      } else {
         // Ranked by its whole text only: find its best passage.
         Xapian::Enquire one(db);
         one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, passages,
@@ -234,12 +327,13 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
         one.set_weighting_scheme(bm25);
         Xapian::MSet m = one.get_mset(0, 1);
         if (m.empty()) continue;
-        found = passage_of.emplace(id, make_hit(one, m.begin())).first;
+        hit = make_hit(one, m.begin());
       }
-      Hit hit = found->second;
       hit.score = score;
-      auto cov = doc_coverage.find(id);
-      if (cov != doc_coverage.end()) hit.coverage = std::max(hit.coverage, cov->second);
+      // The whole document's share of the concepts, when it is higher.
+      if (c.whole_source != nullptr && (c.passage_source == nullptr || *c.whole != *c.passage)) {
+        hit.coverage = std::max(hit.coverage, coverage_of(*c.whole_source, c.whole));
+      }
       hits.push_back(std::move(hit));
     }
     return hits;

@@ -48,6 +48,8 @@ struct Settings {
   std::string cds_jwks_file;
   std::string cds_issuer;    // the `iss` the EHR puts in its JWTs
   std::string cds_audience;  // Vigie's base URL as the EHR calls it: aud = base + path
+  // English synonyms (WordNet database folder); "off": none
+  std::string evidence_wordnet_dir = "/usr/share/wordnet";
 };
 
 enum class SettingType { kString, kInt };

@@ -33,8 +33,17 @@ struct Answer {
 };
 
 struct AnswerOptions {
-  // Calibrated on the dev questions and the abstention set (docs/BENCHMARKS.md).
-  double min_coverage = 0.5;
+  // Abstention rule, calibrated on half of the dev questions and half of the
+  // off-topic set (docs/BENCHMARKS.md, "Abstention"): with gap = the best
+  // hit's score minus the second's (scores are scaled to the best, 0..1), the
+  // question is answered when best coverage + gap_weight * gap >= min_coverage,
+  // from the hits whose coverage reaches min_coverage - gap_weight * gap.
+  double min_coverage = 0.78;
+  double gap_weight = 1.0;
+  // Safety floor, not calibrated: never answer from hits holding less than
+  // this share of the question's concepts, however clear the winner (a lone
+  // hit in a small corpus has the largest gap).
+  double min_coverage_floor = 0.4;
   size_t max_passages = 3;
   size_t max_sentences = 3;
 };

@@ -27,14 +27,28 @@ class Lexicon {
   std::vector<std::string> Translate(std::string_view folded) const;
   // Morphological candidates of a folded word (fr->en and en->fr suffixes).
   std::vector<std::string> MorphCandidates(std::string_view folded) const;
+  // Drug names: a brand (folded, one word) and the DCI of one of its
+  // substances (folded), one direction only (a DCI has many brands).
+  void AddDrugName(std::string_view brand, std::string_view dci);
+  // DCIs of a folded brand; empty when the word is not a known brand.
+  std::vector<std::string> DrugNames(std::string_view folded) const;
+  size_t drug_name_count() const { return drug_names_.size(); }
+  // English synonyms (WordNet): both directions, single words, folded.
+  void AddSynonym(std::string_view a, std::string_view b);
+  std::vector<std::string> Synonyms(std::string_view folded) const;
+  size_t synonym_count() const { return synonyms_.size(); }
   // Longest phrase (in words) that has an entry.
   size_t max_phrase_words() const { return max_phrase_words_; }
   size_t size() const { return pairs_.size(); }
-  bool empty() const { return pairs_.empty() && suffixes_.empty(); }
+  bool empty() const {
+    return pairs_.empty() && suffixes_.empty() && drug_names_.empty() && synonyms_.empty();
+  }
 
  private:
   std::multimap<std::string, std::string, std::less<>> pairs_;
-  std::vector<std::pair<std::string, std::string>> suffixes_;  // (from, to), both directions
+  std::multimap<std::string, std::string, std::less<>> drug_names_;  // brand -> DCI
+  std::multimap<std::string, std::string, std::less<>> synonyms_;    // both directions
+  std::vector<std::pair<std::string, std::string>> suffixes_;        // (from, to), both directions
   size_t max_phrase_words_ = 1;
 };
 

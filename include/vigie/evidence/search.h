@@ -30,7 +30,10 @@ struct QueryPlan {
   std::string lang;                                // "fr", "en", or "" when the words do not tell
   std::vector<std::string> words;                  // folded content words of the question
   std::vector<std::vector<std::string>> concepts;  // per word: the word and its translations
-  std::vector<std::vector<std::string>> phrases;   // quoted phrases (folded words)
+  // Per concept: index in `concepts[c]` where the WordNet synonyms start (a
+  // match through a synonym only counts half in the coverage).
+  std::vector<size_t> first_synonym;
+  std::vector<std::vector<std::string>> phrases;  // quoted phrases (folded words)
 };
 
 // Builds the plan. `index` is used to keep only morphological candidates it knows.
