@@ -123,6 +123,21 @@ TEST_F(FullKbTest, InteractionsJsonAndStats) {
   EXPECT_GT(th[14]["entries_by_level"]["CI"].get<int>(), 400);
 }
 
+// The running footer of 2015-06 to 2020-10 ("ANSM - Janvier 2016
+// www.ansm.sante.fr 5/226", pdftotext of thesaurus2016.pdf p.5) is printed on
+// every page: it must not end up inside an entry continued on the next page.
+TEST_F(FullKbTest, NoEntryTextCarriesThePageFooter) {
+  for (const auto& [version, expected] : kPlusLines) {
+    auto all = kb_->Interactions(version);
+    ASSERT_TRUE(all.ok()) << version;
+    int with_footer = 0;
+    for (const auto& e : *all) {
+      if (e.dump().find("www.ansm.sante.fr") != std::string::npos) ++with_footer;
+    }
+    EXPECT_EQ(with_footer, 0) << version;
+  }
+}
+
 TEST_F(FullKbTest, SameVersionTwiceIsANoOp) {
   auto again = ImportThesaurus(*env_, kb_path_, data_ + "/ansm-thesaurus/2023-09");
   ASSERT_TRUE(again.ok());

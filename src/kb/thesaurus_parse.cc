@@ -3,6 +3,7 @@
 // the entry's body has two columns (risk | level + conduct) split at the
 // column where the level label is printed. Thread-safety: pure function.
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "kb/thesaurus_raw.h"
@@ -41,13 +42,29 @@ std::vector<std::string> SplitList(std::string_view s, std::string_view sep) {
   return out;
 }
 
-// Lines printed at the top or bottom of most pages (running headers, footers).
+// The shape of a line: trimmed, digit runs as one '#', space runs as one
+// space, so that a running footer with a page counter ("ANSM - Janvier 2016
+// www.ansm.sante.fr 5/226") has the same shape on every page.
+std::string LineShape(std::string_view line) {
+  std::string out;
+  for (char c : text::Trim(line)) {
+    bool digit = std::isdigit(static_cast<unsigned char>(c)) != 0;
+    bool space = c == ' ' || c == '\t';
+    if (digit && !out.empty() && out.back() == '#') continue;
+    if (space && !out.empty() && out.back() == ' ') continue;
+    out += digit ? '#' : space ? ' ' : c;
+  }
+  return out;
+}
+
+// Shapes of the lines printed at the top or bottom of most pages (running
+// headers, footers).
 std::vector<std::string> Boilerplate(const std::vector<std::vector<std::string>>& pages) {
   std::map<std::string, int> seen;
   for (const auto& lines : pages) {
     std::vector<std::string> nonblank, uniq;
     for (const std::string& l : lines) {
-      if (!text::Trim(l).empty()) nonblank.emplace_back(text::Trim(l));
+      if (!text::Trim(l).empty()) nonblank.emplace_back(LineShape(l));
     }
     for (size_t i = 0; i < nonblank.size(); ++i) {
       if (i < 2 || i + 2 >= nonblank.size()) uniq.push_back(nonblank[i]);
@@ -224,7 +241,7 @@ ParsedThesaurus ParseThesaurusText(const std::vector<std::string>& pages) {
   Reader reader(&out);
   for (size_t p = 0; p < lines.size(); ++p) {
     for (const std::string& l : lines[p]) {
-      if (std::binary_search(boiler.begin(), boiler.end(), std::string(text::Trim(l)))) continue;
+      if (std::binary_search(boiler.begin(), boiler.end(), LineShape(l))) continue;
       reader.Line(static_cast<int>(p) + 1, l);
     }
   }
