@@ -35,7 +35,7 @@ void Tighten(Limits& l, const Limits& band) {
 
 Result<Limits> Absolute(const PosologyRule& rule, const Patient& p, json& basis) {
   Limits l = rule.limits;
-  if (!l.per_intake_max_per_kg && !l.per_day_max_per_kg) return l;
+  if (!l.per_intake_max_per_kg && !l.per_day_max_per_kg && !l.per_week_max_per_kg) return l;
   if (!p.weight_kg) return Status::Error(ErrorCode::kMissingInput, {"weight_kg"});
   double w = *p.weight_kg;
   if (l.per_intake_max_per_kg) {
@@ -46,6 +46,10 @@ Result<Limits> Absolute(const PosologyRule& rule, const Patient& p, json& basis)
   if (l.per_day_max_per_kg) {
     TightenMax(l.per_day_max, *l.per_day_max_per_kg * w);
     basis.push_back(Num(*l.per_day_max_per_kg) + " " + rule.unit + "/kg/j x " + Num(w) + " kg");
+  }
+  if (l.per_week_max_per_kg) {
+    TightenMax(l.per_week_max, *l.per_week_max_per_kg * w);
+    basis.push_back(Num(*l.per_week_max_per_kg) + " " + rule.unit + "/kg/sem x " + Num(w) + " kg");
   }
   return l;
 }

@@ -262,6 +262,31 @@ TEST(WeeklyDrug, TakenDailyIsCritical) {
   EXPECT_TRUE(CheckLine(*book, Patient{}, line)->empty());
 }
 
+// A test fixture, not shipped data (no source needed a weekly mg/kg limit
+// yet): 1 mg/kg/week for a 30 kg child gives 30 mg/week (1 x 30), capped by the
+// absolute 50 mg/week; 5 mg daily = 35 mg/week > 30 -> a mg/kg finding;
+// for a 60 kg adult the cap wins: 60 -> 50 mg/week, and 35 mg/week is within.
+TEST(WeeklyPerKg, LimitUsesTheWeightAndTheAbsoluteCap) {
+  const char* fixture =
+      R"({"substance": "wkfixture", "rules": [{"id": "w", "route": "oral", "when": [],
+    "limits": {"per_week_max_per_kg": 1, "per_week_max": 50}, "text": {"fr": "x", "en": "x"},
+    "source": {"document": "test fixture", "version": "0", "section": "4.2"}}]})";
+  Result<PosologyBook> book = ParsePosology(fixture);
+  ASSERT_TRUE(book.ok()) << book.status().Message(Lang::kEn);
+  Result<json> child = DoseForPatient(*book, "wkfixture", P({{"age", 9}, {"weight_kg", 30}}));
+  ASSERT_TRUE(child.ok());
+  EXPECT_EQ((*child)["limits"]["per_week_max"], 30);
+  Result<json> adult = DoseForPatient(*book, "wkfixture", P({{"age", 40}, {"weight_kg", 60}}));
+  ASSERT_TRUE(adult.ok());
+  EXPECT_EQ((*adult)["limits"]["per_week_max"], 50);
+  PrescriptionLine line{"wkfixture", "", 5, "mg", 1, 1, "d", std::nullopt};
+  Result<std::vector<Finding>> f = CheckLine(*book, P({{"age", 9}, {"weight_kg", 30}}), line);
+  ASSERT_TRUE(f.ok());
+  ASSERT_EQ(f->size(), 1u);
+  EXPECT_EQ((*f)[0].code, "dose.mg_per_kg_above_max");
+  EXPECT_TRUE(CheckLine(*book, P({{"age", 40}, {"weight_kg", 60}}), line)->empty());
+}
+
 // A test fixture, not shipped data (no RCP 4.6 breastfeeding sentence was
 // read yet): a breastfeeding band applies to a breastfeeding woman, is
 // "not evaluated" when the status is unknown, and never applies to a man.

@@ -118,9 +118,10 @@ void CheckAmounts(const Advice& a, double dose, double period_h, const Prescript
         src));
   }
   if (l.per_week_max && per_day * 7 > *l.per_week_max + 1e-9) {
-    out.push_back(Make("dose.per_week_above_max", "warning",
-                       "Dose par semaine > maximum " + Num(*l.per_week_max) + " " + u,
-                       "Weekly dose > maximum " + Num(*l.per_week_max) + " " + u, src));
+    out.push_back(Make(
+        a.rule->limits.per_week_max_per_kg ? "dose.mg_per_kg_above_max" : "dose.per_week_above_max",
+        "warning", "Dose par semaine > maximum " + Num(*l.per_week_max) + " " + u,
+        "Weekly dose > maximum " + Num(*l.per_week_max) + " " + u, src));
   }
   if (l.weekly_only && line.frequency * 168 / period_h > 1 + 1e-9) {
     out.push_back(Make("dose.weekly_drug_taken_daily", "critical",

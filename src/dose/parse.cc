@@ -45,8 +45,9 @@ Result<Limits> ReadLimits(const json& j, const std::string& where) {
   Limits l;
   if (j.is_null()) return l;
   static const std::set<std::string> kKeys = {
-      "per_intake_min",    "per_intake_max",     "per_intake_max_per_kg", "per_day_max",
-      "per_day_usual_max", "per_day_max_per_kg", "per_week_max",          "min_interval_h",
+      "per_intake_min",    "per_intake_max",      "per_intake_max_per_kg",
+      "per_day_max",       "per_day_usual_max",   "per_day_max_per_kg",
+      "per_week_max",      "per_week_max_per_kg", "min_interval_h",
       "max_duration_days", "weekly_only"};
   VIGIE_RETURN_IF_ERROR(CheckKeys(j, kKeys, where + ".limits"));
   std::pair<const char*, std::optional<double>*> fields[] = {
@@ -57,6 +58,7 @@ Result<Limits> ReadLimits(const json& j, const std::string& where) {
       {"per_day_usual_max", &l.per_day_usual_max},
       {"per_day_max_per_kg", &l.per_day_max_per_kg},
       {"per_week_max", &l.per_week_max},
+      {"per_week_max_per_kg", &l.per_week_max_per_kg},
       {"min_interval_h", &l.min_interval_h},
       {"max_duration_days", &l.max_duration_days}};
   for (auto& [key, target] : fields) {

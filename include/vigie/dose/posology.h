@@ -34,6 +34,7 @@ struct Limits {
   std::optional<double> per_day_max, per_day_usual_max;
   std::optional<double> per_day_max_per_kg;
   std::optional<double> per_week_max;
+  std::optional<double> per_week_max_per_kg;
   std::optional<double> min_interval_h;
   std::optional<double> max_duration_days;
   bool weekly_only = false;  // taken once a week (e.g. oral methotrexate)
