@@ -13,6 +13,17 @@ std::string_view Version() { return VIGIE_VERSION; }
 App::App(Env& env, Settings settings) : env_(env), settings_(std::move(settings)) {}
 App::~App() = default;
 
+api::AuditEvent App::NewAuditEvent(const api::HttpRequest& req, std::string action,
+                                   std::string outcome) {
+  return {env_.NowMicros(),
+          req.request_id,
+          req.principal.id,
+          std::string(api::RoleName(req.principal.role)),
+          std::move(action),
+          std::move(outcome),
+          {}};
+}
+
 Result<std::unique_ptr<App>> App::Create(Env& env, Settings settings) {
   std::unique_ptr<App> app(new App(env, std::move(settings)));
   const Settings& s = app->settings_;

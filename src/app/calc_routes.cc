@@ -22,13 +22,9 @@ using nlohmann::json;
 
 void Audit(App& app, const HttpRequest& req, const std::string& action, const std::string& id,
            const Status& status) {
-  api::AuditEvent event{app.env().NowMicros(),
-                        req.request_id,
-                        req.principal.id,
-                        std::string(api::RoleName(req.principal.role)),
-                        action,
-                        status.ok() ? "ok" : std::string(status.wire_code()),
-                        {{"id", id}}};
+  api::AuditEvent event =
+      app.NewAuditEvent(req, action, status.ok() ? "ok" : std::string(status.wire_code()));
+  event.attributes = {{"id", id}};
   (void)app.audit().Append(event);  // as patient_routes.cc: an audit failure does not block
 }
 

@@ -14,18 +14,8 @@ using api::HttpRequest;
 using api::HttpResponse;
 using nlohmann::json;
 
-api::AuditEvent Event(App& app, const HttpRequest& req, std::string action) {
-  return {app.env().NowMicros(),
-          req.request_id,
-          req.principal.id,
-          std::string(api::RoleName(req.principal.role)),
-          std::move(action),
-          "ok",
-          {}};
-}
-
 Result<HttpResponse> Service(App& app, check::CheckService& service, const HttpRequest& req) {
-  api::AuditEvent event = Event(app, req, "check.cds_hook");
+  api::AuditEvent event = app.NewAuditEvent(req, "check.cds_hook");
   Result<json> body = ParseJsonBody(req);
   Result<json> bundle = body.ok() ? check::CdsRequestToBundle(*body) : Result<json>(body.status());
   Result<json> out = bundle.ok() ? CheckFhirBundle(app, service, *bundle, req.lang)
@@ -52,7 +42,7 @@ Result<HttpResponse> Feedback(App& app, const HttpRequest& req) {
   auto entries = check::CdsFeedback(*body);
   if (!entries.ok()) return entries.status();
   for (const auto& [card, outcome, reason] : *entries) {
-    api::AuditEvent event = Event(app, req, "check.cds_feedback");
+    api::AuditEvent event = app.NewAuditEvent(req, "check.cds_feedback");
     event.attributes = {{"card", card}, {"outcome", outcome}};
     if (!reason.empty()) event.attributes["override_reason"] = reason;
     VIGIE_RETURN_IF_ERROR(app.audit().Append(event));

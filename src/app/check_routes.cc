@@ -36,13 +36,7 @@ std::map<std::string, std::string> Counts(const json& out) {
 }
 
 Result<HttpResponse> Handle(App& app, check::CheckService& service, const HttpRequest& req) {
-  api::AuditEvent event{app.env().NowMicros(),
-                        req.request_id,
-                        req.principal.id,
-                        std::string(api::RoleName(req.principal.role)),
-                        "check.run",
-                        "ok",
-                        {}};
+  api::AuditEvent event = app.NewAuditEvent(req, "check.run", "ok");
   Result<json> body = ParseJsonBody(req);
   bool fhir = body.ok() && body->is_object() && body->value("resourceType", "") == "Bundle";
   event.attributes["format"] = fhir ? "fhir" : "vigie";

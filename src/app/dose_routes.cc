@@ -39,13 +39,8 @@ Result<json> Run(const DoseState& state, const json& body) {
 Result<HttpResponse> Handle(App& app, const DoseState& state, const HttpRequest& req) {
   Result<json> body = ParseJsonBody(req);
   Result<json> out = body.ok() ? Run(state, *body) : Result<json>(body.status());
-  api::AuditEvent event{app.env().NowMicros(),
-                        req.request_id,
-                        req.principal.id,
-                        std::string(api::RoleName(req.principal.role)),
-                        "dose.evaluate",
-                        out.ok() ? "ok" : std::string(out.status().wire_code()),
-                        {}};
+  api::AuditEvent event = app.NewAuditEvent(
+      req, "dose.evaluate", out.ok() ? "ok" : std::string(out.status().wire_code()));
   (void)app.audit().Append(event);
   if (!out.ok()) return out.status();
   return HttpResponse::Json(*out);

@@ -54,13 +54,7 @@ Result<std::string> Question(const json& body) {
 }
 
 Result<HttpResponse> Handle(App& app, EvidenceState& state, const HttpRequest& req, bool ask) {
-  api::AuditEvent event{app.env().NowMicros(),
-                        req.request_id,
-                        req.principal.id,
-                        std::string(api::RoleName(req.principal.role)),
-                        ask ? "evidence.ask" : "evidence.search",
-                        "ok",
-                        {}};
+  api::AuditEvent event = app.NewAuditEvent(req, ask ? "evidence.ask" : "evidence.search", "ok");
   Result<json> response = [&]() -> Result<json> {
     Result<json> body = ParseJsonBody(req);
     if (!body.ok()) return body.status();

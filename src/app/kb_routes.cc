@@ -52,16 +52,6 @@ json SearchSchema() {
 
 json DrugSchema() { return {{"type", "object"}}; }
 
-api::AuditEvent Event(App& app, const HttpRequest& req, std::string action) {
-  return {app.env().NowMicros(),
-          req.request_id,
-          req.principal.id,
-          std::string(api::RoleName(req.principal.role)),
-          std::move(action),
-          "ok",
-          {}};
-}
-
 // Appends the event with the outcome of `result`; an audit failure does not
 // block the answer (as the other clinical routes).
 Result<HttpResponse> Audited(App& app, api::AuditEvent event, Result<HttpResponse> result) {
@@ -135,14 +125,14 @@ Status RegisterKbRoutes(App& app) {
        {{"type", "object"}},
        "application/json",
        [&app, holder](const HttpRequest& req) {
-         api::AuditEvent event = Event(app, req, "drugs.search");
+         api::AuditEvent event = app.NewAuditEvent(req, "drugs.search");
          Result<HttpResponse> res = Search(*holder, req, &event.attributes);
          return Audited(app, std::move(event), std::move(res));
        }}));
   return app.router().Add(
       {"GET", "/v1/drugs/{cis}", api::Role::kClinician, "getDrug", "One BDPM specialty by CIS code",
        "drugs", nullptr, DrugSchema(), "application/json", [&app, holder](const HttpRequest& req) {
-         return Audited(app, Event(app, req, "drugs.get"), GetDrug(*holder, req));
+         return Audited(app, app.NewAuditEvent(req, "drugs.get"), GetDrug(*holder, req));
        }});
 }
 

@@ -46,13 +46,7 @@ json PatientSchema() {
 }
 
 Result<HttpResponse> Normalize(App& app, const HttpRequest& req) {
-  api::AuditEvent event{app.env().NowMicros(),
-                        req.request_id,
-                        req.principal.id,
-                        std::string(api::RoleName(req.principal.role)),
-                        "patient.normalize",
-                        "ok",
-                        {}};
+  api::AuditEvent event = app.NewAuditEvent(req, "patient.normalize", "ok");
   Result<json> body = ParseJsonBody(req);
   Result<Patient> patient = body.ok() ? PatientFromJson(*body) : Result<Patient>(body.status());
   if (!patient.ok()) event.outcome = std::string(patient.status().wire_code());

@@ -108,13 +108,7 @@ Result<privacy::DeidOptions> OptionsFromJson(const json& body, Lang default_lang
 }
 
 Result<HttpResponse> Deid(App& app, const DeidService& service, const HttpRequest& req) {
-  api::AuditEvent event{app.env().NowMicros(),
-                        req.request_id,
-                        req.principal.id,
-                        std::string(api::RoleName(req.principal.role)),
-                        "deid.run",
-                        "ok",
-                        {}};
+  api::AuditEvent event = app.NewAuditEvent(req, "deid.run", "ok");
   Result<json> body = ParseJsonBody(req);
   Result<privacy::DeidResult> out = Status::Error(ErrorCode::kNotReady, {"deid"});
   if (!body.ok()) {

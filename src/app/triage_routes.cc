@@ -73,13 +73,7 @@ Result<std::string> TextOf(const json& body, Lang& lang) {
 }
 
 Result<HttpResponse> Handle(App& app, const triage::RedFlagSet& flags, const HttpRequest& req) {
-  api::AuditEvent event{app.env().NowMicros(),
-                        req.request_id,
-                        req.principal.id,
-                        std::string(api::RoleName(req.principal.role)),
-                        "triage",
-                        "ok",
-                        {}};
+  api::AuditEvent event = app.NewAuditEvent(req, "triage", "ok");
   Lang lang = req.lang;
   Result<json> body = ParseJsonBody(req);
   Result<std::string> text = body.ok() ? TextOf(*body, lang) : Result<std::string>(body.status());

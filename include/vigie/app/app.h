@@ -39,6 +39,10 @@ class App {
   api::Router& router() { return *router_; }
   api::Metrics& metrics() { return metrics_; }
   api::AuditSink& audit() { return *audit_; }
+  // An audit event for this request: now, request id, principal and role,
+  // with `action` and `outcome`; the caller adds counts or ids (never text).
+  api::AuditEvent NewAuditEvent(const api::HttpRequest& req, std::string action,
+                                std::string outcome = "ok");
   void AddReadinessCheck(ReadinessCheck check) { readiness_.push_back(std::move(check)); }
   const std::vector<ReadinessCheck>& readiness() const { return readiness_; }
 
