@@ -57,7 +57,7 @@ fuzz:
 	@for f in build/fuzz/fuzz/fuzz_*; do \
 	  name=$$(basename $$f | sed 's/^fuzz_//'); \
 	  echo "== $$name"; \
-	  $$f -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=fuzz/corpus/$$name/crash- fuzz/corpus/$$name || exit 1; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=tests/fuzz/$$name/crash- tests/fuzz/$$name || exit 1; \
 	done
 
 clean:

@@ -44,7 +44,7 @@ endfunction()
 
 # vigie_fuzz(NAME SOURCES... DEPS ...): a libFuzzer target. In the fuzz preset it
 # is a real fuzzer; in every other preset it is linked with fuzz/replay_main.cc
-# and CTest replays fuzz/corpus/NAME (kept crash cases included).
+# and CTest replays tests/fuzz/NAME (kept crash cases included).
 function(vigie_fuzz name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
   set(target fuzz_${name})
@@ -58,7 +58,7 @@ function(vigie_fuzz name)
   vigie_flags(${target})
   target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/src)
   target_link_libraries(${target} PRIVATE ${ARG_DEPS})
-  set(corpus ${PROJECT_SOURCE_DIR}/fuzz/corpus/${name})
+  set(corpus ${PROJECT_SOURCE_DIR}/tests/fuzz/${name})
   if(VIGIE_FUZZ)
     add_test(NAME ${target}_replay COMMAND ${target} -runs=0 ${corpus})
   else()
