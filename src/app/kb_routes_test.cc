@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "app_test_util.h"
 #include "kb/test_data.h"
 #include "vigie/app/app.h"
 #include "vigie/kb/import.h"
@@ -103,7 +104,7 @@ TEST_F(KbRoutesTest, DrugRoutesAreAuditedWithoutTheQuery) {
   ASSERT_EQ(Call("GET", "/v1/drugs/64755969").status, 200);
   ASSERT_EQ(Call("GET", "/v1/drugs/00000000").status, 404);
   ASSERT_EQ(Call("POST", "/v1/drugs/search", R"({"k": 3})").status, 400);
-  std::string audit = *env_.ReadFile("/audit.jsonl");
+  std::string audit = AuditWithoutChain(*env_.ReadFile("/audit.jsonl"));
   std::vector<json> events;
   std::istringstream lines(audit);
   for (std::string line; std::getline(lines, line);) events.push_back(json::parse(line));
