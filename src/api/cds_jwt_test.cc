@@ -147,5 +147,41 @@ TEST_F(CdsJwtTest, AuthenticatorGuardsServiceCallsOnly) {
   EXPECT_EQ(auth.Authenticate(discovery)->id, "inner");
 }
 
+// The worked example of the CDS Hooks specification ("Trusting CDS Clients",
+// https://cds-hooks.hl7.org/2.0/#trusting-cds-clients, CC BY 4.0): its JWK Set
+// (public key) and the complete ES384 JWT it prints, verified at a time before
+// the example's exp. A changed byte of the signature is refused.
+TEST(CdsJwtSpecExampleTest, TheSpecificationsOwnTokenVerifies) {
+  const std::string jwks = R"({"keys": [{"kty": "EC", "use": "sig", "crv": "P-384",
+    "kid": "example-kid",
+    "x": "46SDH7Znh821wblCBglA61sNE9ZrHYKKt3qRtRTmSXyOI_FIGBLWrWa0GPUkDCEk",
+    "y": "XMcRuuoGW7CXjQdy-F5i3FeBE0x9hPLdeFdSoDd3ELmx404tLX0VRRcqzAsPhXcI",
+    "alg": "ES384"}]})";
+  const std::string token =
+      "eyJhbGciOiJFUzM4NCIsInR5cCI6IkpXVCIsImtpZCI6ImV4YW1wbGUta2lkIiwiamt1IjoiaHR0cHM6Ly9maGlyLWVo"
+      "ci5leGFtcGxlLmNvbS9qd2tfdXJpIn0.eyJpc3MiOiJodHRwczovL2ZoaXItZWhyLmV4YW1wbGUuY29tLyIsInN1YiI6"
+      "ImNsaWVudF9pZCIsImF1ZCI6Imh0dHBzOi8vY2RzLmV4YW1wbGUub3JnL2Nkcy1zZXJ2aWNlcy9zb21lLXNlcnZpY2Ui"
+      "LCJleHAiOjE0MjI1Njg4NjAsImlhdCI6MTMxMTI4MDk3MCwianRpIjoiZWUyMmIwMjEtZTFiNy00NjExLWJhNWItOGVl"
+      "YzZhMzNhYzFlIiwidGVuYW50IjoiMmRkZDZjM2EtOGU5YS00NGM2LWEzMDUtNTIxMTFhZDMwMmEyIn0.CUFPkplnWd6Y"
+      "GIvzoHolWCQBDsCL8QtTWKGg_QFpS169WrqDGzktRi-_we6-6rVzbjerU27ZKww_SW0-b9RTz-dPJNcqsueMio8r6EqX"
+      "UXhbLm_ch3XFSbDlGHDl_tqo";
+  CdsJwtPolicy policy{.issuer = "https://fhir-ehr.example.com/",
+                      .audience_base = "https://cds.example.org"};
+  constexpr int64_t kBeforeExp = 1422568860 - 120;  // the example's exp minus two minutes
+  auto verifier = CdsJwtVerifier::Create(jwks, policy);
+  ASSERT_TRUE(verifier.ok()) << verifier.status().Message(Lang::kEn);
+  auto iss = (*verifier)->Verify(token, "/cds-services/some-service", kBeforeExp);
+  ASSERT_TRUE(iss.ok()) << iss.status().Message(Lang::kEn);
+  EXPECT_EQ(*iss, "https://fhir-ehr.example.com/");
+  // After its exp the same token is refused; with one signature character
+  // changed it is refused (fresh verifiers: no replay cache involved).
+  auto later = CdsJwtVerifier::Create(jwks, policy);
+  EXPECT_FALSE((*later)->Verify(token, "/cds-services/some-service", 1422568860 + 3600).ok());
+  std::string forged = token;
+  forged[forged.size() - 5] = forged[forged.size() - 5] == 'A' ? 'B' : 'A';
+  auto other = CdsJwtVerifier::Create(jwks, policy);
+  EXPECT_FALSE((*other)->Verify(forged, "/cds-services/some-service", kBeforeExp).ok());
+}
+
 }  // namespace
 }  // namespace vigie::api
