@@ -30,6 +30,14 @@ std::vector<std::string> Words(const std::string& key) {
   return w;
 }
 
+// Cations that salts of other actives carry (keys as NameKey folds them).
+bool IsCounterIon(const std::string& key) {
+  for (const char* ion : {"sodium", "potassium", "calcium", "magnesium", "zinc", "aluminium"}) {
+    if (key == ion) return true;
+  }
+  return false;
+}
+
 // The longest contiguous run of words of `name` that the thesaurus names.
 std::string FindKey(const ThesaurusData& th, const std::string& printed) {
   // BDPM prints some names inverted: "ACÉTYLSALICYLIQUE (ACIDE)".
@@ -75,8 +83,21 @@ json Candidates(const std::vector<kb::DrugCandidate>& c) {
 ThesaurusData::Link LinkSubstance(const ThesaurusData& th, const kb::DrugSubstance& s) {
   auto it = th.links.find(s.name + '\x1f' + s.fraction);
   if (it != th.links.end()) return it->second;
+  // The active moiety (BDPM "FT" fraction) names the substance when given;
+  // otherwise a word of the salt name does ("CHLORHYDRATE D'AMIODARONE" ->
+  // amiodarone; also spelling variants of the fraction: "RÉMIFENTANYL"). A
+  // counter-ion is never that word when the fraction names another moiety: in
+  // "CLAVULANATE DE POTASSIUM" (fraction "ACIDE CLAVULANIQUE") or
+  // "LÉVOFOLINATE DE CALCIUM" the potassium or calcium is not the thesaurus'
+  // potassium or calcium (whose entries are about those ions as actives).
   std::string key = s.fraction.empty() ? "" : FindKey(th, s.fraction);
-  if (key.empty()) key = FindKey(th, s.name);
+  if (key.empty()) {
+    key = FindKey(th, s.name);
+    if (!s.fraction.empty() && IsCounterIon(key) &&
+        NameKey(s.fraction).find(key) == std::string::npos) {
+      key.clear();
+    }
+  }
   return {key, NameKey(s.fraction.empty() ? s.name : s.fraction)};
 }
 
