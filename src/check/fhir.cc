@@ -62,13 +62,27 @@ Result<json> Medication(const json& mr, const std::string& where) {
   const json& d = di[0];
   if (!d.is_object()) return Bad(where + ".dosageInstruction[0]");
   if (d.contains("route")) line["route"] = ConceptText(d["route"]);
-  if (d.contains("doseAndRate") && d["doseAndRate"].is_array() && !d["doseAndRate"].empty()) {
-    const json& q = d["doseAndRate"][0].value("doseQuantity", json());
-    if (!q.is_object() || !q.contains("value") || !q["value"].is_number()) {
-      return Bad(where + ".dosageInstruction[0].doseAndRate[0].doseQuantity.value");
+  // R4: doseAndRate[0].doseQuantity. Also read, as the CDS Hooks
+  // specification's own R4 examples send them: doseAndRate as one object
+  // (order-select) and doseQuantity on the Dosage itself (order-sign, the STU3
+  // layout).
+  const json* q = nullptr;
+  std::string qwhere = where + ".dosageInstruction[0].doseQuantity";
+  if (d.contains("doseAndRate")) {
+    const json& dr = d["doseAndRate"];
+    const json* first = dr.is_array() ? (dr.empty() ? nullptr : &dr[0]) : &dr;
+    if (first != nullptr && first->is_object() && first->contains("doseQuantity")) {
+      q = &(*first)["doseQuantity"];
+      qwhere = where + ".dosageInstruction[0].doseAndRate[0].doseQuantity";
     }
-    std::string unit = Str(q, "code").empty() ? Str(q, "unit") : Str(q, "code");
-    line["dose"] = {{"value", q["value"]}, {"unit", unit == "ug" ? "µg" : unit}};
+  } else if (d.contains("doseQuantity")) {
+    q = &d["doseQuantity"];
+  }
+  if (q != nullptr) {
+    if (!q->is_object() || !q->contains("value") || !(*q)["value"].is_number())
+      return Bad(qwhere + ".value");
+    std::string unit = Str(*q, "code").empty() ? Str(*q, "unit") : Str(*q, "code");
+    line["dose"] = {{"value", (*q)["value"]}, {"unit", unit == "ug" ? "µg" : unit}};
   }
   if (d.contains("timing") && d["timing"].is_object() && d["timing"].contains("repeat")) {
     const json& r = d["timing"]["repeat"];

@@ -106,6 +106,31 @@ TEST(FhirTest, CodeSystemsAreThePublishedOnes) {
   EXPECT_EQ((*atc)["patient"]["allergies"], json({"J01C"}));
 }
 
+// The CDS Hooks specification's R4 examples carry the dose in two layouts
+// besides R4's doseAndRate array: doseAndRate as one object (order-select)
+// and doseQuantity on the Dosage itself (order-sign). Both are read.
+TEST(FhirTest, DoseLayoutsOfTheCdsHooksExamplesAreRead) {
+  json dose = {
+      {"value", 5}, {"unit", "mL"}, {"system", "http://unitsofmeasure.org"}, {"code", "mL"}};
+  for (int layout = 0; layout < 2; ++layout) {
+    json b = Bundle();
+    json& d = b["entry"][5]["resource"]["dosageInstruction"][0];
+    d.erase("doseAndRate");
+    if (layout == 0) {
+      d["doseAndRate"] = {{"doseQuantity", dose}};
+    } else {
+      d["doseQuantity"] = dose;
+    }
+    auto r = FhirBundleToRequest(b, Date{2026, 11, 29});
+    ASSERT_TRUE(r.ok()) << r.status().Message(Lang::kEn);
+    EXPECT_EQ((*r)["lines"][0]["dose"], json({{"value", 5}, {"unit", "mL"}})) << layout;
+  }
+  json b = Bundle();
+  b["entry"][5]["resource"]["dosageInstruction"][0]["doseQuantity"] = {{"unit", "mL"}};
+  b["entry"][5]["resource"]["dosageInstruction"][0].erase("doseAndRate");
+  EXPECT_FALSE(FhirBundleToRequest(b, Date{2026, 11, 29}).ok());  // no value: an error, not a guess
+}
+
 TEST(FhirTest, ErrorsNameTheResourceAndBecomeOperationOutcome) {
   json b = Bundle();
   b["entry"][5]["resource"]["dosageInstruction"][0]["doseAndRate"][0]["doseQuantity"].erase(
