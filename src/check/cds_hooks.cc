@@ -156,6 +156,21 @@ json CdsCards(const json& out, const std::string& hook_instance, Lang lang) {
                      {"indicator", "warning"},
                      {"source", {{"label", "Vigie — BDPM"}}}});
   }
+  // Checks that could not run (missing patient data, no posology rule) are
+  // said on one card, never dropped: a CDS client shows only cards.
+  const json& skipped = out.value("not_evaluated", json::array());
+  if (!skipped.empty()) {
+    std::string detail;
+    for (const json& n : skipped) detail += "- " + n.value("message", "") + "\n";
+    std::string count = std::to_string(skipped.size());
+    cards.push_back(
+        {{"uuid", CardUuid(hook_instance, i++)},
+         {"summary", fr ? count + " vérification(s) non faite(s) : données manquantes (voir détail)"
+                        : count + " check(s) not done: missing data (see detail)"},
+         {"indicator", "info"},
+         {"detail", detail},
+         {"source", {{"label", "Vigie"}}}});
+  }
   return {{"cards", cards}};
 }
 

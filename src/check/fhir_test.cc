@@ -185,6 +185,25 @@ TEST(CdsHooksTest, PrefetchMissingIs412AndCardsFollowDesignSeverity) {
   EXPECT_NE(cards[0]["uuid"], cards[1]["uuid"]);
 }
 
+// "Missing patient fields make the checks that need them say 'not evaluated:
+// missing X', never pass silently" (issue 4): through CDS Hooks, on a card.
+TEST(CdsHooksTest, ChecksNotDoneAreSaidOnACard) {
+  json out = {{"findings", json::array()},
+              {"unresolved", json::array()},
+              {"not_evaluated",
+               {{{"check", "allergy"}, {"message", "Non évalué : allergies non renseignées"}},
+                {{"check", "renal"}, {"message", "Non évalué : fonction rénale non renseignée"}}}}};
+  json cards = CdsCards(out, "seed", Lang::kFr)["cards"];
+  ASSERT_EQ(cards.size(), 1u);
+  EXPECT_EQ(cards[0]["indicator"], "info");
+  EXPECT_LT(cards[0]["summary"].get<std::string>().size(), 140u);
+  EXPECT_TRUE(cards[0]["summary"].get<std::string>().starts_with("2 vérification(s) non faite(s)"));
+  EXPECT_NE(cards[0]["detail"].get<std::string>().find("- Non évalué : fonction rénale"),
+            std::string::npos);
+  out["not_evaluated"] = json::array();
+  EXPECT_TRUE(CdsCards(out, "seed", Lang::kFr)["cards"].empty());  // spec: no guidance, no card
+}
+
 TEST(CdsHooksTest, FeedbackIsValidated) {
   EXPECT_FALSE(CdsFeedback(json::parse(R"({"feedback":[{"card":"u","outcome":"maybe"}]})")).ok());
   auto ok = CdsFeedback(json::parse(
