@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/jwt_test_util.h"
+#include "cds_spec.h"
 #include "kb/test_data.h"
 #include "process.h"
 #include "vigie/kb/import.h"
@@ -73,6 +74,17 @@ class CheckE2eTest : public ::testing::Test {
 const char* kColchicine = R"({"patient": {"age_years": 70, "sex": "M", "allergies": []},
   "lines": [{"drug": "colchicine 1 mg", "dose": {"value": 1, "unit": "mg"}, "per_day": 1},
             {"drug": "clarithromycine 500 mg", "dose": {"value": 500, "unit": "mg"}, "per_day": 2}]})";
+
+json SpecExample(const std::string& name) {
+  std::ifstream in(std::string(std::getenv("VIGIE_SOURCE_DIR")) + "/tests/cds/" + name);
+  return json::parse(in);
+}
+
+std::string Joined(const std::vector<std::string>& v) {
+  std::string s;
+  for (const std::string& e : v) s += e + "\n";
+  return s;
+}
 
 bool HasCi(const json& findings, int page_a, int page_b) {
   for (const json& f : findings) {
@@ -203,6 +215,49 @@ TEST_F(CheckE2eTest, CdsHooksDiscoveryServiceAndFeedback) {
   EXPECT_NE(audit.find("check.run"), std::string::npos);
   EXPECT_EQ(audit.find("colchicine"), std::string::npos) << "no drug name in the audit";
   EXPECT_EQ(audit.find("texte libre"), std::string::npos) << "no free text in the audit";
+}
+
+// The CDS Hooks specification's own examples (tests/cds/README.md) against
+// the real server: discovery and both hooks' R4 requests answered with
+// responses that pass the specification's attribute tables (cds_spec.h), the
+// amoxicillin/clavulanate order checked (not dropped), the checks that could
+// not run said on a card, and both feedback examples accepted and audited.
+TEST_F(CheckE2eTest, SpecificationExamplesOverHttp) {
+  httplib::Client c("127.0.0.1", port_);
+  auto disc = c.Get("/cds-services");
+  ASSERT_TRUE(disc);
+  json services = json::parse(disc->body);
+  EXPECT_EQ(Joined(testing::ValidateCdsDiscovery(services)), "");
+  for (const char* name : {"order-select-r4.json", "order-sign-r4.json"}) {
+    json req = SpecExample(name);
+    ASSERT_EQ(Joined(testing::ValidateCdsRequest(req)), "") << name;
+    auto res = Post("/cds-services/vigie-prescription", req.dump());
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200) << name << res->body;
+    json out = json::parse(res->body);
+    EXPECT_EQ(Joined(testing::ValidateCdsResponse(out)), "") << name;
+    bool unresolved = false, not_done = false, bdpm = false;
+    for (const json& card : out["cards"]) {
+      std::string summary = card["summary"];
+      unresolved = unresolved || summary.starts_with("Ligne non reconnue");
+      not_done = not_done || summary.find("non faite(s)") != std::string::npos;
+      bdpm = bdpm || card["source"]["label"].get<std::string>().starts_with("BDPM");
+    }
+    // The order is either checked (a BDPM card names its specialty) or said
+    // unrecognised; the patient has no weight, renal function or allergies.
+    EXPECT_TRUE(bdpm || unresolved) << name << out.dump();
+    EXPECT_TRUE(not_done) << name;
+  }
+  for (const char* name : {"feedback-accepted.json", "feedback-overridden.json"}) {
+    json fb = SpecExample(name);
+    ASSERT_EQ(Joined(testing::ValidateCdsFeedback(fb)), "") << name;
+    auto res = Post("/cds-services/vigie-prescription/feedback", fb.dump());
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200) << name << res->body;
+  }
+  std::ifstream in(audit_);
+  std::string audit((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(audit.find("A comment entered by the clinician"), std::string::npos);
 }
 
 // `vigie check FILE --json` prints one JSON document: the same response.
