@@ -169,21 +169,23 @@ void CheckPatientLimits(const CheckKnowledge& k, const Request& req,
         }
         continue;
       }
+      Result<std::vector<dose::Finding>> found = std::vector<dose::Finding>{};
       if (!in.dose || !in.timing) {
         not_evaluated.push_back(NotEvaluated("dose", l.index, "dose | timing",
                                              fr ? "Non évalué : dose ou rythme non donné"
                                                 : "Not evaluated: dose or timing not given"));
-        continue;
+        found = dose::CheckPatientBands(*book, p, rule->name);  // limits that hold at any dose
+      } else {
+        dose::PrescriptionLine pl{rule->name,
+                                  "",
+                                  in.dose->value,
+                                  in.dose->unit,
+                                  in.timing->frequency,
+                                  in.timing->period,
+                                  in.timing->period_unit,
+                                  in.duration_days};
+        found = dose::CheckLine(*book, p, pl);
       }
-      dose::PrescriptionLine pl{rule->name,
-                                "",
-                                in.dose->value,
-                                in.dose->unit,
-                                in.timing->frequency,
-                                in.timing->period,
-                                in.timing->period_unit,
-                                in.duration_days};
-      auto found = dose::CheckLine(*book, p, pl);
       if (!found.ok()) {
         auto args = found.status().args();
         not_evaluated.push_back(NotEvaluated("dose", l.index, args.empty() ? "" : args[0],

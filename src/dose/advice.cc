@@ -113,13 +113,27 @@ void BreastfeedingBands(const Substance& s, const Patient& p, Advice& a) {
   for (const Band& b : s.breastfeeding) a.hits.push_back({"breastfeeding", &b});
 }
 
+// A band whose population is stated by age alone ("moins de 12 ans", "plus
+// de 75 ans") is an age limit (finding kind "age" in the check).
+bool AgeOnly(const json& when) {
+  if (!when.is_array() || when.empty()) return false;
+  for (const json& clause : when) {
+    if (!clause.is_object() || clause.empty()) return false;
+    for (const auto& [key, value] : clause.items()) {
+      if (key != "age_years") return false;
+    }
+  }
+  return true;
+}
+
 void ClauseBands(const std::vector<Band>& bands, const char* kind, const Patient& p, Advice& a) {
   for (const Band& b : bands) {
     Result<bool> m = Matches(b.when, p);
+    const char* k = std::string_view(kind) == "general" && AgeOnly(b.when) ? "age" : kind;
     if (!m.ok()) {
-      a.unknown.push_back(std::string(kind) + ": " + m.status().Message(Lang::kEn));
+      a.unknown.push_back(std::string(k) + ": " + m.status().Message(Lang::kEn));
     } else if (*m) {
-      a.hits.push_back({kind, &b});
+      a.hits.push_back({k, &b});
     }
   }
 }

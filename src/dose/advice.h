@@ -14,7 +14,7 @@
 namespace vigie::dose {
 
 struct BandHit {
-  std::string kind;  // "renal", "hepatic", "pregnancy", "general" (age...)
+  std::string kind;  // "renal", "hepatic", "pregnancy", "breastfeeding", "age", "general"
   const Band* band;
 };
 

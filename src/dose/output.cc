@@ -141,17 +141,11 @@ void CheckAmounts(const Advice& a, double dose, double period_h, const Prescript
   }
 }
 
-Result<std::vector<Finding>> CheckUnchecked(const PosologyBook& book, const Patient& patient,
-                                            const PrescriptionLine& line) {
-  Result<Advice> advice = Advise(book, line.substance, patient, line.indication);
-  if (!advice.ok()) return advice.status();
-  const Advice& a = *advice;
+// The bands of this patient (renal, hepatic, pregnancy, breastfeeding, age,
+// general cautions) and what could not be evaluated: they hold whatever the
+// dose.
+std::vector<Finding> BandFindings(const Advice& a) {
   std::vector<Finding> out;
-  if (a.substance == nullptr) {
-    out.push_back(Make("dose.no_rule", "info", std::string(kNoRuleFr) + " : " + line.substance,
-                       std::string(kNoRuleEn) + ": " + line.substance, json()));
-    return out;
-  }
   for (const BandHit& h : a.hits) {
     out.push_back(Make(h.kind + "." + h.band->action, Severity(h.band->action), h.band->text.fr,
                        h.band->text.en, h.band->source));
@@ -160,6 +154,20 @@ Result<std::vector<Finding>> CheckUnchecked(const PosologyBook& book, const Pati
     out.push_back(
         Make("dose.not_evaluated", "info", "Non évalué : " + u, "Not evaluated: " + u, json()));
   }
+  return out;
+}
+
+Result<std::vector<Finding>> CheckUnchecked(const PosologyBook& book, const Patient& patient,
+                                            const PrescriptionLine& line) {
+  Result<Advice> advice = Advise(book, line.substance, patient, line.indication);
+  if (!advice.ok()) return advice.status();
+  const Advice& a = *advice;
+  if (a.substance == nullptr) {
+    return std::vector<Finding>{Make("dose.no_rule", "info",
+                                     std::string(kNoRuleFr) + " : " + line.substance,
+                                     std::string(kNoRuleEn) + ": " + line.substance, json())};
+  }
+  std::vector<Finding> out = BandFindings(a);
   if (a.rule == nullptr) {
     out.push_back(Make("dose.no_rule_for_population", "info",
                        "Aucune règle de posologie pour ce patient",
@@ -167,18 +175,39 @@ Result<std::vector<Finding>> CheckUnchecked(const PosologyBook& book, const Pati
     return out;
   }
   Result<double> period_h = PeriodHours(line);
-  if (!period_h.ok()) return period_h.status();
   Result<double> dose = a.rule->unit == "UI"
                             ? (line.dose_unit == "UI"
                                    ? Result<double>(line.dose_value)
                                    : Status::Error(ErrorCode::kInvalidArgument, {"dose_unit (UI)"}))
                             : units::Convert(line.dose_value, line.dose_unit, a.rule->unit);
-  if (!dose.ok()) return dose.status();
+  // A dose or rhythm the rule cannot compare: the amounts are not checked
+  // (said), the bands above still stand.
+  for (const Result<double>* r : {&period_h, &dose}) {
+    if (!r->ok()) {
+      out.push_back(Make("dose.not_evaluated", "info",
+                         "Dose non vérifiée : " + r->status().Message(Lang::kFr),
+                         "Dose not checked: " + r->status().Message(Lang::kEn), json()));
+      return out;
+    }
+  }
   CheckAmounts(a, *dose, *period_h, line, out);
   return out;
 }
 
 }  // namespace
+
+Result<std::vector<Finding>> CheckPatientBands(const PosologyBook& book, const Patient& patient,
+                                               std::string_view substance,
+                                               std::string_view indication) {
+  try {
+    Result<Advice> advice = Advise(book, substance, patient, indication);
+    if (!advice.ok()) return advice.status();
+    if (advice->substance == nullptr) return std::vector<Finding>{};
+    return BandFindings(*advice);
+  } catch (const std::exception& e) {
+    return Status::Error(ErrorCode::kInternal, {e.what()});
+  }
+}
 
 Result<json> DoseForPatient(const PosologyBook& book, std::string_view substance,
                             const Patient& patient, std::string_view indication) {

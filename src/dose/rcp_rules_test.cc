@@ -75,7 +75,7 @@ TEST(Tramadol, OlderThan75LengthenInterval) {
   json old = kMan;
   old["age"] = 80;  // CG 60 x 70 x 1.23 / 80 = 64.6: no renal band shipped
   json d = Dose("tramadol", old);
-  EXPECT_TRUE(HasBand(d, "general", "caution"));
+  EXPECT_TRUE(HasBand(d, "age", "caution"));
   EXPECT_EQ(d["status"], "caution");
   json at75 = kMan;
   at75["age"] = 75;  // "plus de 75 ans": 75 itself is not concerned
@@ -142,7 +142,7 @@ TEST(Zolpidem, TenMgOnceAMax) {
 TEST(Zolpidem, NotRecommendedUnder18) {
   json d = Dose("zolpidem", {{"age", 16}, {"sex", "F"}, {"weight_kg", 55}});
   EXPECT_EQ(d["status"], "not_recommended");
-  EXPECT_TRUE(HasBand(d, "general", "not_recommended"));
+  EXPECT_TRUE(HasBand(d, "age", "not_recommended"));
 }
 
 // MOTILIUM 10 mg, CIS 63679194, 25/11/2024, specid=63679194, 4.2: "la durée

@@ -119,10 +119,20 @@ struct Finding {
 };
 
 // Checks one line against the rules for this patient. An unknown substance
-// gives one "dose.no_rule" info finding. Errors: kInvalidArgument (unit,
-// frequency), kMissingInput as DoseForPatient.
+// gives one "dose.no_rule" info finding. The patient's bands (renal, hepatic,
+// pregnancy, breastfeeding, age: codes "<kind>.<action>") are reported
+// whatever the dose; a dose unit or rhythm the rule cannot compare gives a
+// "dose.not_evaluated" finding instead of the amount checks. Errors:
+// kMissingInput as DoseForPatient.
 Result<std::vector<Finding>> CheckLine(const PosologyBook& book, const Patient& patient,
                                        const PrescriptionLine& line);
+
+// The patient's bands alone, for a line whose dose or timing is not given: a
+// contra-indication never depends on the dose being stated. An unknown
+// substance gives no finding.
+Result<std::vector<Finding>> CheckPatientBands(const PosologyBook& book, const Patient& patient,
+                                               std::string_view substance,
+                                               std::string_view indication = "");
 
 nlohmann::json ToJson(const Finding& finding);
 
