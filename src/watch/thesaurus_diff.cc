@@ -6,7 +6,6 @@
 // `renamed` change. Thread-safety: pure function.
 #include <algorithm>
 #include <cctype>
-#include <regex>
 #include <set>
 #include <unordered_map>
 
@@ -75,35 +74,8 @@ std::map<std::string, std::string> Conditions(const kb::ThesaurusEntry& e) {
   return out;
 }
 
-// Running page footers that the text layer mixes into entries continued on the
-// next page ("ANSM - Septembre 2016 www.ansm.sante.fr", "2/234"), in 2015-06
-// to 2020-10, and a page number alone on a line (2015-06): dropped before
-// comparing, so a new page break is not a change.
-std::string WithoutFooters(const std::string& text) {
-  static const std::regex kFooter(
-      "ANSM\\s*-\\s*(janvier|f\u00e9vrier|mars|avril|mai|juin|juillet|ao\u00fbt|septembre|"
-      "octobre|novembre|d\u00e9cembre)\\s+[0-9]{4}|www\\.ansm\\.sante\\.fr|"
-      "(^|\\s)[0-9]{1,3}/[0-9]{3}(?=\\s|$)|(^|\\n)[ \\t]*[0-9]{1,3}[ \\t]*(?=\\n|$)",
-      std::regex::icase | std::regex::optimize);
-  static const std::regex kSpaces("[ \t]+");
-  // Fast path (std::regex is slow): most entries hold no footer, no "N/NNN"
-  // page counter and no line that is only a number.
-  auto digit = [&](size_t i) {
-    return i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) != 0;
-  };
-  bool maybe = text.find("www.") != std::string::npos || text.find("ANSM") != std::string::npos;
-  for (size_t i = 0; !maybe && i < text.size(); ++i) {
-    maybe = (text[i] == '/' && digit(i + 1) && digit(i + 2) && digit(i + 3)) ||
-            ((i == 0 || text[i - 1] == '\n') && digit(i));
-  }
-  if (!maybe) return text;
-  std::string out = std::regex_replace(text, kFooter, " ");
-  out = std::regex_replace(out, kSpaces, " ");
-  return std::string(text::Trim(out));
-}
-
 std::string EntryText(const kb::ThesaurusEntry& e) {
-  std::string risk = WithoutFooters(e.risk), conduct = WithoutFooters(e.conduct);
+  std::string risk = std::string(text::Trim(e.risk)), conduct = std::string(text::Trim(e.conduct));
   if (conduct.empty()) return risk;
   return risk + "\n\n" + conduct;
 }
