@@ -58,6 +58,9 @@ TEST_F(WatchRoutesTest, ChangesForASubstanceHaveTheDocumentedShape) {
   for (const char* f : {"total", "by_kind", "line"}) EXPECT_TRUE(body["summary"].contains(f)) << f;
   EXPECT_EQ(body["summary"]["total"], body["changes"].size());
   EXPECT_EQ(body["sources"], json({"thesaurus"}));
+  // One label per kind counted, in the request's language (French here).
+  ASSERT_EQ(body["summary"]["labels"].size(), body["summary"]["by_kind"].size());
+  EXPECT_EQ(body["summary"]["labels"]["level_changed"], "niveaux modifiés");
   bool found = false;
   for (const json& c : body["changes"]) {
     for (const char* f : {"kind", "a", "b", "from_levels", "to_levels", "from_page", "to_page",

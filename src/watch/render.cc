@@ -128,14 +128,21 @@ nlohmann::json DiffResult::ToJson(Lang lang) const {
   for (const Change& c : changes) changes_json.push_back(c.ToJson());
   nlohmann::json by_kind = nlohmann::json::object();
   for (const auto& [kind, n] : CountByKind(changes)) by_kind[kind] = n;
-  nlohmann::json out = {
-      {"from", from},
-      {"to", to},
-      {"sources", sources},
-      {"substance", substance},
-      {"changes", std::move(changes_json)},
-      {"summary",
-       {{"total", changes.size()}, {"by_kind", std::move(by_kind)}, {"line", SummaryLine(lang)}}}};
+  // Each kind's label in the request's language (the UI's group headings).
+  nlohmann::json labels = nlohmann::json::object();
+  for (const KindInfo& k : Kinds()) {
+    if (by_kind.contains(k.kind)) labels[std::string(k.kind)] = lang == Lang::kEn ? k.en : k.fr;
+  }
+  nlohmann::json out = {{"from", from},
+                        {"to", to},
+                        {"sources", sources},
+                        {"substance", substance},
+                        {"changes", std::move(changes_json)},
+                        {"summary",
+                         {{"total", changes.size()},
+                          {"by_kind", std::move(by_kind)},
+                          {"labels", std::move(labels)},
+                          {"line", SummaryLine(lang)}}}};
   if (std::find(sources.begin(), sources.end(), "bdpm") != sources.end()) {
     nlohmann::json nc = nlohmann::json::array();
     for (const FileNote& n : bdpm_not_compared)

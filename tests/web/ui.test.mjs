@@ -339,6 +339,8 @@ test('évolutions: two thesaurus versions, summary and changes grouped by kind w
     return;
   }
   assert.ok((await page.textContent('#evo-summary')).trim().length > 0);
+  // Group headings are the API's labels (summary.labels), in French.
+  assert.match(await page.textContent('[data-group="level_changed"] h2'), /^Niveaux modifiés \(\d+\)$/);
   const card = page.locator('[data-group="level_changed"] details').filter({ hasText: /TRIMETHOPRIME/ }).first();
   const summary = await card.locator('summary').textContent();
   assert.match(summary, /CI → CI, ASDEC/);

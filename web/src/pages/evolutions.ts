@@ -11,7 +11,8 @@ import { snapshots } from '../sources.js';
 // The kind's label as the API words it (summary.labels, in the request's
 // language) when the server sends one; else the kind code made readable.
 function kindLabel(kind: string, labels: Record<string, string> | undefined): string {
-  return labels?.[kind] ?? kind.replace(/_/g, ' ');
+  const label = labels?.[kind] ?? kind.replace(/_/g, ' ');
+  return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
 function pages(c: any): string {
