@@ -34,17 +34,27 @@ class Checker {
     }
   }
 
-  // A REQUIRED (or, with required = false, OPTIONAL) string member.
-  const json* String(const json& o, const char* key, const std::string& path, bool required) {
+  // A REQUIRED (or, with required = false, OPTIONAL) member of one JSON type.
+  const json* Member(const json& o, const char* key, const std::string& path, bool required,
+                     json::value_t type, const char* type_name) {
     if (!o.contains(key)) {
       if (required) Fail(path + "." + key, "required");
       return nullptr;
     }
-    if (!o[key].is_string()) {
-      Fail(path + "." + key, "must be a string");
+    if (o[key].type() != type) {
+      Fail(path + "." + key, std::string("must be ") + type_name);
       return nullptr;
     }
     return &o[key];
+  }
+  const json* String(const json& o, const char* key, const std::string& path, bool required) {
+    return Member(o, key, path, required, json::value_t::string, "a string");
+  }
+  const json* Array(const json& o, const char* key, const std::string& path, bool required) {
+    return Member(o, key, path, required, json::value_t::array, "an array");
+  }
+  const json* Object(const json& o, const char* key, const std::string& path, bool required) {
+    return Member(o, key, path, required, json::value_t::object, "an object");
   }
 
   void OneOf(const json& o, const char* key, const std::string& path, bool required,
@@ -63,30 +73,6 @@ class Checker {
     const std::string& s = v->get_ref<const std::string&>();
     if (!s.starts_with("https://") && !s.starts_with("http://"))
       Fail(path + "." + key, "not a URL");
-  }
-
-  const json* Array(const json& o, const char* key, const std::string& path, bool required) {
-    if (!o.contains(key)) {
-      if (required) Fail(path + "." + key, "required");
-      return nullptr;
-    }
-    if (!o[key].is_array()) {
-      Fail(path + "." + key, "must be an array");
-      return nullptr;
-    }
-    return &o[key];
-  }
-
-  const json* Object(const json& o, const char* key, const std::string& path, bool required) {
-    if (!o.contains(key)) {
-      if (required) Fail(path + "." + key, "required");
-      return nullptr;
-    }
-    if (!o[key].is_object()) {
-      Fail(path + "." + key, "must be an object");
-      return nullptr;
-    }
-    return &o[key];
   }
 
   // Coding (system, code, display); `display_required` for overrideReasons.
