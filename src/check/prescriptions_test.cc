@@ -5,128 +5,42 @@
 // Thread-safety: single-threaded test binary.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
+#include "check/case_test_util.h"
 #include "check/internal.h"
-#include "kb/test_data.h"
-#include "vigie/check/check.h"
-#include "vigie/kb/import.h"
 
 namespace vigie::check {
 namespace {
 
 using nlohmann::json;
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testing::RunCheck;
 
 class PrescriptionsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     std::string data = kb::testing::DataDir();
     if (data.empty()) return;
-    std::string path = kb::testing::ScratchDir("check_prescriptions") + "/kb.sqlite";
-    auto env = NewPosixEnv();
-    for (const char* v : {"2026-01", "2026-07"}) {
-      ASSERT_TRUE(kb::ImportBdpm(*env, path, data + "/bdpm/" + v).ok());
-    }
-    for (const char* v : {"2020-10", "2023-09"}) {
-      ASSERT_TRUE(kb::ImportThesaurus(*env, path, data + "/ansm-thesaurus/" + v).ok());
-    }
-    auto kb = kb::KnowledgeBase::Open(path);
-    ASSERT_TRUE(kb.ok());
-    auto index = kb::LoadDrugIndex(path);
-    ASSERT_TRUE(index.ok());
-    std::string root = std::getenv("VIGIE_SOURCE_DIR") ? std::getenv("VIGIE_SOURCE_DIR") : ".";
-    std::vector<ContentFile> files;
-    for (const char* sub : {"posology", "check"}) {
-      for (const auto& f : std::filesystem::directory_iterator(root + "/data/" + sub)) {
-        files.emplace_back(std::string(sub) + "/" + f.path().filename().string(),
-                           ReadFile(f.path().string()));
-      }
-    }
-    auto content = ParseCheckContent(files);
-    ASSERT_TRUE(content.ok()) << content.status().Message(Lang::kEn);
-    auto k = CheckKnowledge::Load(**kb, path, *index, *content);
-    ASSERT_TRUE(k.ok()) << k.status().Message(Lang::kEn);
-    knowledge_ = new std::shared_ptr<const CheckKnowledge>(*k);
-    path_ = path;
-    std::ifstream in(root + "/tests/check/prescriptions.jsonl");
-    for (std::string line; std::getline(in, line);) {
-      if (!line.empty()) cases_.push_back(json::parse(line));
-    }
+    path_ = kb::testing::ScratchDir("check_prescriptions") + "/kb.sqlite";
+    auto k = testing::BuildKnowledge(data, path_, {"2026-01", "2026-07"}, {"2020-10", "2023-09"});
+    if (k == nullptr) return;
+    knowledge_ = new std::shared_ptr<const CheckKnowledge>(k);
+    cases_ = testing::ReadCases(kb::testing::SourceDir() + "/tests/check/prescriptions.jsonl");
   }
   static void TearDownTestSuite() { delete knowledge_; }
   void SetUp() override {
     if (knowledge_ == nullptr) GTEST_SKIP() << "données officielles absentes : test ignoré";
   }
-  static json Run(const json& request) {
-    auto req = RequestFromJson(request);
-    EXPECT_TRUE(req.ok()) << req.status().Message(Lang::kEn);
-    if (!req.ok()) return json::object();
-    auto out = Check(**knowledge_, *req);
-    EXPECT_TRUE(out.ok()) << out.status().Message(Lang::kEn);
-    return out.ok() ? *out : json::object();
-  }
+  static json Run(const json& request) { return RunCheck(**knowledge_, request); }
   static inline std::shared_ptr<const CheckKnowledge>* knowledge_ = nullptr;
   static inline std::vector<json> cases_;
   static inline std::string path_;
 };
-
-bool Matches(const json& f, const json& m) {
-  if (f["kind"] != m["kind"]) return false;
-  if (m.contains("lines") && f["lines"] != m["lines"]) return false;
-  if (m.contains("level") && f["level"] != m["level"]) return false;
-  if (m.contains("match") && f.value("match", "") != m["match"]) return false;
-  if (m.contains("version") && f["source"].value("version", "") != m["version"]) return false;
-  if (m.contains("resolved") && f.value("resolved", json()) != m["resolved"]) return false;
-  if (m.contains("pages")) {
-    bool page = false;
-    for (const json& p : m["pages"]) page = page || f["source"].value("page", 0) == p;
-    if (!page) return false;
-  }
-  if (m.contains("levels")) {
-    std::vector<std::string> got;
-    for (const json& l : f["levels"]) got.push_back(l["level"]);
-    if (json(got) != m["levels"]) return false;
-  }
-  return true;
-}
 
 TEST_F(PrescriptionsTest, AtLeastThirtyCases) { EXPECT_GE(cases_.size(), 30u); }
 
 TEST_F(PrescriptionsTest, EveryCaseGivesItsExpectedFindings) {
   for (const json& c : cases_) {
     SCOPED_TRACE(c["id"].get<std::string>() + " — " + c["source"].get<std::string>());
-    json out = Run(c["request"]);
-    if (!out.contains("findings")) continue;
-    for (const json& m : c["expect"]) {
-      bool hit = false;
-      for (const json& f : out["findings"]) hit = hit || Matches(f, m);
-      EXPECT_TRUE(hit) << "expected " << m.dump() << "\ngot " << out["findings"].dump(1)
-                       << "\nlines " << out["lines"].dump() << "\nunresolved "
-                       << out["unresolved"].dump();
-    }
-    for (const json& m : c["absent"]) {
-      for (const json& f : out["findings"])
-        EXPECT_FALSE(Matches(f, m)) << "unexpected " << f.dump();
-    }
-    std::vector<size_t> unresolved;
-    for (const json& u : out["unresolved"]) unresolved.push_back(u["index"]);
-    EXPECT_EQ(json(unresolved), c["unresolved"]) << out["unresolved"].dump();
-    for (const json& w : c["not_evaluated"]) {
-      EXPECT_NE(out["not_evaluated"].dump().find(w.get<std::string>()), std::string::npos)
-          << out["not_evaluated"].dump();
-    }
-    for (const json& f : out["findings"]) {
-      EXPECT_FALSE(f["source"].value("document", "").empty()) << f.dump();
-    }
+    testing::ExpectCase(c, Run(c["request"]));
   }
 }
 
