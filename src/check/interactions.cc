@@ -117,6 +117,24 @@ bool OtherMembers(const ResolvedLine& x, const ResolvedLine& y) {
   return false;
 }
 
+// Two lines of a thesaurus "X + AUTRES X" class entry are a therapeutic
+// redundancy (a duplicate, issue 4: "two NSAIDs") when they share a WHO ATC
+// therapeutic subgroup (level 3, e.g. M01A, N06A); many such classes are risk
+// classes (hyperkaliémiants, sérotoninergiques) whose members differ. A line
+// without any ATC keeps the duplicate (said rather than missed).
+bool TherapeuticRedundancy(const ResolvedLine& x, const ResolvedLine& y) {
+  bool x_known = false, y_known = false;
+  for (const ResolvedSubstance& s : x.substances) {
+    if (s.atc.size() < 4) continue;
+    x_known = true;
+    for (const ResolvedSubstance& t : y.substances) {
+      if (t.atc.size() >= 4 && t.atc.compare(0, 4, s.atc, 0, 4) == 0) return true;
+    }
+  }
+  for (const ResolvedSubstance& t : y.substances) y_known = y_known || t.atc.size() >= 4;
+  return !x_known || !y_known;
+}
+
 }  // namespace
 
 void CheckInteractions(const ThesaurusData& th, const std::vector<ResolvedLine>& lines, Lang lang,
@@ -155,7 +173,7 @@ void CheckInteractions(const ThesaurusData& th, const std::vector<ResolvedLine>&
       }
       for (size_t idx : hits) {
         const Entry& e = th.entries[idx];
-        if (!e.same_class) continue;
+        if (!e.same_class || !TherapeuticRedundancy(x, y)) continue;
         Finding d;
         d.kind = "duplicate";
         d.level = "warning";
