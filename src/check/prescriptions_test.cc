@@ -1,4 +1,4 @@
-// The 48 real test prescriptions of tests/check/prescriptions.jsonl (expected
+// The 50 real test prescriptions of tests/check/prescriptions.jsonl (expected
 // findings quoted from the ANSM thesaurus with their page, written before the
 // engine) run against the real KB built from ../shared/data (BDPM 2026-01 +
 // 2026-07, thesaurus 2020-10 + 2023-09) and the real posology rules of data/.
