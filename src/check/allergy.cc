@@ -1,9 +1,10 @@
-// Allergies: a declared substance, drug name, ATC code or pharmacological
-// class (WHO ATC, e.g. pénicillines = J01C, from data/check/allergy.json)
-// that matches a line's substance; then the sourced cross-reactivity table of
-// the same file (e.g. a penicillin allergy and a cephalosporin line). Nothing
-// is inferred beyond the table. Thread-safety: pure functions.
+// Allergies: a declared substance, drug name (the product itself, or one of
+// its substances on another specialty), ATC code or pharmacological class (WHO ATC, e.g.
+// pénicillines = J01C, from data/check/allergy.json) that matches a line's substance; then the
+// sourced cross-reactivity table of the same file (e.g. a penicillin allergy and a cephalosporin
+// line). Nothing is inferred beyond the table. Thread-safety: pure functions.
 #include <cctype>
+#include <optional>
 
 #include "check/internal.h"
 #include "vigie/core/text.h"
@@ -78,6 +79,39 @@ const CrossReactivity* CrossOf(const AllergyTable* table, const std::vector<std:
   return nullptr;
 }
 
+// A declared name that designates a product ("Augmentin"): the specialties
+// whose denomination begins with its words, and the substances they hold.
+// Empty for a name no denomination begins with.
+struct DeclaredProduct {
+  std::string cis;  // one of the specialties, for the source
+  std::vector<const kb::DrugSubstance*> substances;
+};
+
+DeclaredProduct ProductOf(const kb::DrugIndex& index, const std::string& trimmed,
+                          const std::string& key) {
+  DeclaredProduct out;
+  for (const kb::DrugCandidate& c : index.Search(trimmed, 10)) {
+    std::string den = NameKey(c.drug->denomination);
+    if (den != key && !den.starts_with(key + " ")) continue;
+    if (out.cis.empty()) out.cis = c.drug->cis;
+    for (const kb::DrugSubstance& s : c.drug->substances) out.substances.push_back(&s);
+  }
+  return out;
+}
+
+// The line's substance that is one of the declared product's, or null.
+const ResolvedSubstance* SharedWith(const DeclaredProduct& p, const ResolvedLine& l) {
+  for (const ResolvedSubstance& s : l.substances) {
+    for (const kb::DrugSubstance* d : p.substances) {
+      if ((!s.code.empty() && s.code == d->code) ||
+          NameKey(d->fraction.empty() ? d->name : d->fraction) == s.name_key) {
+        return &s;
+      }
+    }
+  }
+  return nullptr;
+}
+
 std::string LineAtc(const ResolvedLine& l, const ResolvedSubstance& s) {
   return s.atc.empty() ? l.drug->atc : s.atc;
 }
@@ -107,8 +141,10 @@ void CheckAllergies(const CheckKnowledge& k, const Request& req,
     std::string key = NameKey(trimmed);
     if (key.empty()) continue;
     std::vector<std::string> declared_atc = DeclaredAtc(table, trimmed, key);
+    std::optional<DeclaredProduct> product;  // looked up once, when first needed
     for (const ResolvedLine& l : lines) {
       std::string why, atc_hit;
+      const ResolvedSubstance* shared = nullptr;
       const AllergyClass* cls = nullptr;
       const CrossReactivity* cross = nullptr;
       for (const ResolvedSubstance& s : l.substances) {
@@ -126,6 +162,11 @@ void CheckAllergies(const CheckKnowledge& k, const Request& req,
       }
       if (why.empty() && WordRun(l.denomination_key, key) && l.denomination_key.starts_with(key)) {
         why = "drug_name";
+      }
+      if (why.empty() && declared_atc.empty()) {
+        // A product named by the patient: its substances on another specialty.
+        if (!product) product = ProductOf(k.drugs(), trimmed, key);
+        if ((shared = SharedWith(*product, l)) != nullptr) why = "drug_substance";
       }
       if (why.empty()) {
         bool atc_known = !l.drug->atc.empty();
@@ -153,7 +194,9 @@ void CheckAllergies(const CheckKnowledge& k, const Request& req,
       }
       Finding f;
       f.kind = "allergy";
-      f.level = cross != nullptr ? cross->level : "contraindicated";
+      // The substance (or excipient) that caused a reaction to a named
+      // product is not known: a warning, not a contra-indication.
+      f.level = cross != nullptr ? cross->level : shared != nullptr ? "warning" : "contraindicated";
       f.lines = {l.index};
       for (const auto& s : l.substances) f.substances.push_back(s.name);
       f.message =
@@ -161,6 +204,11 @@ void CheckAllergies(const CheckKnowledge& k, const Request& req,
                           ? Tr(lang, "Allergie croisée possible (", "Possible cross-allergy (")
                           : Tr(lang, "Allergie déclarée (", "Declared allergy (")) +
           trimmed + ") : " + l.drug->denomination;
+      if (shared != nullptr) {
+        f.message +=
+            std::string(Tr(lang, " contient ", " contains ")) + shared->name +
+            Tr(lang, ", substance du produit déclaré", ", a substance of the declared product");
+      }
       f.extra = {{"match", why}};
       if (cross != nullptr) {
         f.risk = lang == Lang::kFr ? cross->risk_fr : cross->risk_en;
@@ -171,6 +219,12 @@ void CheckAllergies(const CheckKnowledge& k, const Request& req,
           f.resolved = false;
           f.extra["condition"] = cross->condition;
         }
+      } else if (shared != nullptr) {
+        f.conduct = Tr(lang,
+                       "Préciser avec le patient la substance en cause ; ne pas administrer si "
+                       "c'est celle-ci.",
+                       "Ask the patient which substance caused the reaction; do not give it if "
+                       "it is this one.");
       } else {
         f.conduct = Tr(lang, "Ne pas administrer ; choisir une autre classe.",
                        "Do not give; choose another class.");
@@ -184,6 +238,9 @@ void CheckAllergies(const CheckKnowledge& k, const Request& req,
             "WHO Collaborating Centre for Drug Statistics Methodology — ATC/DDD Index; "
             "BDPM CIS_MITM (ATC of the specialty)",
             "ATC", 0, "ATC " + atc_hit, nullptr};
+      } else if (shared != nullptr) {
+        f.source = {"BDPM — CIS_COMPO_bdpm.txt (substances of the specialties)", "", 0,
+                    "CIS " + product->cis + " (" + trimmed + "), CIS " + l.drug->cis, nullptr};
       } else if (cross == nullptr) {
         f.source = {"BDPM — CIS_COMPO_bdpm.txt (substances of the specialty)", "", 0,
                     "CIS " + l.drug->cis, nullptr};
