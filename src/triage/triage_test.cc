@@ -83,6 +83,13 @@ const FlagCase kCases[] = {
      "Mon fils n'a pas de fièvre et ne boit pas"},
     {"infant_diarrhoea", "My baby has diarrhoea", "My baby has no diarrhoea"},
     {"animal_bite", "Mordu par un chien", "Pas mordu par le chien"},
+    {"fever_persisting", "J'ai de la fièvre depuis 6 jours", "Je n'ai pas de fièvre"},
+    {"skin_red_hot", "Ma jambe est rouge et chaude", "Pas de rougeur sur la jambe"},
+    {"leg_swelling_pain", "Mon mollet est gonflé et douloureux", "Pas de gonflement du mollet"},
+    {"dental_urgent", "J'ai un abcès dentaire", "Je n'ai pas d'abcès dentaire"},
+    {"ear_infection_signs", "Otite avec de la fièvre", "Mal à l'oreille, pas de fièvre"},
+    {"ankle_sprain", "Entorse de la cheville ce matin", "Pas d'entorse à la cheville"},
+    {"red_painful_eye", "My eye is red and painful", "My eye is not red"},
 };
 
 TEST(TriageTest, EveryFlagFiresAndIsNegated) {

@@ -142,6 +142,131 @@ TEST(UrgentTest, AnimalBite) {
   ExpectConsult("Je me suis mordu la langue");
 }
 
+// NHS, « High temperature (fever) in adults » (nhs.uk): « Ask for an urgent GP
+// appointment or get help from NHS 111 if you have: a high temperature and
+// you've been treating it at home but it's not getting better or is getting
+// worse ». NHS COVID-19 page (as quoted by the UK press, 2025): « you or a child
+// have a high temperature that lasts 5 days or more or does not come down with
+// paracetamol ».
+TEST(UrgentTest, FeverThatLastsOrDoesNotComeDown) {
+  ExpectUrgent("fever_persisting", "J'ai de la fièvre depuis 6 jours");
+  ExpectUrgent("fever_persisting", "J'ai 39 de fièvre depuis une semaine");
+  ExpectUrgent("fever_persisting", "Ma fièvre ne baisse pas malgré le paracétamol");
+  ExpectUrgent("fever_persisting", "I've had a high temperature for 5 days");
+  ExpectUrgent("fever_persisting", "My fever is not going down");
+  ExpectConsult("Je n'ai pas de fièvre, je tousse depuis 6 jours");
+  ExpectConsult("I have no fever, just a cough for a week");
+  ExpectConsult("J'ai eu de la fièvre pendant 6 jours il y a 2 ans");
+  // Not in the sources: a fever of one or two days.
+  ExpectConsult("J'ai de la fièvre depuis hier");
+  ExpectConsult("J'ai de la fièvre depuis 2 jours");
+}
+
+// Ameli, « Que faire en cas d'érysipèle ? » (19 juillet 2021): « Une consultation
+// médicale sans tarder en cas d'érysipèle. Dès l'apparition des premiers
+// symptômes d'un érysipèle, il faut consulter son médecin traitant ». NHS
+// (cellulitis, as relayed by zana.com, "content supplied by the NHS website"):
+// « See your GP immediately if an area of your child's skin suddenly turns red,
+// hot and tender. If you can't see your GP on the same day, go to a walk-in
+// centre ».
+TEST(UrgentTest, RedHotSkin) {
+  ExpectUrgent("skin_red_hot", "J'ai une plaque rouge et chaude sur la jambe");
+  ExpectUrgent("skin_red_hot", "Ma jambe est rouge, chaude et gonflée");
+  ExpectUrgent("skin_red_hot", "Je crois que j'ai un érysipèle");
+  ExpectUrgent("skin_red_hot", "The skin on my arm is red, hot and painful");
+  ExpectUrgent("skin_red_hot", "The area around the cut is red and hot");
+  ExpectConsult("Ma jambe n'est ni rouge ni chaude");
+  ExpectConsult("No redness or warmth around the cut");
+  ExpectConsult("J'ai eu un érysipèle il y a 3 ans");
+  // Feeling hot with a flushed face is not a red, hot patch of skin.
+  ExpectConsult("J'ai chaud et j'ai le visage tout rouge");
+}
+
+// NHS, « Deep vein thrombosis (DVT) » (beta.nhs.uk): « Get an urgent GP
+// appointment if you have DVT symptoms: swelling and pain in the leg like
+// throbbing or cramping - usually in the calf ... The pain is usually only in
+// one leg ».
+TEST(UrgentTest, SwollenPainfulLeg) {
+  ExpectUrgent("leg_swelling_pain", "J'ai le mollet gonflé et douloureux depuis hier");
+  ExpectUrgent("leg_swelling_pain", "Ma jambe gauche est enflée et me fait mal");
+  ExpectUrgent("leg_swelling_pain", "My calf is swollen and painful");
+  ExpectUrgent("leg_swelling_pain", "Swelling and throbbing pain in my left leg");
+  ExpectConsult("Mon mollet n'est pas gonflé");
+  ExpectConsult("My leg is not swollen");
+  ExpectConsult("J'ai eu une phlébite il y a 5 ans");
+  // Swelling without pain is not the listed sign.
+  ExpectConsult("J'ai les chevilles un peu gonflées le soir");
+}
+
+// NHS, « How to find an NHS dentist in an emergency » (nhs.uk): « Ask for an
+// urgent or emergency dental appointment or get advice from NHS 111 now if:
+// you have a knocked-out tooth or other injury to your teeth; you have severe
+// tooth or mouth pain that's affecting your sleep or daily activities ...; you
+// have swelling, a lump or patch inside your mouth that's getting bigger ».
+TEST(UrgentTest, DentalSignsThatCannotWait) {
+  ExpectUrgent("dental_urgent", "J'ai un abcès dentaire");
+  ExpectUrgent("dental_urgent", "J'ai la joue gonflée à cause d'une dent");
+  ExpectUrgent("dental_urgent", "Rage de dents, je n'ai pas dormi de la nuit");
+  ExpectUrgent("dental_urgent", "My jaw is swollen from a bad tooth");
+  ExpectUrgent("dental_urgent", "My son knocked out a tooth");
+  ExpectUrgent("dental_urgent", "Severe toothache, I can't sleep");
+  ExpectConsult("Je n'ai pas d'abcès dentaire");
+  ExpectConsult("No toothache");
+  ExpectConsult("J'ai eu un abcès dentaire il y a 2 ans");
+  ExpectConsult("J'ai les dents sensibles au froid");
+}
+
+// NHS ear infections page (as relayed by an NHS GP practice, WellBN): « Ask for
+// an urgent appointment or get help from NHS 111 immediately if: You have
+// symptoms of an ear infection and: ... you have a very high temperature or
+// feel hot and shivery; there's swelling around the ear; fluid is coming out of
+// the ear; your hearing has changed or you have hearing loss ».
+TEST(UrgentTest, EarInfectionWithAListedSign) {
+  ExpectUrgent("ear_infection_signs", "J'ai mal à l'oreille et du pus coule de l'oreille");
+  ExpectUrgent("ear_infection_signs", "Otite avec de la fièvre");
+  ExpectUrgent("ear_infection_signs", "J'ai mal à l'oreille et je n'entends plus rien de ce côté");
+  ExpectUrgent("ear_infection_signs", "Earache and fluid coming out of my ear");
+  ExpectUrgent("ear_infection_signs", "My ear hurts and there is swelling behind the ear");
+  ExpectConsult("J'ai mal à l'oreille mais pas de fièvre");
+  ExpectConsult("Earache, no fever");
+  ExpectConsult("J'avais des otites avec fièvre il y a 20 ans");
+  // Earache alone is an ordinary appointment in the source.
+  ExpectConsult("J'ai mal à l'oreille depuis hier");
+}
+
+// HAS, recommandation « Entorse de cheville » (15 mai 2025), as quoted by Le
+// Quotidien du pharmacien: « Après un traumatisme en torsion de cheville
+// entraînant des symptômes (douleur, œdème, limitation fonctionnelle, etc.),
+// toute personne devrait consulter un médecin généraliste ou un
+// masseur-kinésithérapeute ... idéalement dans les 24 heures suivant le
+// traumatisme ».
+TEST(UrgentTest, AnkleSprain) {
+  ExpectUrgent("ankle_sprain", "Je me suis tordu la cheville hier, elle est gonflée");
+  ExpectUrgent("ankle_sprain", "Entorse de la cheville ce matin au foot");
+  ExpectUrgent("ankle_sprain", "I twisted my ankle and it's swollen");
+  ExpectUrgent("ankle_sprain", "I sprained my ankle");
+  ExpectConsult("Pas d'entorse à la cheville, juste un bleu au genou");
+  ExpectConsult("I did not sprain my ankle");
+  ExpectConsult("Je me suis fait une entorse de la cheville il y a 2 ans");
+}
+
+// NHS red eye page (as relayed by zana.com, "content supplied by the NHS
+// website"): « Contact your GP or NHS 111 immediately ... if: you have a painful
+// red eye; you have other symptoms, including reduced vision, sensitivity to
+// light ». NHS Kent and Medway (kamp.nhs.uk): « Minor urgent eye problems
+// include: red or painful eye ... sudden change in vision ».
+TEST(UrgentTest, RedPainfulEye) {
+  ExpectUrgent("red_painful_eye", "J'ai l'œil rouge et douloureux");
+  ExpectUrgent("red_painful_eye", "Mon oeil est rouge et je vois flou");
+  ExpectUrgent("red_painful_eye", "My eye is red and very painful");
+  ExpectUrgent("red_painful_eye", "Red eye and it hurts to look at the light");
+  ExpectConsult("Je n'ai pas l'œil rouge");
+  ExpectConsult("My eye is not red");
+  ExpectConsult("J'ai eu l'œil rouge et douloureux il y a 2 ans");
+  // A red eye that itches, without pain or change in vision, is not listed.
+  ExpectConsult("J'ai l'œil rouge qui gratte depuis ce matin");
+}
+
 // "In doubt the higher level wins": an urgent sign next to a call-15 sign
 // never lowers the answer.
 TEST(UrgentTest, UrgentNeverLowersAnEmergency) {
@@ -154,6 +279,10 @@ TEST(UrgentTest, UrgentNeverLowersAnEmergency) {
             Level::kEmergency);
   EXPECT_EQ(Triaged("Mordu par un chien, ça saigne abondamment").level, Level::kEmergency);
   EXPECT_EQ(Triaged("Mon bébé de 3 semaines tousse").level, Level::kEmergency);
+  EXPECT_EQ(Triaged("Mon mollet est gonflé et douloureux et j'ai mal dans la poitrine").level,
+            Level::kEmergency);
+  EXPECT_EQ(Triaged("Fièvre depuis 6 jours et des taches violacées qui ne s'effacent pas").level,
+            Level::kEmergency);
   // CHU de Nantes puts "il respire trop vite" at "consultez rapidement", but the
   // CHU de Toulouse call-15 list names fast breathing ("rapide"): the higher wins.
   EXPECT_EQ(Triaged("Mon fils a de la fièvre et il respire trop vite").level, Level::kEmergency);
