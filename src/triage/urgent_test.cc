@@ -279,6 +279,9 @@ TEST(UrgentTest, UrgentNeverLowersAnEmergency) {
             Level::kEmergency);
   EXPECT_EQ(Triaged("Mordu par un chien, ça saigne abondamment").level, Level::kEmergency);
   EXPECT_EQ(Triaged("Mon bébé de 3 semaines tousse").level, Level::kEmergency);
+  // "Knocked out a tooth" is a dental injury; "knocked out" alone stays loss of
+  // consciousness (call 15).
+  EXPECT_EQ(Triaged("He was knocked out and lost a tooth").level, Level::kEmergency);
   EXPECT_EQ(Triaged("Mon mollet est gonflé et douloureux et j'ai mal dans la poitrine").level,
             Level::kEmergency);
   EXPECT_EQ(Triaged("Fièvre depuis 6 jours et des taches violacées qui ne s'effacent pas").level,
