@@ -90,6 +90,10 @@ const FlagCase kCases[] = {
     {"ear_infection_signs", "Otite avec de la fièvre", "Mal à l'oreille, pas de fièvre"},
     {"ankle_sprain", "Entorse de la cheville ce matin", "Pas d'entorse à la cheville"},
     {"red_painful_eye", "My eye is red and painful", "My eye is not red"},
+    {"shingles", "Je crois que j'ai un zona", "Je n'ai pas de zona"},
+    {"flu_at_risk", "Je suis enceinte et j'ai la grippe", "Je suis enceinte, pas de grippe"},
+    {"vomiting_diarrhoea_persisting", "Je vomis depuis 3 jours", "Je ne vomis pas"},
+    {"sore_throat_fever", "Mal de gorge avec des frissons", "Mal de gorge, pas de frissons"},
 };
 
 TEST(TriageTest, EveryFlagFiresAndIsNegated) {

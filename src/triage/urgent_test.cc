@@ -267,6 +267,73 @@ TEST(UrgentTest, RedPainfulEye) {
   ExpectConsult("J'ai l'œil rouge qui gratte depuis ce matin");
 }
 
+// NHS, « Shingles » (nhs.uk, as republished by a pharmacy, mypharmacy.co.uk):
+// « Urgent advice: Ask for an urgent GP appointment or get help from NHS 111
+// if: you think you might have shingles » ; « The rash appears as blotches on
+// your skin, on 1 side of your body only ... can form a cluster ».
+TEST(UrgentTest, Shingles) {
+  ExpectUrgent("shingles", "Je crois que j'ai un zona");
+  ExpectUrgent("shingles", "I think I have shingles");
+  ExpectUrgent("shingles", "Des plaques rouges douloureuses d'un seul côté du ventre, en bande");
+  ExpectUrgent("shingles", "A painful rash on one side of my chest");
+  ExpectConsult("Je n'ai pas de zona");
+  ExpectConsult("No shingles, just a cold");
+  ExpectConsult("J'ai eu un zona il y a 5 ans");
+}
+
+// Assurance Maladie (as quoted by actu.fr, December 2025): « consulter
+// rapidement votre médecin traitant » si vous êtes enceinte ; si vous
+// soupçonnez la grippe chez votre bébé ; si vous avez plus de 65 ans ; si vous
+// êtes atteint d'une maladie chronique ; si vous suivez un traitement
+// responsable d'une immunodépression ; en cas de fièvre mal supportée (plus de
+// 40 °C).
+TEST(UrgentTest, FluInSomeoneAtRisk) {
+  ExpectUrgent("flu_at_risk", "Je suis enceinte et j'ai la grippe");
+  ExpectUrgent("flu_at_risk", "J'ai 72 ans et je crois que j'ai la grippe");
+  ExpectUrgent("flu_at_risk", "Grippe, je suis diabétique");
+  ExpectUrgent("flu_at_risk", "I'm pregnant and I think I have the flu");
+  ExpectUrgent("flu_at_risk", "Grippe avec 40,5 de fièvre");
+  ExpectConsult("Je suis enceinte, je n'ai pas la grippe");
+  ExpectConsult("J'ai 70 ans, j'ai eu la grippe il y a 3 ans");
+  // Flu in someone the source does not list is an ordinary appointment.
+  ExpectConsult("J'ai la grippe, j'ai 30 ans");
+}
+
+// NHS diarrhoea and vomiting advice (as listed by redflagsymptoms.co.uk, and by
+// an NHS GP practice, Elvington): « Speak to your GP or call 111 if: ... you keep
+// being sick and cannot keep fluid down; you have bloody diarrhoea or bleeding
+// from the bottom; you have diarrhoea for more than 7 days or vomiting for more
+// than 2 days ».
+TEST(UrgentTest, VomitingOrDiarrhoeaThatDoesNotSettle) {
+  ExpectUrgent("vomiting_diarrhoea_persisting", "Je vomis tout ce que je bois depuis ce matin");
+  ExpectUrgent("vomiting_diarrhoea_persisting", "J'ai la diarrhée avec du sang dans les selles");
+  ExpectUrgent("vomiting_diarrhoea_persisting", "Je vomis depuis 3 jours");
+  ExpectUrgent("vomiting_diarrhoea_persisting", "Diarrhée depuis 10 jours");
+  ExpectUrgent("vomiting_diarrhoea_persisting", "I keep being sick and can't keep any fluids down");
+  ExpectUrgent("vomiting_diarrhoea_persisting", "I've had diarrhoea for more than a week");
+  ExpectConsult("Je ne vomis pas, j'ai juste la nausée");
+  ExpectConsult("No blood in my stools");
+  ExpectConsult("J'ai eu du sang dans les selles il y a 2 ans");
+  ExpectConsult("J'ai la diarrhée depuis hier");
+  ExpectConsult("J'ai vomi une fois ce matin");
+}
+
+// NHS sore throat advice (as published by NHS Grampian GP practices, Forres):
+// contact the practice, « same-day response », if « your symptoms are severe –
+// for example, with a high temperature or you feel shivery »; NHS: « a sore
+// throat and a very high temperature, or you feel hot and shivery ».
+TEST(UrgentTest, SoreThroatWithHighFeverOrShivers) {
+  ExpectUrgent("sore_throat_fever", "J'ai très mal à la gorge et 39,5 de fièvre");
+  ExpectUrgent("sore_throat_fever", "Mal de gorge avec des frissons");
+  ExpectUrgent("sore_throat_fever", "Sore throat and I feel hot and shivery");
+  ExpectUrgent("sore_throat_fever", "Sore throat and a very high temperature");
+  ExpectConsult("Mal à la gorge, pas de fièvre");
+  ExpectConsult("Sore throat, no fever");
+  ExpectConsult("J'ai eu une angine avec forte fièvre il y a 3 ans");
+  ExpectConsult("J'ai mal à la gorge depuis hier");
+  ExpectConsult("Mal de gorge et 37,8");
+}
+
 // "In doubt the higher level wins": an urgent sign next to a call-15 sign
 // never lowers the answer.
 TEST(UrgentTest, UrgentNeverLowersAnEmergency) {
