@@ -94,6 +94,10 @@ const FlagCase kCases[] = {
     {"flu_at_risk", "Je suis enceinte et j'ai la grippe", "Je suis enceinte, pas de grippe"},
     {"vomiting_diarrhoea_persisting", "Je vomis depuis 3 jours", "Je ne vomis pas"},
     {"sore_throat_fever", "Mal de gorge avec des frissons", "Mal de gorge, pas de frissons"},
+    {"chickenpox_at_risk", "Je suis enceinte et j'ai la varicelle",
+     "Je suis enceinte et je n'ai pas la varicelle"},
+    {"back_pain_red_signs", "Mal au dos avec de la fièvre", "Mal au dos, pas de fièvre"},
+    {"wound_infected_or_deep", "Ma coupure est infectée", "Ma coupure n'est pas infectée"},
 };
 
 TEST(TriageTest, EveryFlagFiresAndIsNegated) {

@@ -334,6 +334,57 @@ TEST(UrgentTest, SoreThroatWithHighFeverOrShivers) {
   ExpectConsult("Mal de gorge et 37,8");
 }
 
+// NHS, « Chickenpox » (nhs.uk wording in two third-party copies): « Urgent
+// advice: Ask for an urgent GP appointment if: you're an adult and have
+// chickenpox; you're pregnant and haven't had chickenpox before and you've been
+// near someone with it; you have a weakened immune system and you've been near
+// someone with chickenpox; you think your newborn baby has chickenpox ».
+TEST(UrgentTest, ChickenpoxInSomeoneAtRisk) {
+  ExpectUrgent("chickenpox_at_risk", "Je suis enceinte et j'ai la varicelle");
+  ExpectUrgent("chickenpox_at_risk", "J'ai 35 ans et j'ai attrapé la varicelle");
+  ExpectUrgent("chickenpox_at_risk", "Mon bébé de 2 mois a la varicelle");
+  ExpectUrgent("chickenpox_at_risk", "I'm an adult and I have chickenpox");
+  ExpectConsult("Je suis enceinte et je n'ai pas la varicelle");
+  ExpectConsult("J'ai 40 ans, j'ai eu la varicelle il y a 30 ans");
+  // A child of school age is not in the source's list.
+  ExpectConsult("Mon fils de 6 ans a la varicelle");
+}
+
+// NHS back pain advice (as published by Sheffield Aches and Pains, an NHS MSK
+// service, and redflagsymptoms.co.uk): « Ask for an urgent GP practice
+// appointment or call 111 if: You have back pain and a high temperature; you've
+// lost weight without trying to; there's a lump or swelling in your back ...;
+// the pain does not improve with relative rest and is much worse at night ».
+TEST(UrgentTest, BackPainWithAListedSign) {
+  ExpectUrgent("back_pain_red_signs", "Mal au dos avec de la fièvre");
+  ExpectUrgent("back_pain_red_signs", "J'ai mal au dos et c'est bien pire la nuit");
+  ExpectUrgent("back_pain_red_signs", "Back pain and I've lost weight without trying");
+  ExpectUrgent("back_pain_red_signs", "Back pain with a high temperature");
+  ExpectConsult("Mal au dos, pas de fièvre");
+  ExpectConsult("Back pain, no fever");
+  ExpectConsult("J'ai eu mal au dos avec de la fièvre il y a 2 ans");
+  ExpectConsult("J'ai mal au dos depuis que j'ai porté des cartons");
+}
+
+// NHS Wales GP practice (The Practice of Health): « Call NHS 111 ..., a minor
+// injury unit or GP surgery if there's risk your wound could become infected,
+// or you think it's already infected. A wound is at risk of infection if: it's
+// been contaminated with dirt, pus ...; there was something in the wound ...;
+// it has a jagged edge; it's longer than 5cm ». Thorpe-le-Soken Surgery (NHS):
+// « Contact the doctor straight away if the surgery is closed and the wound is
+// deep, the edges cannot be brought together ».
+TEST(UrgentTest, WoundInfectedOrDeep) {
+  ExpectUrgent("wound_infected_or_deep", "Ma coupure est infectée, il y a du pus");
+  ExpectUrgent("wound_infected_or_deep", "Je me suis fait une coupure profonde au doigt");
+  ExpectUrgent("wound_infected_or_deep", "Il reste un morceau de verre dans la plaie");
+  ExpectUrgent("wound_infected_or_deep", "I think my cut is infected");
+  ExpectUrgent("wound_infected_or_deep", "Deep cut on my hand, the edges won't stay together");
+  ExpectConsult("Ma coupure n'est pas infectée");
+  ExpectConsult("The wound is not infected");
+  ExpectConsult("J'ai eu une plaie infectée il y a 2 ans");
+  ExpectConsult("Petite égratignure au genou");
+}
+
 // "In doubt the higher level wins": an urgent sign next to a call-15 sign
 // never lowers the answer.
 TEST(UrgentTest, UrgentNeverLowersAnEmergency) {
