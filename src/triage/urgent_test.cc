@@ -342,12 +342,14 @@ TEST(UrgentTest, SoreThroatWithHighFeverOrShivers) {
 TEST(UrgentTest, ChickenpoxInSomeoneAtRisk) {
   ExpectUrgent("chickenpox_at_risk", "Je suis enceinte et j'ai la varicelle");
   ExpectUrgent("chickenpox_at_risk", "J'ai 35 ans et j'ai attrapé la varicelle");
-  ExpectUrgent("chickenpox_at_risk", "Mon bébé de 2 mois a la varicelle");
+  ExpectUrgent("chickenpox_at_risk", "Mon bébé de 3 semaines a la varicelle");
   ExpectUrgent("chickenpox_at_risk", "I'm an adult and I have chickenpox");
   ExpectConsult("Je suis enceinte et je n'ai pas la varicelle");
   ExpectConsult("J'ai 40 ans, j'ai eu la varicelle il y a 30 ans");
-  // A child of school age is not in the source's list.
+  // A child of school age, or a baby past the newborn weeks (the older NHS text:
+  // "less than four weeks old"), is not in the source's list.
   ExpectConsult("Mon fils de 6 ans a la varicelle");
+  ExpectConsult("Mon bébé de 5 mois a la varicelle");
 }
 
 // NHS back pain advice (as published by Sheffield Aches and Pains, an NHS MSK
