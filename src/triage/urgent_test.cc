@@ -387,6 +387,17 @@ TEST(UrgentTest, WoundInfectedOrDeep) {
   ExpectConsult("Petite égratignure au genou");
 }
 
+// Lay spelling: the new flags read common misspellings of their key words.
+TEST(UrgentTest, NewFlagsReadCommonMisspellings) {
+  ExpectUrgent("ankle_sprain", "entorce de la cheville en descendant l'escalier");
+  ExpectUrgent("ankle_sprain", "I sprained my ankel");
+  ExpectUrgent("dental_urgent", "J'ai un absès dentaire");
+  ExpectUrgent("chickenpox_at_risk", "Je suis enceinte et j'ai la varicèle");
+  ExpectUrgent("shingles", "I think I have shingels");
+  ExpectUrgent("skin_red_hot", "J'ai un érisipèle à la jambe");
+  ExpectUrgent("ear_infection_signs", "Otitte avec de la fièvre");
+}
+
 // "In doubt the higher level wins": an urgent sign next to a call-15 sign
 // never lowers the answer.
 TEST(UrgentTest, UrgentNeverLowersAnEmergency) {
