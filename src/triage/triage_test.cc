@@ -98,6 +98,9 @@ const FlagCase kCases[] = {
      "Je suis enceinte et je n'ai pas la varicelle"},
     {"back_pain_red_signs", "Mal au dos avec de la fièvre", "Mal au dos, pas de fièvre"},
     {"wound_infected_or_deep", "Ma coupure est infectée", "Ma coupure n'est pas infectée"},
+    {"asthma_attack", "J'ai fait une crise d'asthme cette nuit", "Pas de crise d'asthme"},
+    {"eye_sudden_or_foreign_body", "J'ai une poussière dans l'œil qui ne part pas",
+     "Pas de poussière dans l'œil"},
 };
 
 TEST(TriageTest, EveryFlagFiresAndIsNegated) {

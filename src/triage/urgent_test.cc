@@ -387,6 +387,38 @@ TEST(UrgentTest, WoundInfectedOrDeep) {
   ExpectConsult("Petite égratignure au genou");
 }
 
+// NHS Dorset children's asthma service (wheeze.dgt.nhs.uk): after an asthma
+// attack, « Make a same day appointment to see your GP if you didn't go to
+// hospital »; Asthma + Lung UK: « If you dealt with an asthma attack by using up
+// to 10 puffs of your blue inhaler but didn't need to call an ambulance, you
+// still need to see your GP the same day ».
+TEST(UrgentTest, AsthmaAttack) {
+  ExpectUrgent("asthma_attack",
+               "J'ai fait une crise d'asthme cette nuit, ça va mieux avec la Ventoline");
+  ExpectUrgent("asthma_attack", "Mon fils a eu une crise d'asthme ce matin");
+  ExpectUrgent("asthma_attack", "I had an asthma attack last night, my blue inhaler helped");
+  ExpectConsult("Je suis asthmatique, pas de crise d'asthme en ce moment");
+  ExpectConsult("I have not had an asthma attack");
+  ExpectConsult("J'ai fait une crise d'asthme il y a 2 ans");
+  // The call-15 signs still win: an attack with breathing that does not ease.
+  EXPECT_EQ(Triaged("Crise d'asthme, je n'arrive plus à respirer").level, Level::kEmergency);
+}
+
+// NHS Kent and Medway (kamp.nhs.uk): « Minor urgent eye problems include: red
+// or painful eye; foreign body; sudden change in vision; sudden onset of
+// flashes; sudden onset of floaters ».
+TEST(UrgentTest, EyeForeignBodyOrSuddenChange) {
+  ExpectUrgent("eye_sudden_or_foreign_body", "J'ai une poussière dans l'œil qui ne part pas");
+  ExpectUrgent("eye_sudden_or_foreign_body",
+               "Je vois des éclairs lumineux dans l'œil gauche depuis ce matin");
+  ExpectUrgent("eye_sudden_or_foreign_body", "J'ai d'un coup plein de mouches devant l'œil");
+  ExpectUrgent("eye_sudden_or_foreign_body", "I've got something in my eye");
+  ExpectUrgent("eye_sudden_or_foreign_body", "Sudden flashes of light in one eye");
+  ExpectConsult("Pas de poussière dans l'œil");
+  ExpectConsult("No flashes, no floaters");
+  ExpectConsult("J'ai vu des éclairs dans l'œil il y a 3 ans");
+}
+
 // Lay spelling: the new flags read common misspellings of their key words.
 TEST(UrgentTest, NewFlagsReadCommonMisspellings) {
   ExpectUrgent("ankle_sprain", "entorce de la cheville en descendant l'escalier");
