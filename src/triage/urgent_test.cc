@@ -417,6 +417,8 @@ TEST(UrgentTest, EyeForeignBodyOrSuddenChange) {
   ExpectConsult("Pas de poussière dans l'œil");
   ExpectConsult("No flashes, no floaters");
   ExpectConsult("J'ai vu des éclairs dans l'œil il y a 3 ans");
+  // The source lists a sudden onset: floaters seen for years are not listed.
+  ExpectConsult("J'ai des mouches volantes devant les yeux depuis des années");
 }
 
 // Lay spelling: the new flags read common misspellings of their key words.
