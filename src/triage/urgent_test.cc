@@ -232,6 +232,9 @@ TEST(UrgentTest, EarInfectionWithAListedSign) {
   ExpectConsult("J'avais des otites avec fièvre il y a 20 ans");
   // Earache alone is an ordinary appointment in the source.
   ExpectConsult("J'ai mal à l'oreille depuis hier");
+  // A temperature said to be normal is not a high temperature.
+  ExpectConsult("J'ai mal à l'oreille, température normale");
+  ExpectConsult("My ear hurts but my temperature is normal");
 }
 
 // HAS, recommandation « Entorse de cheville » (15 mai 2025), as quoted by Le
@@ -366,6 +369,7 @@ TEST(UrgentTest, BackPainWithAListedSign) {
   ExpectConsult("Back pain, no fever");
   ExpectConsult("J'ai eu mal au dos avec de la fièvre il y a 2 ans");
   ExpectConsult("J'ai mal au dos depuis que j'ai porté des cartons");
+  ExpectConsult("Mal au dos, température normale");
 }
 
 // NHS Wales GP practice (The Practice of Health): « Call NHS 111 ..., a minor
