@@ -61,22 +61,27 @@ Result<CheckOutput> CheckSerialized(const CheckKnowledge& k, const Request& req)
                             "Not evaluated: methotrexate timing not given")}});
       }
     }
+    // Sorted and filtered through pointers: a Finding is large (moving them
+    // cost a temporary buffer of the whole vector per check).
     int min_rank = req.min_level.empty() ? 3 : LevelRank(req.min_level);
-    std::erase_if(found, [&](const Finding& f) {
-      return f.kind == "interaction" && f.level != "CI" && f.Rank() > min_rank;
-    });
-    std::stable_sort(found.begin(), found.end(), [](const Finding& a, const Finding& b) {
-      if (a.Rank() != b.Rank()) return a.Rank() < b.Rank();
-      if (a.kind != b.kind) return a.kind < b.kind;
-      return a.lines < b.lines;
+    std::vector<const Finding*> order;
+    order.reserve(found.size());
+    for (const Finding& f : found) {
+      if (f.kind == "interaction" && f.level != "CI" && f.Rank() > min_rank) continue;
+      order.push_back(&f);
+    }
+    std::stable_sort(order.begin(), order.end(), [](const Finding* a, const Finding* b) {
+      if (a->Rank() != b->Rank()) return a->Rank() < b->Rank();
+      if (a->kind != b->kind) return a->kind < b->kind;
+      return a->lines < b->lines;
     });
     CheckOutput out;
     out.lines = lines.size() + unresolved.size();
     out.unresolved = unresolved.size();
-    out.findings = found.size();
-    for (const Finding& f : found) out.critical += f.Rank() == 0 ? 1u : 0u;
+    out.findings = order.size();
+    for (const Finding* f : order) out.critical += f->Rank() == 0 ? 1u : 0u;
     out.thesaurus = th->version;
-    WriteResponse(k, *th, req, found, lines, unresolved, not_evaluated, out.json);
+    WriteResponse(k, *th, req, order, lines, unresolved, not_evaluated, out.json);
     return out;
   } catch (const std::exception& e) {
     return Status::Error(ErrorCode::kInternal, {e.what()});

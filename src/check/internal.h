@@ -132,7 +132,7 @@ struct Finding {
 
 // Writes the response JSON of issue 4 into `out` (response.cc).
 void WriteResponse(const CheckKnowledge& k, const ThesaurusData& th, const Request& req,
-                   const std::vector<Finding>& found, const std::vector<ResolvedLine>& lines,
+                   const std::vector<const Finding*>& found, const std::vector<ResolvedLine>& lines,
                    const nlohmann::json& unresolved, const nlohmann::json& not_evaluated,
                    std::string& out);
 

@@ -117,15 +117,14 @@ std::vector<ResolvedLine> ResolveLines(const kb::DrugIndex& index, const Request
     ResolvedLine r;
     r.index = i;
     r.amounts = AmountsOf(l);
-    std::string input = !l.cis.empty()     ? "cis:" + l.cis
-                        : !l.cip13.empty() ? "cip13:" + l.cip13
-                                           : l.drug;
-    json miss = {{"index", i}, {"input", input}, {"candidates", json::array()}};
+    // The unresolved entry is built only for a line that is not resolved.
+    const char* reason = nullptr;
+    std::vector<kb::DrugCandidate> candidates;
     if (!l.cis.empty()) {
       r.drug = index.FindCis(l.cis);
       r.matched_by = "cis";
       r.score = 1;
-      if (r.drug == nullptr) miss["reason"] = "unknown_cis";
+      if (r.drug == nullptr) reason = "unknown_cis";
     } else if (!l.cip13.empty()) {
       auto c = index.Search(l.cip13, 1);
       if (!c.empty() && c[0].matched_by == "cip13") {
@@ -133,17 +132,17 @@ std::vector<ResolvedLine> ResolveLines(const kb::DrugIndex& index, const Request
         r.matched_by = "cip13";
         r.score = 1;
       } else {
-        miss["reason"] = "unknown_cip13";
+        reason = "unknown_cip13";
       }
     } else {
       auto c = index.Search(l.drug, 5);
       if (c.empty() || c[0].score < kMinScore) {
-        miss["reason"] = "no_match";
-        miss["candidates"] = Candidates(c);
+        reason = "no_match";
+        candidates = std::move(c);
       } else if (c.size() > 1 && c[1].score >= c[0].score - 0.02 &&
                  !ShareSubstance(*c[0].drug, *c[1].drug)) {
-        miss["reason"] = "ambiguous";
-        miss["candidates"] = Candidates(c);
+        reason = "ambiguous";
+        candidates = std::move(c);
       } else {
         r.drug = c[0].drug;
         r.matched_by = "text";
@@ -151,6 +150,11 @@ std::vector<ResolvedLine> ResolveLines(const kb::DrugIndex& index, const Request
       }
     }
     if (r.drug == nullptr) {
+      std::string input = !l.cis.empty()     ? "cis:" + l.cis
+                          : !l.cip13.empty() ? "cip13:" + l.cip13
+                                             : l.drug;
+      json miss = {{"index", i}, {"input", input}, {"candidates", Candidates(candidates)}};
+      if (reason != nullptr) miss["reason"] = reason;
       unresolved.push_back(std::move(miss));
       continue;
     }

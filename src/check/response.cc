@@ -11,10 +11,18 @@ namespace {
 
 using nlohmann::json;
 
-// A JSON string (RFC 8259 escapes; UTF-8 passed through).
+bool NeedsEscape(char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; }
+
+// A JSON string (RFC 8259 escapes; UTF-8 passed through). Runs of plain
+// characters are appended at once.
 void Str(std::string& o, std::string_view s) {
   o += '"';
-  for (char c : s) {
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (!NeedsEscape(c)) continue;
+    o.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"':
         o += "\\\"";
@@ -31,17 +39,15 @@ void Str(std::string& o, std::string_view s) {
       case '\t':
         o += "\\t";
         break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          static const char* hex = "0123456789abcdef";
-          o += "\\u00";
-          o += hex[(static_cast<unsigned char>(c) >> 4) & 0xF];
-          o += hex[static_cast<unsigned char>(c) & 0xF];
-        } else {
-          o += c;
-        }
+      default: {
+        static const char* hex = "0123456789abcdef";
+        o += "\\u00";
+        o += hex[(static_cast<unsigned char>(c) >> 4) & 0xF];
+        o += hex[static_cast<unsigned char>(c) & 0xF];
+      }
     }
   }
+  o.append(s.data() + run, s.size() - run);
   o += '"';
 }
 
@@ -58,8 +64,12 @@ void Num(std::string& o, double v) {
 
 void Num(std::string& o, size_t v) { o += std::to_string(v); }
 
+// As j.dump(-1, ' ', false, replace), written straight into `o` (no
+// temporary string): the same serializer, so the same bytes.
 void Json(std::string& o, const json& j) {
-  o += j.dump(-1, ' ', false, json::error_handler_t::replace);
+  nlohmann::detail::serializer<json> s(nlohmann::detail::output_adapter<char, std::string>(o), ' ',
+                                       json::error_handler_t::replace);
+  s.dump(j, false, false, 0);
 }
 
 void WriteSource(std::string& o, const Source& s) {
@@ -192,7 +202,7 @@ void WriteLine(std::string& o, const ResolvedLine& l, const Request& req) {
 }  // namespace
 
 void WriteResponse(const CheckKnowledge& k, const ThesaurusData& th, const Request& req,
-                   const std::vector<Finding>& found, const std::vector<ResolvedLine>& lines,
+                   const std::vector<const Finding*>& found, const std::vector<ResolvedLine>& lines,
                    const json& unresolved, const json& not_evaluated, std::string& o) {
   o.reserve(1024 + found.size() * 1024 + lines.size() * 256);
   o += '{';
@@ -200,7 +210,7 @@ void WriteResponse(const CheckKnowledge& k, const ThesaurusData& th, const Reque
   o += '[';
   for (size_t i = 0; i < found.size(); ++i) {
     if (i > 0) o += ',';
-    WriteFinding(o, found[i]);
+    WriteFinding(o, *found[i]);
   }
   o += "],";
   Key(o, "lines");
