@@ -11,8 +11,6 @@
 namespace vigie::check {
 namespace {
 
-using nlohmann::json;
-
 bool IsAtc(std::string_view s) {
   if (s.size() < 3 || s.size() > 7 || !std::isupper(static_cast<unsigned char>(s[0]))) return false;
   return std::isdigit(static_cast<unsigned char>(s[1])) &&
@@ -86,21 +84,19 @@ std::string LineAtc(const ResolvedLine& l, const ResolvedSubstance& s) {
 
 void CheckAllergies(const CheckKnowledge& k, const Request& req,
                     const std::vector<ResolvedLine>& lines, Lang lang, std::vector<Finding>& out,
-                    json& not_evaluated) {
+                    std::vector<NotEvaluated>& not_evaluated) {
   if (!req.has_allergies) {
-    not_evaluated.push_back({{"check", "allergy"},
-                             {"missing", "allergies"},
-                             {"message", Tr(lang, "Non évalué : allergies non renseignées",
-                                            "Not evaluated: missing allergies")}});
+    not_evaluated.push_back(
+        {"allergy", std::nullopt, "allergies",
+         Tr(lang, "Non évalué : allergies non renseignées", "Not evaluated: missing allergies")});
     return;
   }
   const AllergyTable* table = k.allergy();
   if (table == nullptr && !req.patient.allergies.empty()) {
     not_evaluated.push_back(
-        {{"check", "allergy"},
-         {"missing", "data/check/allergy.json"},
-         {"message", Tr(lang, "Non évalué : classes d'allergie et réactivité croisée non chargées",
-                        "Not evaluated: allergy classes and cross-reactivity not loaded")}});
+        {"allergy", std::nullopt, "data/check/allergy.json",
+         Tr(lang, "Non évalué : classes d'allergie et réactivité croisée non chargées",
+            "Not evaluated: allergy classes and cross-reactivity not loaded")});
   }
   for (const std::string& declared : req.patient.allergies) {
     std::string trimmed(text::Trim(declared));
@@ -137,15 +133,12 @@ void CheckAllergies(const CheckKnowledge& k, const Request& req,
           // A class allergy cannot be checked without the line's ATC code
           // (the BDPM gives it for CIS_MITM specialties only): say so.
           if (!declared_atc.empty() && !atc_known) {
-            not_evaluated.push_back(
-                {{"check", "allergy"},
-                 {"lines", {l.index}},
-                 {"missing", "atc"},
-                 {"message", Tr(lang,
-                                "Non évalué : classe d'allergie déclarée, code ATC de la "
-                                "spécialité inconnu (BDPM)",
-                                "Not evaluated: declared allergy class, ATC code of the "
-                                "specialty unknown (BDPM)")}});
+            not_evaluated.push_back({"allergy", l.index, "atc",
+                                     Tr(lang,
+                                        "Non évalué : classe d'allergie déclarée, code ATC de la "
+                                        "spécialité inconnu (BDPM)",
+                                        "Not evaluated: declared allergy class, ATC code of the "
+                                        "specialty unknown (BDPM)")});
           }
           continue;
         }
@@ -154,39 +147,47 @@ void CheckAllergies(const CheckKnowledge& k, const Request& req,
       Finding f;
       f.kind = "allergy";
       f.level = cross != nullptr ? cross->level : "contraindicated";
-      f.lines = {l.index};
+      f.SetLines(l.index);
       for (const auto& s : l.substances) f.substances.push_back(s.name);
       f.message =
           std::string(cross != nullptr
                           ? Tr(lang, "Allergie croisée possible (", "Possible cross-allergy (")
                           : Tr(lang, "Allergie déclarée (", "Declared allergy (")) +
           trimmed + ") : " + l.drug->denomination;
-      f.extra = {{"match", why}};
+      // Extra members in name order: atc, condition, cross_reactivity, match.
+      if (cls != nullptr || why == "atc") f.extra.emplace_back("atc", atc_hit);
       if (cross != nullptr) {
         f.risk = lang == Lang::kFr ? cross->risk_fr : cross->risk_en;
         f.conduct = lang == Lang::kFr ? cross->conduct_fr : cross->conduct_en;
-        f.source.raw = cross->source;
-        f.extra["cross_reactivity"] = cross->id;
+        f.source.raw = &cross->source;
         if (!cross->condition.empty()) {
           f.resolved = false;
-          f.extra["condition"] = cross->condition;
+          f.extra.emplace_back("condition", cross->condition);
         }
+        f.extra.emplace_back("cross_reactivity", cross->id);
       } else {
         f.conduct = Tr(lang, "Ne pas administrer ; choisir une autre classe.",
                        "Do not give; choose another class.");
       }
+      f.extra.emplace_back("match", why);
       if (cls != nullptr) {
-        f.extra["atc"] = atc_hit;
-        f.source.raw = cls->source;
+        f.source.raw = &cls->source;
       } else if (why == "atc") {
-        f.extra["atc"] = atc_hit;
         f.source = {
             "WHO Collaborating Centre for Drug Statistics Methodology — ATC/DDD Index; "
             "BDPM CIS_MITM (ATC of the specialty)",
-            "ATC", 0, "ATC " + atc_hit, nullptr};
+            "ATC",
+            0,
+            "ATC " + atc_hit,
+            nullptr,
+            nullptr};
       } else if (cross == nullptr) {
-        f.source = {"BDPM — CIS_COMPO_bdpm.txt (substances of the specialty)", "", 0,
-                    "CIS " + l.drug->cis, nullptr};
+        f.source = {"BDPM — CIS_COMPO_bdpm.txt (substances of the specialty)",
+                    "",
+                    0,
+                    "CIS " + l.drug->cis,
+                    nullptr,
+                    nullptr};
       }
       out.push_back(std::move(f));
     }

@@ -3,6 +3,8 @@
 // findings. Thread-safety: plain data, immutable once built.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -110,30 +112,72 @@ struct ResolvedLine {
   std::string denomination_key;  // NameKey of the specialty's name
 };
 
+// The source of a finding. Texts point into the loaded knowledge or string
+// literals (a check copies no thesaurus text); only the section is built.
 struct Source {
-  std::string document, version;
+  std::string_view document, version;
   int page = 0;
   std::string section;
-  nlohmann::json raw;  // a source object as the posology rules give it
-  nlohmann::json ToJson() const;
+  const nlohmann::json* raw = nullptr;  // a source object of the knowledge (allergy table)
+  nlohmann::json owned;                 // a source object given by the dose engine
 };
 
+// One level of an interaction entry and whether its condition holds.
+struct LevelOut {
+  const LevelRule* rule = nullptr;
+  Tri applies = Tri::kUnknown;
+};
+
+// A less severe entry of the same line pair (listed by name, level, page).
+struct OtherEntry {
+  const Entry* entry = nullptr;
+  kb::Level level = kb::Level::kAPEC;
+};
+
+// A finding as written in the response. Views point into the knowledge, the
+// resolved lines (which outlive the findings) or literals.
 struct Finding {
   std::string kind, level;  // level: CI/ASDEC/PE/APEC or contraindicated/warning/info
-  nlohmann::json levels;    // interactions only
+  bool has_levels = false;  // interactions: "levels" written (maybe empty)
+  std::vector<LevelOut> levels;
   std::optional<bool> resolved;
-  std::vector<size_t> lines;
-  std::vector<std::string> substances;
-  std::string message, risk, conduct;
+  std::array<size_t, 2> lines{};  // the first n_lines are used
+  size_t n_lines = 0;
+  std::vector<std::string_view> substances;
+  std::string message;
+  std::string_view risk, conduct;
   Source source;
-  nlohmann::json extra;  // other entries, class names
-  int Rank() const;      // 0 most severe
+  bool has_other_entries = false;  // interactions: "other_entries" written (maybe empty)
+  std::vector<OtherEntry> other_entries;
+  // The other members of the finding, (name, string value), in name order;
+  // every name sorts before "other_entries".
+  std::vector<std::pair<std::string_view, std::string>> extra;
+  void SetLines(size_t a) {
+    lines = {a, 0};
+    n_lines = 1;
+  }
+  void SetLines(size_t a, size_t b) {
+    lines = {a, b};
+    n_lines = 2;
+  }
+  bool LinesBefore(const Finding& o) const {
+    return std::lexicographical_compare(lines.begin(), lines.begin() + n_lines, o.lines.begin(),
+                                        o.lines.begin() + o.n_lines);
+  }
+  int Rank() const;  // 0 most severe
+};
+
+// A check that could not run, and why ("not_evaluated" of the response).
+struct NotEvaluated {
+  std::string_view check;
+  std::optional<size_t> line;
+  std::string missing, message;
 };
 
 // Writes the response JSON of issue 4 into `out` (response.cc).
 void WriteResponse(const CheckKnowledge& k, const ThesaurusData& th, const Request& req,
                    const std::vector<const Finding*>& found, const std::vector<ResolvedLine>& lines,
-                   const nlohmann::json& unresolved, const nlohmann::json& not_evaluated,
+                   const nlohmann::json& unresolved, const std::vector<NotEvaluated>& not_evaluated,
                    std::string& out);
 
 // Links BDPM substances of `line` to thesaurus keys and classes.
@@ -145,14 +189,14 @@ void CheckDuplicates(const std::vector<ResolvedLine>& lines, const std::string& 
                      std::vector<Finding>& out);
 void CheckAllergies(const CheckKnowledge& k, const Request& req,
                     const std::vector<ResolvedLine>& lines, Lang lang, std::vector<Finding>& out,
-                    nlohmann::json& not_evaluated);
+                    std::vector<NotEvaluated>& not_evaluated);
 void CheckAvailability(const std::vector<ResolvedLine>& lines, const std::string& bdpm, Lang lang,
                        std::vector<Finding>& out);
 void CheckNeverEvents(const Request& req, const std::vector<ResolvedLine>& lines, Lang lang,
                       std::vector<Finding>& out);
 void CheckPatientLimits(const CheckKnowledge& k, const Request& req,
                         const std::vector<ResolvedLine>& lines, std::vector<Finding>& out,
-                        nlohmann::json& not_evaluated);
+                        std::vector<NotEvaluated>& not_evaluated);
 
 inline const char* Tr(Lang lang, const char* fr, const char* en) {
   return lang == Lang::kFr ? fr : en;

@@ -72,9 +72,68 @@ void Json(std::string& o, const json& j) {
   s.dump(j, false, false, 0);
 }
 
+// Valid UTF-8 without \b or \f: the only texts where Str writes the same
+// bytes as json::dump (which escapes those two as \b and \f, and replaces
+// invalid UTF-8).
+bool SameAsDump(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (c == 0x08 || c == 0x0C) return false;
+      ++i;
+      continue;
+    }
+    size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return false;
+    }
+    if (i + len > s.size()) return false;
+    auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if (c1 < lo || c1 > hi) return false;
+    for (size_t k = 2; k < len; ++k) {
+      auto ck = static_cast<unsigned char>(s[i + k]);
+      if (ck < 0x80 || ck > 0xBF) return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+// A string written as json::dump writes it (members that were JSON values
+// before the response was written without a tree: same bytes).
+void JStr(std::string& o, std::string_view s) {
+  if (SameAsDump(s)) {
+    Str(o, s);
+  } else {
+    Json(o, json(std::string(s)));
+  }
+}
+
+void Int(std::string& o, long long v) {
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  o.append(buf, ec == std::errc() ? end : buf);
+}
+
 void WriteSource(std::string& o, const Source& s) {
-  if (!s.raw.is_null()) {
-    Json(o, s.raw);
+  if (s.raw != nullptr && !s.raw->is_null()) {
+    Json(o, *s.raw);
+    return;
+  }
+  if (!s.owned.is_null()) {
+    Json(o, s.owned);
     return;
   }
   o += '{';
@@ -96,6 +155,50 @@ void WriteSource(std::string& o, const Source& s) {
   o += '}';
 }
 
+// "levels" of an interaction: [{"applies", "condition", "level"}] (the
+// members in name order, as json::dump wrote them).
+void WriteLevels(std::string& o, const std::vector<LevelOut>& levels) {
+  o += '[';
+  for (size_t i = 0; i < levels.size(); ++i) {
+    if (i > 0) o += ',';
+    o += '{';
+    Key(o, "applies");
+    o += levels[i].applies == Tri::kTrue    ? "true"
+         : levels[i].applies == Tri::kFalse ? "false"
+                                            : "null";
+    o += ',';
+    Key(o, "condition");
+    JStr(o, levels[i].rule->condition);
+    o += ',';
+    Key(o, "level");
+    JStr(o, levels[i].rule->code);
+    o += '}';
+  }
+  o += ']';
+}
+
+// "other_entries": [{"level", "page", "substances"}].
+void WriteOtherEntries(std::string& o, const std::vector<OtherEntry>& others) {
+  o += '[';
+  for (size_t i = 0; i < others.size(); ++i) {
+    if (i > 0) o += ',';
+    o += '{';
+    Key(o, "level");
+    JStr(o, kb::LevelCode(others[i].level));
+    o += ',';
+    Key(o, "page");
+    Int(o, others[i].entry->page);
+    o += ',';
+    Key(o, "substances");
+    o += '[';
+    JStr(o, others[i].entry->a);
+    o += ',';
+    JStr(o, others[i].entry->b);
+    o += "]}";
+  }
+  o += ']';
+}
+
 void WriteFinding(std::string& o, const Finding& f) {
   o += '{';
   Key(o, "kind");
@@ -106,7 +209,7 @@ void WriteFinding(std::string& o, const Finding& f) {
   o += ',';
   Key(o, "lines");
   o += '[';
-  for (size_t i = 0; i < f.lines.size(); ++i) {
+  for (size_t i = 0; i < f.n_lines; ++i) {
     if (i > 0) o += ',';
     Num(o, f.lines[i]);
   }
@@ -129,24 +232,54 @@ void WriteFinding(std::string& o, const Finding& f) {
   o += ',';
   Key(o, "source");
   WriteSource(o, f.source);
-  if (!f.levels.is_null()) {
+  if (f.has_levels) {
     o += ',';
     Key(o, "levels");
-    Json(o, f.levels);
+    WriteLevels(o, f.levels);
   }
   if (f.resolved) {
     o += ',';
     Key(o, "resolved");
     o += *f.resolved ? "true" : "false";
   }
-  if (f.extra.is_object()) {
-    for (const auto& [k, v] : f.extra.items()) {
-      o += ',';
-      Key(o, k);
-      Json(o, v);
-    }
+  for (const auto& [k, v] : f.extra) {
+    o += ',';
+    Key(o, k);
+    JStr(o, v);
+  }
+  if (f.has_other_entries) {
+    o += ',';
+    Key(o, "other_entries");
+    WriteOtherEntries(o, f.other_entries);
   }
   o += '}';
+}
+
+// "not_evaluated": [{"check", "lines"?, "message", "missing"}].
+void WriteNotEvaluated(std::string& o, const std::vector<NotEvaluated>& all) {
+  o += '[';
+  for (size_t i = 0; i < all.size(); ++i) {
+    const NotEvaluated& n = all[i];
+    if (i > 0) o += ',';
+    o += '{';
+    Key(o, "check");
+    JStr(o, n.check);
+    if (n.line) {
+      o += ',';
+      Key(o, "lines");
+      o += '[';
+      Num(o, *n.line);
+      o += ']';
+    }
+    o += ',';
+    Key(o, "message");
+    JStr(o, n.message);
+    o += ',';
+    Key(o, "missing");
+    JStr(o, n.missing);
+    o += '}';
+  }
+  o += ']';
 }
 
 void WriteLine(std::string& o, const ResolvedLine& l, const Request& req) {
@@ -203,7 +336,8 @@ void WriteLine(std::string& o, const ResolvedLine& l, const Request& req) {
 
 void WriteResponse(const CheckKnowledge& k, const ThesaurusData& th, const Request& req,
                    const std::vector<const Finding*>& found, const std::vector<ResolvedLine>& lines,
-                   const json& unresolved, const json& not_evaluated, std::string& o) {
+                   const json& unresolved, const std::vector<NotEvaluated>& not_evaluated,
+                   std::string& o) {
   o.reserve(1024 + found.size() * 1024 + lines.size() * 256);
   o += '{';
   Key(o, "findings");
@@ -224,7 +358,7 @@ void WriteResponse(const CheckKnowledge& k, const ThesaurusData& th, const Reque
   Json(o, unresolved);
   o += ',';
   Key(o, "not_evaluated");
-  Json(o, not_evaluated);
+  WriteNotEvaluated(o, not_evaluated);
   o += ',';
   Key(o, "kb");
   o += '{';
