@@ -18,13 +18,13 @@ bool IsAtc(std::string_view s) {
 }
 
 // Whole words of `needle` appear as a run in `hay` (both keys).
-bool WordRun(const std::string& hay, const std::string& needle) {
+bool WordRun(std::string_view hay, const std::string& needle) {
   if (needle.size() < 3) return false;
-  std::string h = " " + hay + " ";
+  std::string h = " " + std::string(hay) + " ";
   return h.find(" " + needle + " ") != std::string::npos;
 }
 
-bool StartsWithAny(const std::string& atc, const std::vector<std::string>& prefixes) {
+bool StartsWithAny(std::string_view atc, const std::vector<std::string>& prefixes) {
   for (const std::string& p : prefixes) {
     if (!atc.empty() && atc.starts_with(p)) return true;
   }
@@ -51,7 +51,7 @@ std::vector<std::string> DeclaredAtc(const AllergyTable* table, const std::strin
 
 // The class entry whose ATC prefix `atc` starts with.
 const AllergyClass* ClassOf(const AllergyTable* table, const std::string& key,
-                            const std::string& atc) {
+                            std::string_view atc) {
   if (table == nullptr) return nullptr;
   for (const AllergyClass& c : table->classes) {
     bool named = false;
@@ -63,7 +63,7 @@ const AllergyClass* ClassOf(const AllergyTable* table, const std::string& key,
 
 // The cross-reactivity entry that links a declared class to `atc`.
 const CrossReactivity* CrossOf(const AllergyTable* table, const std::vector<std::string>& declared,
-                               const std::string& atc) {
+                               std::string_view atc) {
   if (table == nullptr || atc.empty()) return nullptr;
   for (const CrossReactivity& r : table->cross_reactivity) {
     if (!StartsWithAny(atc, r.line_atc)) continue;
@@ -76,8 +76,8 @@ const CrossReactivity* CrossOf(const AllergyTable* table, const std::vector<std:
   return nullptr;
 }
 
-std::string LineAtc(const ResolvedLine& l, const ResolvedSubstance& s) {
-  return s.atc.empty() ? l.drug->atc : s.atc;
+std::string_view LineAtc(const ResolvedLine& l, const ResolvedSubstance& s) {
+  return s.atc.empty() ? std::string_view(l.drug->atc) : s.atc;
 }
 
 }  // namespace
@@ -108,7 +108,7 @@ void CheckAllergies(const CheckKnowledge& k, const Request& req,
       const AllergyClass* cls = nullptr;
       const CrossReactivity* cross = nullptr;
       for (const ResolvedSubstance& s : l.substances) {
-        std::string atc = LineAtc(l, s);
+        std::string_view atc = LineAtc(l, s);
         if (IsAtc(trimmed) && !atc.empty() && atc.starts_with(trimmed)) {
           why = "atc";
           atc_hit = trimmed;

@@ -9,7 +9,9 @@
 namespace vigie::check {
 namespace {
 
-std::string SubstanceId(const ResolvedSubstance& s) { return s.key.empty() ? s.name_key : s.key; }
+std::string_view SubstanceId(const ResolvedSubstance& s) {
+  return s.key.empty() ? s.name_key : s.key;
+}
 
 bool Parenteral(const Line& l, const kb::Drug& d) {
   std::string r = text::Fold(l.route);
@@ -39,7 +41,7 @@ void CheckDuplicates(const std::vector<ResolvedLine>& lines, const std::string& 
         f.message =
             std::string(
                 Tr(lang, "Même substance sur deux lignes : ", "Same substance on two lines: ")) +
-            s.name;
+            std::string(s.name);
         f.conduct = Tr(lang, "Vérifier la dose totale ; supprimer le doublon.",
                        "Check the total dose; remove the duplicate.");
         f.source = {"BDPM — CIS_COMPO_bdpm.txt",
@@ -148,18 +150,18 @@ void CheckPatientLimits(const CheckKnowledge& k, const Request& req,
     const Line& in = req.lines[l.index];
     for (const ResolvedSubstance& s : l.substances) {
       const dose::Substance* rule = nullptr;
-      for (const std::string& n : {s.key, s.name_key}) {
+      for (std::string_view n : {s.key, s.name_key}) {
         if (rule == nullptr && book != nullptr && !n.empty()) rule = k.PosologyRule(n);
       }
       if (rule == nullptr) {
         // No rule in data/posology: the dose was not checked, say so.
         if (book != nullptr) {
-          not_evaluated.push_back(
-              NotEvaluated{"dose", l.index, "posology_rule",
-                           fr ? "Dose non vérifiée : pas de règle de posologie pour " + s.name +
-                                    " dans les données de Vigie (data/posology)"
-                              : "Dose not checked: no posology rule for " + s.name +
-                                    " in Vigie's data (data/posology)"});
+          not_evaluated.push_back(NotEvaluated{
+              "dose", l.index, "posology_rule",
+              fr ? "Dose non vérifiée : pas de règle de posologie pour " + std::string(s.name) +
+                       " dans les données de Vigie (data/posology)"
+                 : "Dose not checked: no posology rule for " + std::string(s.name) +
+                       " in Vigie's data (data/posology)"});
         }
         continue;
       }

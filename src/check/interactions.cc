@@ -11,7 +11,7 @@
 namespace vigie::check {
 namespace {
 
-bool Contains(const std::vector<std::string>& v, const std::string& k) {
+bool Contains(const std::vector<uint32_t>& v, uint32_t k) {
   return std::find(v.begin(), v.end(), k) != v.end();
 }
 
@@ -122,28 +122,28 @@ bool OtherMembers(const ResolvedLine& x, const ResolvedLine& y) {
 
 void CheckInteractions(const ThesaurusData& th, const std::vector<ResolvedLine>& lines, Lang lang,
                        std::vector<Finding>& out) {
+  std::vector<uint32_t> hits;  // reused for every pair
+  std::vector<std::pair<kb::Level, uint32_t>> ranked;
   for (size_t i = 0; i < lines.size(); ++i) {
     for (size_t j = i + 1; j < lines.size(); ++j) {
       const ResolvedLine& x = lines[i];
       const ResolvedLine& y = lines[j];
-      std::vector<size_t> hits;
-      for (const std::string& p : x.protagonists) {
-        auto it = th.by_key.find(p);
-        if (it == th.by_key.end()) continue;
-        for (size_t idx : it->second) {
+      hits.clear();
+      for (uint32_t p : x.protagonists) {
+        for (uint32_t idx : th.entries_of_id[p]) {
           const Entry& e = th.entries[idx];
           bool match = e.same_class
-                           ? (e.key_a == p && Contains(y.protagonists, p) && OtherMembers(x, y))
-                           : (e.key_a == p && Contains(y.protagonists, e.key_b)) ||
-                                 (e.key_b == p && Contains(y.protagonists, e.key_a));
+                           ? (e.id_a == p && Contains(y.protagonists, p) && OtherMembers(x, y))
+                           : (e.id_a == p && Contains(y.protagonists, e.id_b)) ||
+                                 (e.id_b == p && Contains(y.protagonists, e.id_a));
           if (match && std::find(hits.begin(), hits.end(), idx) == hits.end()) hits.push_back(idx);
         }
       }
       if (hits.empty()) continue;
       // Only the most severe entry becomes a full finding (its texts are
       // long); the others are listed by name, level and page.
-      std::vector<std::pair<kb::Level, size_t>> ranked;
-      for (size_t idx : hits) ranked.emplace_back(ApplicableLevel(th.entries[idx], x, y), idx);
+      ranked.clear();
+      for (uint32_t idx : hits) ranked.emplace_back(ApplicableLevel(th.entries[idx], x, y), idx);
       std::stable_sort(ranked.begin(), ranked.end(),
                        [](const auto& a, const auto& b) { return a.first < b.first; });
       Finding best = Make(th, th.entries[ranked[0].second], x, y, lang);
@@ -151,7 +151,7 @@ void CheckInteractions(const ThesaurusData& th, const std::vector<ResolvedLine>&
       for (size_t k = 1; k < ranked.size(); ++k) {
         best.other_entries.push_back({&th.entries[ranked[k].second], ranked[k].first});
       }
-      for (size_t idx : hits) {
+      for (uint32_t idx : hits) {
         const Entry& e = th.entries[idx];
         if (!e.same_class) continue;
         Finding d;

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,9 +46,10 @@ struct LevelRule {
 };
 
 struct Entry {
-  std::string a, b;          // as printed
-  std::string key_a, key_b;  // NameKey; "AUTRES X" gives key_b == key of X
-  bool same_class = false;   // "X + AUTRES X"
+  std::string a, b;             // as printed
+  std::string key_a, key_b;     // NameKey; "AUTRES X" gives key_b == key of X
+  uint32_t id_a = 0, id_b = 0;  // the keys interned (ThesaurusData::ids)
+  bool same_class = false;      // "X + AUTRES X"
   std::string level_label, risk, conduct;
   int page = 0;
   std::vector<LevelRule> levels;  // most severe first
@@ -68,13 +71,29 @@ struct ThesaurusData {
   struct Link {
     std::string key;       // thesaurus key or ""
     std::string name_key;  // NameKey of the BDPM name
+    uint32_t id = kNoId;   // the key interned, kNoId when it names no entry or class
   };
   std::unordered_map<std::string, Link> links;
+  // The same links by catalog substance (the catalog is immutable): no key
+  // is built or hashed during a check.
+  std::unordered_map<const kb::DrugSubstance*, const Link*> link_of;
+  // Interned keys: every key naming an entry or a class, or listed in a
+  // class, has an id; by_key and classes_of by id (same order), so that the
+  // pair loop of a check compares integers.
+  static constexpr uint32_t kNoId = UINT32_MAX;
+  std::unordered_map<std::string, uint32_t> ids;
+  std::vector<std::vector<uint32_t>> entries_of_id, classes_of_id;
+  uint32_t Id(const std::string& key) const {
+    auto it = ids.find(key);
+    return it == ids.end() ? kNoId : it->second;
+  }
   std::unordered_map<std::string, std::string> denomination_keys;  // CIS -> NameKey
 };
 
 // The thesaurus key of a BDPM substance (via its active moiety first).
 ThesaurusData::Link LinkSubstance(const ThesaurusData& th, const kb::DrugSubstance& s);
+// Interns the keys of by_key and classes_of (end of the load).
+void InternKeys(ThesaurusData& th);
 
 // Parses the condition text of one level into alternatives.
 std::vector<Alternative> ParseCondition(std::string_view condition);
@@ -92,12 +111,15 @@ struct Amounts {
 };
 Amounts AmountsOf(const Line& line);
 
+// Views point into the drug catalog and the thesaurus links (immutable), or
+// into ResolvedLine::own_links for a substance outside the catalog.
 struct ResolvedSubstance {
-  std::string name;      // BDPM
-  std::string key;       // thesaurus key, "" when the thesaurus has none
-  std::string name_key;  // NameKey(name)
-  std::string atc;
-  std::string code;  // BDPM substance code
+  std::string_view name;      // BDPM
+  std::string_view key;       // thesaurus key, "" when the thesaurus has none
+  std::string_view name_key;  // NameKey(name)
+  std::string_view atc;
+  std::string_view code;  // BDPM substance code
+  uint32_t id = ThesaurusData::kNoId;
 };
 
 struct ResolvedLine {
@@ -106,14 +128,13 @@ struct ResolvedLine {
   std::string matched_by;
   double score = 0;
   std::vector<ResolvedSubstance> substances;
-  std::vector<std::string> protagonists;  // thesaurus keys: substances and their classes
+  std::vector<uint32_t> protagonists;  // interned thesaurus keys: substances and their classes
   Amounts amounts;
   bool aspirin = false, methotrexate = false;
-  std::string denomination_key;  // NameKey of the specialty's name
+  std::string denomination_key;              // NameKey of the specialty's name
+  std::list<ThesaurusData::Link> own_links;  // links computed for a substance outside the catalog
 };
 
-// The source of a finding. Texts point into the loaded knowledge or string
-// literals (a check copies no thesaurus text); only the section is built.
 struct Source {
   std::string_view document, version;
   int page = 0;

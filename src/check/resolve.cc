@@ -86,26 +86,34 @@ void LinkToThesaurus(const ThesaurusData& th, ResolvedLine& line) {
   line.denomination_key =
       den != th.denomination_keys.end() ? den->second : NameKey(line.drug->denomination);
   line.protagonists.clear();
-  auto add = [&](const std::string& k) {
-    if (!k.empty() && std::find(line.protagonists.begin(), line.protagonists.end(), k) ==
-                          line.protagonists.end()) {
-      line.protagonists.push_back(k);
+  auto add = [&](uint32_t id) {
+    if (id != ThesaurusData::kNoId && std::find(line.protagonists.begin(), line.protagonists.end(),
+                                                id) == line.protagonists.end()) {
+      line.protagonists.push_back(id);
     }
   };
+  line.substances.reserve(line.drug->substances.size());
   for (const kb::DrugSubstance& s : line.drug->substances) {
-    ThesaurusData::Link link = LinkSubstance(th, s);
-    const std::string& key = link.key;
+    auto known = th.link_of.find(&s);
+    const ThesaurusData::Link* link = nullptr;
+    if (known != th.link_of.end()) {
+      link = known->second;
+    } else {  // not a catalog substance of this knowledge: linked now
+      line.own_links.push_back(LinkSubstance(th, s));
+      line.own_links.back().id = th.Id(line.own_links.back().key);
+      link = &line.own_links.back();
+    }
+    const std::string& key = link->key;
     line.substances.push_back(
-        {s.fraction.empty() ? s.name : s.fraction, key, link.name_key, s.atc, s.code});
-    add(key);
+        {s.fraction.empty() ? s.name : s.fraction, key, link->name_key, s.atc, s.code, link->id});
+    // A key that names no entry and no class matches nothing: not listed.
+    add(link->id);
     if (key == "acide acetylsalicylique") line.aspirin = true;
     if (key == "methotrexate") line.methotrexate = true;
   }
   size_t direct = line.protagonists.size();
   for (size_t i = 0; i < line.protagonists.size() && i < direct + 64; ++i) {
-    auto it = th.classes_of.find(line.protagonists[i]);
-    if (it == th.classes_of.end()) continue;
-    for (const std::string& c : it->second) add(c);
+    for (uint32_t c : th.classes_of_id[line.protagonists[i]]) add(c);
   }
 }
 
