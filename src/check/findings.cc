@@ -149,10 +149,10 @@ void CheckPatientLimits(const CheckKnowledge& k, const Request& req,
   for (const ResolvedLine& l : lines) {
     const Line& in = req.lines[l.index];
     for (const ResolvedSubstance& s : l.substances) {
-      const dose::Substance* rule = nullptr;
-      for (std::string_view n : {s.key, s.name_key}) {
-        if (rule == nullptr && book != nullptr && !n.empty()) rule = k.PosologyRule(n);
-      }
+      // Found at load for a catalog substance (folding the name is costly).
+      const dose::Substance* rule = s.link != nullptr && s.link->posology_known
+                                        ? s.link->posology
+                                        : k.FindPosologyRule(s.key, s.name_key);
       if (rule == nullptr) {
         // No rule in data/posology: the dose was not checked, say so.
         if (book != nullptr) {

@@ -72,6 +72,10 @@ struct ThesaurusData {
     std::string key;       // thesaurus key or ""
     std::string name_key;  // NameKey of the BDPM name
     uint32_t id = kNoId;   // the key interned, kNoId when it names no entry or class
+    // CheckKnowledge::PosologyRule of the key, else of the name key (found at
+    // load; `posology_known` false for a link made during a check).
+    const dose::Substance* posology = nullptr;
+    bool posology_known = false;
   };
   std::unordered_map<std::string, Link> links;
   // The same links by catalog substance (the catalog is immutable): no key
@@ -120,6 +124,7 @@ struct ResolvedSubstance {
   std::string_view atc;
   std::string_view code;  // BDPM substance code
   uint32_t id = ThesaurusData::kNoId;
+  const ThesaurusData::Link* link = nullptr;
 };
 
 struct ResolvedLine {

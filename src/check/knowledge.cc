@@ -162,6 +162,15 @@ const dose::Substance* CheckKnowledge::PosologyRule(std::string_view name) const
   return it == posology_index_.end() ? nullptr : it->second;
 }
 
+const dose::Substance* CheckKnowledge::FindPosologyRule(std::string_view key,
+                                                        std::string_view name_key) const {
+  const dose::Substance* rule = nullptr;
+  for (std::string_view n : {key, name_key}) {
+    if (rule == nullptr && posology() != nullptr && !n.empty()) rule = PosologyRule(n);
+  }
+  return rule;
+}
+
 const ThesaurusData* CheckKnowledge::Thesaurus(const std::string& version) const {
   auto it = thesaurus_.find(version.empty() ? newest_ : version);
   return it == thesaurus_.end() ? nullptr : it->second.get();
@@ -201,6 +210,8 @@ Result<std::shared_ptr<const CheckKnowledge>> CheckKnowledge::Load(
             if (it == (*th)->links.end()) {
               ThesaurusData::Link link = LinkSubstance(**th, sub);
               link.id = link.key.empty() ? ThesaurusData::kNoId : (*th)->Id(link.key);
+              link.posology = k->FindPosologyRule(link.key, link.name_key);
+              link.posology_known = true;
               it = (*th)->links.emplace(id, std::move(link)).first;
             }
             (*th)->link_of.emplace(&sub, &it->second);

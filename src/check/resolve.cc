@@ -104,8 +104,8 @@ void LinkToThesaurus(const ThesaurusData& th, ResolvedLine& line) {
       link = &line.own_links.back();
     }
     const std::string& key = link->key;
-    line.substances.push_back(
-        {s.fraction.empty() ? s.name : s.fraction, key, link->name_key, s.atc, s.code, link->id});
+    line.substances.push_back({s.fraction.empty() ? s.name : s.fraction, key, link->name_key, s.atc,
+                               s.code, link->id, link});
     // A key that names no entry and no class matches nothing: not listed.
     add(link->id);
     if (key == "acide acetylsalicylique") line.aspirin = true;

@@ -2,7 +2,10 @@
 // string (no intermediate tree): findings, lines, unresolved, not_evaluated,
 // kb. Texts are copied once, from the knowledge into the response.
 // Thread-safety: pure functions.
+#include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 #include "check/internal.h"
 
@@ -13,38 +16,61 @@ using nlohmann::json;
 
 bool NeedsEscape(char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; }
 
-// A JSON string (RFC 8259 escapes; UTF-8 passed through). Runs of plain
-// characters are appended at once.
+// Whether one of the 8 bytes of `w` needs an escape: a byte < 0x20, '"' or
+// '\\' (the "has less" and "has zero" word tests: exact for the answer).
+bool WordNeedsEscape(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+  uint64_t control = (w - kOnes * 0x20) & ~w;
+  return ((control | ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash)) & kHigh) != 0;
+}
+
+void Escape(std::string& o, char c) {
+  switch (c) {
+    case '"':
+      o += "\\\"";
+      break;
+    case '\\':
+      o += "\\\\";
+      break;
+    case '\n':
+      o += "\\n";
+      break;
+    case '\r':
+      o += "\\r";
+      break;
+    case '\t':
+      o += "\\t";
+      break;
+    default: {
+      static const char* hex = "0123456789abcdef";
+      o += "\\u00";
+      o += hex[(static_cast<unsigned char>(c) >> 4) & 0xF];
+      o += hex[static_cast<unsigned char>(c) & 0xF];
+    }
+  }
+}
+
+// A JSON string (RFC 8259 escapes; UTF-8 passed through). Plain text is
+// scanned 8 bytes at a time and appended by runs.
 void Str(std::string& o, std::string_view s) {
   o += '"';
-  size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (!NeedsEscape(c)) continue;
-    o.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"':
-        o += "\\\"";
-        break;
-      case '\\':
-        o += "\\\\";
-        break;
-      case '\n':
-        o += "\\n";
-        break;
-      case '\r':
-        o += "\\r";
-        break;
-      case '\t':
-        o += "\\t";
-        break;
-      default: {
-        static const char* hex = "0123456789abcdef";
-        o += "\\u00";
-        o += hex[(static_cast<unsigned char>(c) >> 4) & 0xF];
-        o += hex[static_cast<unsigned char>(c) & 0xF];
+  size_t run = 0, i = 0;
+  while (i < s.size()) {
+    if (i + 8 <= s.size()) {
+      uint64_t w = 0;
+      std::memcpy(&w, s.data() + i, 8);
+      if (!WordNeedsEscape(w)) {
+        i += 8;
+        continue;
       }
+    }
+    size_t end = std::min(i + 8, s.size());
+    for (; i < end; ++i) {
+      if (!NeedsEscape(s[i])) continue;
+      o.append(s.data() + run, i - run);
+      Escape(o, s[i]);
+      run = i + 1;
     }
   }
   o.append(s.data() + run, s.size() - run);
