@@ -143,7 +143,7 @@ void CheckAmounts(const Advice& a, double dose, double period_h, const Prescript
 
 Result<std::vector<Finding>> CheckUnchecked(const PosologyBook& book, const Patient& patient,
                                             const PrescriptionLine& line) {
-  Result<Advice> advice = Advise(book, line.substance, patient, line.indication);
+  Result<Advice> advice = Advise(book, line.substance, patient, line.indication, /*detail=*/false);
   if (!advice.ok()) return advice.status();
   const Advice& a = *advice;
   std::vector<Finding> out;
