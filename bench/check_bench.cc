@@ -5,6 +5,9 @@
 // The KB is $VIGIE_DB if set, else built from $VIGIE_DATA (or ../shared/data)
 // into a temporary file. Run from the repository root (or set
 // VIGIE_SOURCE_DIR) so that data/posology and data/check are found. Usage: check_bench [runs].
+// CHECK_BODY_FILE=F writes the request (F) for bench/check_http.sh;
+// CHECK_OUT_FILE=F writes the serialized responses (F: by CIS, F.text.json:
+// by free text) to diff before/after an optimisation.
 // Single-threaded.
 #include <time.h>
 
@@ -133,6 +136,15 @@ int main(int argc, char** argv) {
   if (const char* body = std::getenv("CHECK_BODY_FILE"); body != nullptr && *body != '\0') {
     std::ofstream(body) << cis_req.dump();  // the same request for bench/check_http.sh
     std::ofstream(std::string(body) + ".response.json") << cout->dump(1);
+  }
+  // The serialized response exactly as POST /v1/check sends it: diff it
+  // before/after an optimisation (the bytes must not change).
+  if (const char* raw = std::getenv("CHECK_OUT_FILE"); raw != nullptr && *raw != '\0') {
+    auto text = vigie::check::CheckSerialized(**k, *creq);
+    auto free_text = vigie::check::CheckSerialized(**k, *treq);
+    if (!text.ok() || !free_text.ok()) return 1;
+    std::ofstream(raw) << text->json;
+    std::ofstream(std::string(raw) + ".text.json") << free_text->json;
   }
   std::vector<double> us, cpu;
   us.reserve(runs);

@@ -29,8 +29,18 @@ body_file="${CHECK_BODY_FILE:-/tmp/vigie_check_body.json}"
 export CHECK_BODY="$(cat "$body_file")"
 curl -s -o /dev/null -w 'warm-up: HTTP %{http_code}\n' -H 'Content-Type: application/json' -d "$CHECK_BODY" "$url/v1/check"
 echo "machine: $(nproc) cores; load: $(uptime)"
+# CPU time of the server and of wrk per request (from /proc and time(1)): on
+# a loaded machine throughput measures the wait for a core, these do not.
+tck="$(getconf CLK_TCK)"
+server_cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 echo "== POST /v1/check (10 lines by CIS, audit on)"
-wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$root/bench/check_wrk.lua" "$url/v1/check"
+c0="$(server_cpu)"
+TIMEFORMAT="wrk CPU: user %U s, sys %S s"
+time wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$root/bench/check_wrk.lua" "$url/v1/check" \
+  | tee "$tmp/wrk.out"
+c1="$(server_cpu)"
+requests="$(grep -o 'requests=[0-9]*' "$tmp/wrk.out" | cut -d= -f2)"
+echo "server CPU: $(( (c1 - c0) * 1000000 / tck / requests )) us per request ($requests requests)"
 echo "audit events: $(wc -l < "$tmp/audit.jsonl")"
 (cd "$tmp" && "$build/src/cli/vigie" audit verify "$tmp/audit.jsonl" --json) 2>/dev/null | head -c 300 || true
 echo

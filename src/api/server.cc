@@ -16,6 +16,9 @@
 namespace vigie::api {
 namespace {
 
+// Requests served on one keep-alive connection before the server closes it.
+constexpr size_t kKeepAliveMaxRequests = 1000;
+
 struct RequestScope {
   int64_t start_ns = 0;
   std::string request_id;
@@ -174,6 +177,10 @@ Server::Server(ServerOptions options, const Router& router, Metrics& metrics, En
   // next request waited for the delayed ACK (~40 ms per request, measured in
   // docs/BENCHMARKS.md "Prescription check").
   http.set_tcp_nodelay(true);
+  // httplib closes a keep-alive connection after 5 requests by default: the
+  // client reconnects (connect, accept, a queued task) every 5 requests. A
+  // connection holds its worker thread either way (read timeout unchanged).
+  http.set_keep_alive_max_count(kKeepAliveMaxRequests);
   http.set_payload_max_length(o.max_body_bytes);
   http.set_read_timeout(o.read_timeout_s, 0);
   http.set_write_timeout(o.write_timeout_s, 0);

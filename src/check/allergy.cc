@@ -12,8 +12,6 @@
 namespace vigie::check {
 namespace {
 
-using nlohmann::json;
-
 bool IsAtc(std::string_view s) {
   if (s.size() < 3 || s.size() > 7 || !std::isupper(static_cast<unsigned char>(s[0]))) return false;
   return std::isdigit(static_cast<unsigned char>(s[1])) &&
@@ -21,13 +19,13 @@ bool IsAtc(std::string_view s) {
 }
 
 // Whole words of `needle` appear as a run in `hay` (both keys).
-bool WordRun(const std::string& hay, const std::string& needle) {
+bool WordRun(std::string_view hay, const std::string& needle) {
   if (needle.size() < 3) return false;
-  std::string h = " " + hay + " ";
+  std::string h = " " + std::string(hay) + " ";
   return h.find(" " + needle + " ") != std::string::npos;
 }
 
-bool StartsWithAny(const std::string& atc, const std::vector<std::string>& prefixes) {
+bool StartsWithAny(std::string_view atc, const std::vector<std::string>& prefixes) {
   for (const std::string& p : prefixes) {
     if (!atc.empty() && atc.starts_with(p)) return true;
   }
@@ -54,7 +52,7 @@ std::vector<std::string> DeclaredAtc(const AllergyTable* table, const std::strin
 
 // The class entry whose ATC prefix `atc` starts with.
 const AllergyClass* ClassOf(const AllergyTable* table, const std::string& key,
-                            const std::string& atc) {
+                            std::string_view atc) {
   if (table == nullptr) return nullptr;
   for (const AllergyClass& c : table->classes) {
     bool named = false;
@@ -66,7 +64,7 @@ const AllergyClass* ClassOf(const AllergyTable* table, const std::string& key,
 
 // The cross-reactivity entry that links a declared class to `atc`.
 const CrossReactivity* CrossOf(const AllergyTable* table, const std::vector<std::string>& declared,
-                               const std::string& atc) {
+                               std::string_view atc) {
   if (table == nullptr || atc.empty()) return nullptr;
   for (const CrossReactivity& r : table->cross_reactivity) {
     if (!StartsWithAny(atc, r.line_atc)) continue;
@@ -112,29 +110,27 @@ const ResolvedSubstance* SharedWith(const DeclaredProduct& p, const ResolvedLine
   return nullptr;
 }
 
-std::string LineAtc(const ResolvedLine& l, const ResolvedSubstance& s) {
-  return s.atc.empty() ? l.drug->atc : s.atc;
+std::string_view LineAtc(const ResolvedLine& l, const ResolvedSubstance& s) {
+  return s.atc.empty() ? std::string_view(l.drug->atc) : s.atc;
 }
 
 }  // namespace
 
 void CheckAllergies(const CheckKnowledge& k, const Request& req,
                     const std::vector<ResolvedLine>& lines, Lang lang, std::vector<Finding>& out,
-                    json& not_evaluated) {
+                    std::vector<NotEvaluated>& not_evaluated) {
   if (!req.has_allergies) {
-    not_evaluated.push_back({{"check", "allergy"},
-                             {"missing", "allergies"},
-                             {"message", Tr(lang, "Non évalué : allergies non renseignées",
-                                            "Not evaluated: missing allergies")}});
+    not_evaluated.push_back(
+        {"allergy", std::nullopt, "allergies",
+         Tr(lang, "Non évalué : allergies non renseignées", "Not evaluated: missing allergies")});
     return;
   }
   const AllergyTable* table = k.allergy();
   if (table == nullptr && !req.patient.allergies.empty()) {
     not_evaluated.push_back(
-        {{"check", "allergy"},
-         {"missing", "data/check/allergy.json"},
-         {"message", Tr(lang, "Non évalué : classes d'allergie et réactivité croisée non chargées",
-                        "Not evaluated: allergy classes and cross-reactivity not loaded")}});
+        {"allergy", std::nullopt, "data/check/allergy.json",
+         Tr(lang, "Non évalué : classes d'allergie et réactivité croisée non chargées",
+            "Not evaluated: allergy classes and cross-reactivity not loaded")});
   }
   for (const std::string& declared : req.patient.allergies) {
     std::string trimmed(text::Trim(declared));
@@ -148,7 +144,7 @@ void CheckAllergies(const CheckKnowledge& k, const Request& req,
       const AllergyClass* cls = nullptr;
       const CrossReactivity* cross = nullptr;
       for (const ResolvedSubstance& s : l.substances) {
-        std::string atc = LineAtc(l, s);
+        std::string_view atc = LineAtc(l, s);
         if (IsAtc(trimmed) && !atc.empty() && atc.starts_with(trimmed)) {
           why = "atc";
           atc_hit = trimmed;
@@ -178,15 +174,12 @@ void CheckAllergies(const CheckKnowledge& k, const Request& req,
           // A class allergy cannot be checked without the line's ATC code
           // (the BDPM gives it for CIS_MITM specialties only): say so.
           if (!declared_atc.empty() && !atc_known) {
-            not_evaluated.push_back(
-                {{"check", "allergy"},
-                 {"lines", {l.index}},
-                 {"missing", "atc"},
-                 {"message", Tr(lang,
-                                "Non évalué : classe d'allergie déclarée, code ATC de la "
-                                "spécialité inconnu (BDPM)",
-                                "Not evaluated: declared allergy class, ATC code of the "
-                                "specialty unknown (BDPM)")}});
+            not_evaluated.push_back({"allergy", l.index, "atc",
+                                     Tr(lang,
+                                        "Non évalué : classe d'allergie déclarée, code ATC de la "
+                                        "spécialité inconnu (BDPM)",
+                                        "Not evaluated: declared allergy class, ATC code of the "
+                                        "specialty unknown (BDPM)")});
           }
           continue;
         }
@@ -197,7 +190,7 @@ void CheckAllergies(const CheckKnowledge& k, const Request& req,
       // The substance (or excipient) that caused a reaction to a named
       // product is not known: a warning, not a contra-indication.
       f.level = cross != nullptr ? cross->level : shared != nullptr ? "warning" : "contraindicated";
-      f.lines = {l.index};
+      f.SetLines(l.index);
       for (const auto& s : l.substances) f.substances.push_back(s.name);
       f.message =
           std::string(cross != nullptr
@@ -206,19 +199,20 @@ void CheckAllergies(const CheckKnowledge& k, const Request& req,
           trimmed + ") : " + l.drug->denomination;
       if (shared != nullptr) {
         f.message +=
-            std::string(Tr(lang, " contient ", " contains ")) + shared->name +
+            std::string(Tr(lang, " contient ", " contains ")) + std::string(shared->name) +
             Tr(lang, ", substance du produit déclaré", ", a substance of the declared product");
       }
-      f.extra = {{"match", why}};
+      // Extra members in name order: atc, condition, cross_reactivity, match.
+      if (cls != nullptr || why == "atc") f.extra.emplace_back("atc", atc_hit);
       if (cross != nullptr) {
         f.risk = lang == Lang::kFr ? cross->risk_fr : cross->risk_en;
         f.conduct = lang == Lang::kFr ? cross->conduct_fr : cross->conduct_en;
-        f.source.raw = cross->source;
-        f.extra["cross_reactivity"] = cross->id;
+        f.source.raw = &cross->source;
         if (!cross->condition.empty()) {
           f.resolved = false;
-          f.extra["condition"] = cross->condition;
+          f.extra.emplace_back("condition", cross->condition);
         }
+        f.extra.emplace_back("cross_reactivity", cross->id);
       } else if (shared != nullptr) {
         f.conduct = Tr(lang,
                        "Préciser avec le patient la substance en cause ; ne pas administrer si "
@@ -229,21 +223,29 @@ void CheckAllergies(const CheckKnowledge& k, const Request& req,
         f.conduct = Tr(lang, "Ne pas administrer ; choisir une autre classe.",
                        "Do not give; choose another class.");
       }
+      f.extra.emplace_back("match", why);
       if (cls != nullptr) {
-        f.extra["atc"] = atc_hit;
-        f.source.raw = cls->source;
+        f.source.raw = &cls->source;
       } else if (why == "atc") {
-        f.extra["atc"] = atc_hit;
         f.source = {
             "WHO Collaborating Centre for Drug Statistics Methodology — ATC/DDD Index; "
             "BDPM CIS_MITM (ATC of the specialty)",
-            "ATC", 0, "ATC " + atc_hit, nullptr};
+            "ATC",
+            0,
+            "ATC " + atc_hit,
+            nullptr,
+            nullptr};
       } else if (shared != nullptr) {
-        f.source = {"BDPM — CIS_COMPO_bdpm.txt (substances of the specialties)", "", 0,
-                    "CIS " + product->cis + " (" + trimmed + "), CIS " + l.drug->cis, nullptr};
+        f.source = {
+            "BDPM — CIS_COMPO_bdpm.txt (substances of the specialties)",      "",      0,
+            "CIS " + product->cis + " (" + trimmed + "), CIS " + l.drug->cis, nullptr, nullptr};
       } else if (cross == nullptr) {
-        f.source = {"BDPM — CIS_COMPO_bdpm.txt (substances of the specialty)", "", 0,
-                    "CIS " + l.drug->cis, nullptr};
+        f.source = {"BDPM — CIS_COMPO_bdpm.txt (substances of the specialty)",
+                    "",
+                    0,
+                    "CIS " + l.drug->cis,
+                    nullptr,
+                    nullptr};
       }
       out.push_back(std::move(f));
     }

@@ -23,14 +23,6 @@ int LevelRank(const std::string& l) {
 
 }  // namespace
 
-json Source::ToJson() const {
-  if (!raw.is_null()) return raw;
-  json j = {{"document", document}, {"version", version}};
-  if (page > 0) j["page"] = page;
-  if (!section.empty()) j["section"] = section;
-  return j;
-}
-
 int Finding::Rank() const { return LevelRank(level); }
 
 Result<CheckOutput> CheckSerialized(const CheckKnowledge& k, const Request& req) {
@@ -40,7 +32,7 @@ Result<CheckOutput> CheckSerialized(const CheckKnowledge& k, const Request& req)
       return Status::Error(ErrorCode::kNotFound, {"thesaurus_version " + req.thesaurus_version});
     }
     json unresolved = json::array();
-    json not_evaluated = json::array();
+    std::vector<NotEvaluated> not_evaluated;
     std::vector<ResolvedLine> lines = ResolveLines(k.drugs(), req, unresolved);
     for (ResolvedLine& l : lines) LinkToThesaurus(*th, l);
     std::vector<Finding> found;
@@ -53,30 +45,32 @@ Result<CheckOutput> CheckSerialized(const CheckKnowledge& k, const Request& req)
     CheckAvailability(lines, k.bdpm_versions(), req.lang, found);
     for (const ResolvedLine& l : lines) {
       if (l.methotrexate && !req.lines[l.index].timing) {
-        not_evaluated.push_back(
-            {{"check", "dose"},
-             {"lines", {l.index}},
-             {"missing", "timing"},
-             {"message", Tr(req.lang, "Non évalué : rythme du méthotrexate non donné",
-                            "Not evaluated: methotrexate timing not given")}});
+        not_evaluated.push_back({"dose", l.index, "timing",
+                                 Tr(req.lang, "Non évalué : rythme du méthotrexate non donné",
+                                    "Not evaluated: methotrexate timing not given")});
       }
     }
+    // Sorted and filtered through pointers: a Finding is large (moving them
+    // cost a temporary buffer of the whole vector per check).
     int min_rank = req.min_level.empty() ? 3 : LevelRank(req.min_level);
-    std::erase_if(found, [&](const Finding& f) {
-      return f.kind == "interaction" && f.level != "CI" && f.Rank() > min_rank;
-    });
-    std::stable_sort(found.begin(), found.end(), [](const Finding& a, const Finding& b) {
-      if (a.Rank() != b.Rank()) return a.Rank() < b.Rank();
-      if (a.kind != b.kind) return a.kind < b.kind;
-      return a.lines < b.lines;
+    std::vector<const Finding*> order;
+    order.reserve(found.size());
+    for (const Finding& f : found) {
+      if (f.kind == "interaction" && f.level != "CI" && f.Rank() > min_rank) continue;
+      order.push_back(&f);
+    }
+    std::stable_sort(order.begin(), order.end(), [](const Finding* a, const Finding* b) {
+      if (a->Rank() != b->Rank()) return a->Rank() < b->Rank();
+      if (a->kind != b->kind) return a->kind < b->kind;
+      return a->LinesBefore(*b);
     });
     CheckOutput out;
     out.lines = lines.size() + unresolved.size();
     out.unresolved = unresolved.size();
-    out.findings = found.size();
-    for (const Finding& f : found) out.critical += f.Rank() == 0 ? 1u : 0u;
+    out.findings = order.size();
+    for (const Finding* f : order) out.critical += f->Rank() == 0 ? 1u : 0u;
     out.thesaurus = th->version;
-    WriteResponse(k, *th, req, found, lines, unresolved, not_evaluated, out.json);
+    WriteResponse(k, *th, req, order, lines, unresolved, not_evaluated, out.json);
     return out;
   } catch (const std::exception& e) {
     return Status::Error(ErrorCode::kInternal, {e.what()});

@@ -9,15 +9,8 @@
 namespace vigie::check {
 namespace {
 
-using nlohmann::json;
-
-std::string SubstanceId(const ResolvedSubstance& s) { return s.key.empty() ? s.name_key : s.key; }
-
-json NotEvaluated(std::string check, size_t line, std::string missing, std::string message) {
-  return {{"check", std::move(check)},
-          {"lines", {line}},
-          {"missing", std::move(missing)},
-          {"message", std::move(message)}};
+std::string_view SubstanceId(const ResolvedSubstance& s) {
+  return s.key.empty() ? s.name_key : s.key;
 }
 
 bool Parenteral(const Line& l, const kb::Drug& d) {
@@ -43,16 +36,20 @@ void CheckDuplicates(const std::vector<ResolvedLine>& lines, const std::string& 
         Finding f;
         f.kind = "duplicate";
         f.level = "warning";
-        f.lines = {lines[i].index, lines[j].index};
+        f.SetLines(lines[i].index, lines[j].index);
         f.substances = {s.name};
         f.message =
             std::string(
                 Tr(lang, "Même substance sur deux lignes : ", "Same substance on two lines: ")) +
-            s.name;
+            std::string(s.name);
         f.conduct = Tr(lang, "Vérifier la dose totale ; supprimer le doublon.",
                        "Check the total dose; remove the duplicate.");
-        f.source = {"BDPM — CIS_COMPO_bdpm.txt", bdpm, 0,
-                    "CIS " + lines[i].drug->cis + ", " + lines[j].drug->cis, nullptr};
+        f.source = {"BDPM — CIS_COMPO_bdpm.txt",
+                    bdpm,
+                    0,
+                    "CIS " + lines[i].drug->cis + ", " + lines[j].drug->cis,
+                    nullptr,
+                    nullptr};
         out.push_back(std::move(f));
         break;
       }
@@ -64,29 +61,29 @@ void CheckAvailability(const std::vector<ResolvedLine>& lines, const std::string
                        std::vector<Finding>& out) {
   for (const ResolvedLine& l : lines) {
     const kb::Drug& d = *l.drug;
-    auto make = [&](std::string level, std::string msg, std::string file) {
+    auto make = [&](std::string level, std::string msg, std::string_view document) {
       Finding f;
       f.kind = "availability";
       f.level = std::move(level);
-      f.lines = {l.index};
+      f.SetLines(l.index);
       f.message = std::move(msg);
-      f.source = {"BDPM — " + file, bdpm, 0, "CIS " + d.cis, nullptr};
+      f.source = {document, bdpm, 0, "CIS " + d.cis, nullptr, nullptr};
       out.push_back(std::move(f));
     };
     if (!d.commercialised) {
       make("warning",
            std::string(Tr(lang, "Spécialité non commercialisée : ", "Specialty not marketed: ")) +
                d.denomination,
-           "CIS_bdpm.txt");
+           "BDPM — CIS_bdpm.txt");
     }
     for (const std::string& a : d.availability) {
       make("info", std::string(Tr(lang, "Disponibilité : ", "Availability: ")) + a,
-           "CIS_CIP_Dispo_Spec.txt");
+           "BDPM — CIS_CIP_Dispo_Spec.txt");
     }
     for (const std::string& c : d.prescribing_conditions) {
       make("info",
            std::string(Tr(lang, "Condition de prescription : ", "Prescribing condition: ")) + c,
-           "CIS_CPD_bdpm.txt");
+           "BDPM — CIS_CPD_bdpm.txt");
     }
   }
 }
@@ -99,7 +96,7 @@ void CheckNeverEvents(const Request& req, const std::vector<ResolvedLine>& lines
     Finding f;
     f.kind = "dose";
     f.level = "contraindicated";
-    f.lines = {l.index};
+    f.SetLines(l.index);
     f.substances = {"METHOTREXATE"};
     f.message =
         Tr(lang,
@@ -111,8 +108,11 @@ void CheckNeverEvents(const Request& req, const std::vector<ResolvedLine>& lines
         Tr(lang, "Une seule prise par semaine, jour fixe écrit en toutes lettres sur l'ordonnance.",
            "One intake a week, on a fixed day written in full on the prescription.");
     f.source = {
-        "Ministère de la Santé — liste des « never events »", "", 0,
+        "Ministère de la Santé — liste des « never events »",
+        "",
+        0,
         "Erreur lors de l'administration du méthotrexate par voie orale (hors cancérologie)",
+        nullptr,
         nullptr};
     out.push_back(std::move(f));
   }
@@ -120,60 +120,56 @@ void CheckNeverEvents(const Request& req, const std::vector<ResolvedLine>& lines
 
 void CheckPatientLimits(const CheckKnowledge& k, const Request& req,
                         const std::vector<ResolvedLine>& lines, std::vector<Finding>& out,
-                        json& not_evaluated) {
+                        std::vector<NotEvaluated>& not_evaluated) {
   const Patient& p = req.patient;
   const bool fr = req.lang == Lang::kFr;
   if (!p.creatinine_umol_l && !p.egfr) {
-    not_evaluated.push_back({{"check", "renal"},
-                             {"missing", "creatinine_umol_l | egfr"},
-                             {"message", fr ? "Non évalué : fonction rénale non renseignée"
-                                            : "Not evaluated: missing renal function"}});
+    not_evaluated.push_back({"renal", std::nullopt, "creatinine_umol_l | egfr",
+                             fr ? "Non évalué : fonction rénale non renseignée"
+                                : "Not evaluated: missing renal function"});
   }
   bool may_be_pregnant = (!p.sex || *p.sex == Sex::kFemale) &&
                          (!p.AgeYears() || (*p.AgeYears() >= 10 && *p.AgeYears() <= 55));
   if (may_be_pregnant && !p.pregnant) {
-    not_evaluated.push_back({{"check", "pregnancy"},
-                             {"missing", "pregnant"},
-                             {"message", fr ? "Non évalué : grossesse non renseignée"
-                                            : "Not evaluated: missing pregnant"}});
+    not_evaluated.push_back(
+        {"pregnancy", std::nullopt, "pregnant",
+         fr ? "Non évalué : grossesse non renseignée" : "Not evaluated: missing pregnant"});
   }
   if (may_be_pregnant && !p.breastfeeding) {
-    not_evaluated.push_back({{"check", "breastfeeding"},
-                             {"missing", "breastfeeding"},
-                             {"message", fr ? "Non évalué : allaitement non renseigné"
-                                            : "Not evaluated: missing breastfeeding"}});
+    not_evaluated.push_back(
+        {"breastfeeding", std::nullopt, "breastfeeding",
+         fr ? "Non évalué : allaitement non renseigné" : "Not evaluated: missing breastfeeding"});
   }
   const dose::PosologyBook* book = k.posology();
   if (book == nullptr) {
-    not_evaluated.push_back({{"check", "dose"},
-                             {"missing", "data/posology"},
-                             {"message", fr ? "Non évalué : règles de posologie non chargées"
-                                            : "Not evaluated: posology rules not loaded"}});
+    not_evaluated.push_back({"dose", std::nullopt, "data/posology",
+                             fr ? "Non évalué : règles de posologie non chargées"
+                                : "Not evaluated: posology rules not loaded"});
   }
   for (const ResolvedLine& l : lines) {
     const Line& in = req.lines[l.index];
     for (const ResolvedSubstance& s : l.substances) {
-      const dose::Substance* rule = nullptr;
-      for (const std::string& n : {s.key, s.name_key}) {
-        if (rule == nullptr && book != nullptr && !n.empty()) rule = k.PosologyRule(n);
-      }
+      // Found at load for a catalog substance (folding the name is costly).
+      const dose::Substance* rule = s.link != nullptr && s.link->posology_known
+                                        ? s.link->posology
+                                        : k.FindPosologyRule(s.key, s.name_key);
       if (rule == nullptr) {
         // No rule in data/posology: the dose was not checked, say so.
         if (book != nullptr) {
-          not_evaluated.push_back(
-              NotEvaluated("dose", l.index, "posology_rule",
-                           fr ? "Dose non vérifiée : pas de règle de posologie pour " + s.name +
-                                    " dans les données de Vigie (data/posology)"
-                              : "Dose not checked: no posology rule for " + s.name +
-                                    " in Vigie's data (data/posology)"));
+          not_evaluated.push_back(NotEvaluated{
+              "dose", l.index, "posology_rule",
+              fr ? "Dose non vérifiée : pas de règle de posologie pour " + std::string(s.name) +
+                       " dans les données de Vigie (data/posology)"
+                 : "Dose not checked: no posology rule for " + std::string(s.name) +
+                       " in Vigie's data (data/posology)"});
         }
         continue;
       }
       Result<std::vector<dose::Finding>> found = std::vector<dose::Finding>{};
       if (!in.dose || !in.timing) {
-        not_evaluated.push_back(NotEvaluated("dose", l.index, "dose | timing",
+        not_evaluated.push_back(NotEvaluated{"dose", l.index, "dose | timing",
                                              fr ? "Non évalué : dose ou rythme non donné"
-                                                : "Not evaluated: dose or timing not given"));
+                                                : "Not evaluated: dose or timing not given"});
         found = dose::CheckPatientBands(*book, p, rule->name);  // limits that hold at any dose
       } else {
         dose::PrescriptionLine pl{rule->name,
@@ -188,29 +184,29 @@ void CheckPatientLimits(const CheckKnowledge& k, const Request& req,
       }
       if (!found.ok()) {
         auto args = found.status().args();
-        not_evaluated.push_back(NotEvaluated("dose", l.index, args.empty() ? "" : args[0],
-                                             found.status().Message(req.lang)));
+        not_evaluated.push_back(NotEvaluated{"dose", l.index, args.empty() ? "" : args[0],
+                                             found.status().Message(req.lang)});
         continue;
       }
-      for (const dose::Finding& d : *found) {
-        std::string kind = d.code.substr(0, d.code.find('.'));
-        if (kind != "renal" && kind != "hepatic" && kind != "pregnancy" &&
-            kind != "breastfeeding" && kind != "age") {
-          kind = "dose";  // "dose.*" and the rules' general cautions
+      for (dose::Finding& d : *found) {
+        std::string_view kind = "dose";  // "dose.*" and the rules' general cautions
+        std::string_view prefix = std::string_view(d.code).substr(0, d.code.find('.'));
+        for (std::string_view named : {"renal", "hepatic", "pregnancy", "breastfeeding", "age"}) {
+          if (prefix == named) kind = named;
         }
         const std::string& msg = fr ? d.message.fr : d.message.en;
         if (d.code == "dose.not_evaluated" || d.code.starts_with("dose.no_rule")) {
-          not_evaluated.push_back(NotEvaluated(kind, l.index, "", msg));
+          not_evaluated.push_back(NotEvaluated{kind, l.index, "", msg});
           continue;
         }
         Finding f;
         f.kind = kind;
         f.level = d.severity == "critical" ? "contraindicated" : d.severity;
-        f.lines = {l.index};
+        f.SetLines(l.index);
         f.substances = {rule->name};
         f.message = msg;
-        f.source.raw = d.source;
-        f.extra = {{"code", d.code}};
+        f.source.owned = std::move(d.source);
+        f.extra.emplace_back("code", d.code);
         out.push_back(std::move(f));
       }
     }

@@ -11,9 +11,7 @@
 namespace vigie::check {
 namespace {
 
-using nlohmann::json;
-
-bool Contains(const std::vector<std::string>& v, const std::string& k) {
+bool Contains(const std::vector<uint32_t>& v, uint32_t k) {
   return std::find(v.begin(), v.end(), k) != v.end();
 }
 
@@ -78,17 +76,19 @@ kb::Level ApplicableLevel(const Entry& e, const ResolvedLine& x, const ResolvedL
   return e.levels.back().level;
 }
 
+constexpr std::string_view kThesaurus = "ANSM — Thésaurus des interactions médicamenteuses";
+
 Finding Make(const ThesaurusData& th, const Entry& e, const ResolvedLine& x, const ResolvedLine& y,
              Lang lang) {
   Finding f;
   f.kind = "interaction";
-  f.levels = json::array();
+  f.has_levels = true;
+  f.levels.reserve(e.levels.size());
   const LevelRule* chosen = nullptr;
   bool certain = false;
   for (const LevelRule& r : e.levels) {
     Tri t = Applies(r, x, y);
-    json applies = t == Tri::kTrue ? json(true) : t == Tri::kFalse ? json(false) : json(nullptr);
-    f.levels.push_back({{"level", r.code}, {"condition", r.condition}, {"applies", applies}});
+    f.levels.push_back({&r, t});
     if (chosen == nullptr && t != Tri::kFalse) {
       chosen = &r;
       certain = t == Tri::kTrue;
@@ -97,13 +97,14 @@ Finding Make(const ThesaurusData& th, const Entry& e, const ResolvedLine& x, con
   if (chosen == nullptr) chosen = &e.levels.back();  // no condition holds: least severe, flagged
   f.level = chosen->code;
   f.resolved = certain;
-  f.lines = {x.index, y.index};
+  f.SetLines(x.index, y.index);
   f.substances = {e.a, e.b};
   f.risk = e.risk;
   f.conduct = e.conduct;
-  f.source = {"ANSM — Thésaurus des interactions médicamenteuses", th.version, e.page, "", nullptr};
-  f.message =
-      std::string(Tr(lang, "Interaction ", "Interaction ")) + f.level + " : " + e.a + " + " + e.b;
+  f.source = {kThesaurus, th.version, e.page, "", nullptr, nullptr};
+  f.message.reserve(16 + f.level.size() + e.a.size() + e.b.size());
+  f.message.append(Tr(lang, "Interaction ", "Interaction ")).append(f.level).append(" : ");
+  f.message.append(e.a).append(" + ").append(e.b);
   return f;
 }
 
@@ -139,45 +140,42 @@ bool TherapeuticRedundancy(const ResolvedLine& x, const ResolvedLine& y) {
 
 void CheckInteractions(const ThesaurusData& th, const std::vector<ResolvedLine>& lines, Lang lang,
                        std::vector<Finding>& out) {
+  std::vector<uint32_t> hits;  // reused for every pair
+  std::vector<std::pair<kb::Level, uint32_t>> ranked;
   for (size_t i = 0; i < lines.size(); ++i) {
     for (size_t j = i + 1; j < lines.size(); ++j) {
       const ResolvedLine& x = lines[i];
       const ResolvedLine& y = lines[j];
-      std::vector<size_t> hits;
-      for (const std::string& p : x.protagonists) {
-        auto it = th.by_key.find(p);
-        if (it == th.by_key.end()) continue;
-        for (size_t idx : it->second) {
+      hits.clear();
+      for (uint32_t p : x.protagonists) {
+        for (uint32_t idx : th.entries_of_id[p]) {
           const Entry& e = th.entries[idx];
           bool match = e.same_class
-                           ? (e.key_a == p && Contains(y.protagonists, p) && OtherMembers(x, y))
-                           : (e.key_a == p && Contains(y.protagonists, e.key_b)) ||
-                                 (e.key_b == p && Contains(y.protagonists, e.key_a));
+                           ? (e.id_a == p && Contains(y.protagonists, p) && OtherMembers(x, y))
+                           : (e.id_a == p && Contains(y.protagonists, e.id_b)) ||
+                                 (e.id_b == p && Contains(y.protagonists, e.id_a));
           if (match && std::find(hits.begin(), hits.end(), idx) == hits.end()) hits.push_back(idx);
         }
       }
       if (hits.empty()) continue;
       // Only the most severe entry becomes a full finding (its texts are
       // long); the others are listed by name, level and page.
-      std::vector<std::pair<kb::Level, size_t>> ranked;
-      for (size_t idx : hits) ranked.emplace_back(ApplicableLevel(th.entries[idx], x, y), idx);
+      ranked.clear();
+      for (uint32_t idx : hits) ranked.emplace_back(ApplicableLevel(th.entries[idx], x, y), idx);
       std::stable_sort(ranked.begin(), ranked.end(),
                        [](const auto& a, const auto& b) { return a.first < b.first; });
       Finding best = Make(th, th.entries[ranked[0].second], x, y, lang);
-      best.extra["other_entries"] = json::array();
+      best.has_other_entries = true;
       for (size_t k = 1; k < ranked.size(); ++k) {
-        const Entry& e = th.entries[ranked[k].second];
-        best.extra["other_entries"].push_back({{"substances", {e.a, e.b}},
-                                               {"level", kb::LevelCode(ranked[k].first)},
-                                               {"page", e.page}});
+        best.other_entries.push_back({&th.entries[ranked[k].second], ranked[k].first});
       }
-      for (size_t idx : hits) {
+      for (uint32_t idx : hits) {
         const Entry& e = th.entries[idx];
         if (!e.same_class || !TherapeuticRedundancy(x, y)) continue;
         Finding d;
         d.kind = "duplicate";
         d.level = "warning";
-        d.lines = {x.index, y.index};
+        d.SetLines(x.index, y.index);
         d.substances = {e.a};
         d.message =
             std::string(Tr(
@@ -185,8 +183,7 @@ void CheckInteractions(const ThesaurusData& th, const std::vector<ResolvedLine>&
             e.a;
         d.risk = e.risk;
         d.conduct = e.conduct;
-        d.source = {"ANSM — Thésaurus des interactions médicamenteuses", th.version, e.page, "",
-                    nullptr};
+        d.source = {kThesaurus, th.version, e.page, "", nullptr, nullptr};
         out.push_back(std::move(d));
         break;
       }

@@ -117,6 +117,36 @@ Result<std::unique_ptr<ThesaurusData>> Build(
   return th;
 }
 
+}  // namespace
+
+void InternKeys(ThesaurusData& th) {
+  auto intern = [&](const std::string& key) {
+    auto [it, added] = th.ids.emplace(key, static_cast<uint32_t>(th.ids.size()));
+    if (added) {
+      th.entries_of_id.emplace_back();
+      th.classes_of_id.emplace_back();
+    }
+    return it->second;
+  };
+  for (const auto& [key, idx] : th.by_key) {
+    uint32_t id = intern(key);
+    for (size_t i : idx) th.entries_of_id[id].push_back(static_cast<uint32_t>(i));
+  }
+  for (const auto& [key, classes] : th.classes_of) {
+    uint32_t id = intern(key);
+    for (const std::string& c : classes) {
+      uint32_t cid = intern(c);
+      th.classes_of_id[id].push_back(cid);
+    }
+  }
+  for (Entry& e : th.entries) {
+    e.id_a = intern(e.key_a);
+    e.id_b = intern(e.key_b);
+  }
+}
+
+namespace {
+
 uint64_t Fnv1a(std::string_view s, uint64_t h) {
   for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
   return h;
@@ -130,6 +160,15 @@ const dose::Substance* CheckKnowledge::PosologyRule(std::string_view name) const
   if (posology_index_.empty()) return nullptr;
   auto it = posology_index_.find(text::Fold(name));
   return it == posology_index_.end() ? nullptr : it->second;
+}
+
+const dose::Substance* CheckKnowledge::FindPosologyRule(std::string_view key,
+                                                        std::string_view name_key) const {
+  const dose::Substance* rule = nullptr;
+  for (std::string_view n : {key, name_key}) {
+    if (rule == nullptr && posology() != nullptr && !n.empty()) rule = PosologyRule(n);
+  }
+  return rule;
 }
 
 const ThesaurusData* CheckKnowledge::Thesaurus(const std::string& version) const {
@@ -161,12 +200,21 @@ Result<std::shared_ptr<const CheckKnowledge>> CheckKnowledge::Load(
       if (!members.ok()) return members.status();
       auto th = Build(*entries, *members, s.version);
       if (!th.ok()) return th.status();
+      InternKeys(**th);
       if (k->drugs_ != nullptr) {
         for (const kb::Drug& d : k->drugs_->catalog().drugs) {
           (*th)->denomination_keys.emplace(d.cis, NameKey(d.denomination));
           for (const kb::DrugSubstance& sub : d.substances) {
             std::string id = sub.name + '\x1f' + sub.fraction;
-            if (!(*th)->links.contains(id)) (*th)->links.emplace(id, LinkSubstance(**th, sub));
+            auto it = (*th)->links.find(id);
+            if (it == (*th)->links.end()) {
+              ThesaurusData::Link link = LinkSubstance(**th, sub);
+              link.id = link.key.empty() ? ThesaurusData::kNoId : (*th)->Id(link.key);
+              link.posology = k->FindPosologyRule(link.key, link.name_key);
+              link.posology_known = true;
+              it = (*th)->links.emplace(id, std::move(link)).first;
+            }
+            (*th)->link_of.emplace(&sub, &it->second);
           }
         }
       }

@@ -107,26 +107,34 @@ void LinkToThesaurus(const ThesaurusData& th, ResolvedLine& line) {
   line.denomination_key =
       den != th.denomination_keys.end() ? den->second : NameKey(line.drug->denomination);
   line.protagonists.clear();
-  auto add = [&](const std::string& k) {
-    if (!k.empty() && std::find(line.protagonists.begin(), line.protagonists.end(), k) ==
-                          line.protagonists.end()) {
-      line.protagonists.push_back(k);
+  auto add = [&](uint32_t id) {
+    if (id != ThesaurusData::kNoId && std::find(line.protagonists.begin(), line.protagonists.end(),
+                                                id) == line.protagonists.end()) {
+      line.protagonists.push_back(id);
     }
   };
+  line.substances.reserve(line.drug->substances.size());
   for (const kb::DrugSubstance& s : line.drug->substances) {
-    ThesaurusData::Link link = LinkSubstance(th, s);
-    const std::string& key = link.key;
-    line.substances.push_back(
-        {s.fraction.empty() ? s.name : s.fraction, key, link.name_key, s.atc, s.code});
-    add(key);
+    auto known = th.link_of.find(&s);
+    const ThesaurusData::Link* link = nullptr;
+    if (known != th.link_of.end()) {
+      link = known->second;
+    } else {  // not a catalog substance of this knowledge: linked now
+      line.own_links.push_back(LinkSubstance(th, s));
+      line.own_links.back().id = th.Id(line.own_links.back().key);
+      link = &line.own_links.back();
+    }
+    const std::string& key = link->key;
+    line.substances.push_back({s.fraction.empty() ? s.name : s.fraction, key, link->name_key, s.atc,
+                               s.code, link->id, link});
+    // A key that names no entry and no class matches nothing: not listed.
+    add(link->id);
     if (key == "acide acetylsalicylique") line.aspirin = true;
     if (key == "methotrexate") line.methotrexate = true;
   }
   size_t direct = line.protagonists.size();
   for (size_t i = 0; i < line.protagonists.size() && i < direct + 64; ++i) {
-    auto it = th.classes_of.find(line.protagonists[i]);
-    if (it == th.classes_of.end()) continue;
-    for (const std::string& c : it->second) add(c);
+    for (uint32_t c : th.classes_of_id[line.protagonists[i]]) add(c);
   }
 }
 
@@ -138,15 +146,14 @@ std::vector<ResolvedLine> ResolveLines(const kb::DrugIndex& index, const Request
     ResolvedLine r;
     r.index = i;
     r.amounts = AmountsOf(l);
-    std::string input = !l.cis.empty()     ? "cis:" + l.cis
-                        : !l.cip13.empty() ? "cip13:" + l.cip13
-                                           : l.drug;
-    json miss = {{"index", i}, {"input", input}, {"candidates", json::array()}};
+    // The unresolved entry is built only for a line that is not resolved.
+    const char* reason = nullptr;
+    std::vector<kb::DrugCandidate> candidates;
     if (!l.cis.empty()) {
       r.drug = index.FindCis(l.cis);
       r.matched_by = "cis";
       r.score = 1;
-      if (r.drug == nullptr) miss["reason"] = "unknown_cis";
+      if (r.drug == nullptr) reason = "unknown_cis";
     } else if (!l.cip13.empty()) {
       auto c = index.Search(l.cip13, 1);
       if (!c.empty() && c[0].matched_by == "cip13") {
@@ -154,17 +161,17 @@ std::vector<ResolvedLine> ResolveLines(const kb::DrugIndex& index, const Request
         r.matched_by = "cip13";
         r.score = 1;
       } else {
-        miss["reason"] = "unknown_cip13";
+        reason = "unknown_cip13";
       }
     } else {
       auto c = index.Search(l.drug, 5);
       if (c.empty() || c[0].score < kMinScore) {
-        miss["reason"] = "no_match";
-        miss["candidates"] = Candidates(c);
+        reason = "no_match";
+        candidates = std::move(c);
       } else if (c.size() > 1 && c[1].score >= c[0].score - 0.02 &&
                  !ShareSubstance(*c[0].drug, *c[1].drug)) {
-        miss["reason"] = "ambiguous";
-        miss["candidates"] = Candidates(c);
+        reason = "ambiguous";
+        candidates = std::move(c);
       } else {
         r.drug = c[0].drug;
         r.matched_by = "text";
@@ -172,6 +179,11 @@ std::vector<ResolvedLine> ResolveLines(const kb::DrugIndex& index, const Request
       }
     }
     if (r.drug == nullptr) {
+      std::string input = !l.cis.empty()     ? "cis:" + l.cis
+                          : !l.cip13.empty() ? "cip13:" + l.cip13
+                                             : l.drug;
+      json miss = {{"index", i}, {"input", input}, {"candidates", Candidates(candidates)}};
+      if (reason != nullptr) miss["reason"] = reason;
       unresolved.push_back(std::move(miss));
       continue;
     }

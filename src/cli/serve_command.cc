@@ -25,8 +25,12 @@ api::LogWriter MakeAccessLog(Env& env, const std::string& target) {
   if (target == "-") {
     auto mu = std::make_shared<std::mutex>();
     return [mu](std::string_view line) {
+      // One write per line (std::cerr is unbuffered: two writes otherwise).
+      std::string out;
+      out.reserve(line.size() + 1);
+      out.append(line).push_back('\n');
       std::lock_guard lock(*mu);
-      std::cerr << line << "\n";
+      std::cerr.write(out.data(), static_cast<std::streamsize>(out.size()));
     };
   }
   return [&env, target](std::string_view line) {

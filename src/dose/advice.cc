@@ -56,7 +56,7 @@ Result<Limits> Absolute(const PosologyRule& rule, const Patient& p, json& basis)
 
 bool InBand(const Band& b, double v) { return (!b.min || v >= *b.min) && (!b.max || v < *b.max); }
 
-void RenalBands(const Substance& s, const Patient& p, Advice& a) {
+void RenalBands(const Substance& s, const Patient& p, Advice& a, bool detail) {
   a.renal = json::array();
   for (const char* name : {"cockcroft-gault", "egfr"}) {
     std::string estimator = name;
@@ -70,18 +70,21 @@ void RenalBands(const Substance& s, const Patient& p, Advice& a) {
         if (b->dialysis) a.hits.push_back({"renal", b});
       }
     }
-    Result<json> est = RenalEstimate(estimator, p);
+    const Result<json>& est = RenalEstimateOnce(estimator, p);
     if (!est.ok()) {
       a.unknown.push_back("renal (" + estimator + "): " + est.status().Message(Lang::kEn));
-      a.renal.push_back({{"estimator", estimator},
-                         {"status", "not_evaluable"},
-                         {"reason", est.status().Message(Lang::kFr)}});
+      if (detail) {
+        a.renal.push_back({{"estimator", estimator},
+                           {"status", "not_evaluable"},
+                           {"reason", est.status().Message(Lang::kFr)}});
+      }
       continue;
     }
+    double value = est->at("value").get<double>();
     for (const Band* b : bands) {
-      if (!b->dialysis && InBand(*b, (*est)["value"].get<double>())) a.hits.push_back({"renal", b});
+      if (!b->dialysis && InBand(*b, value)) a.hits.push_back({"renal", b});
     }
-    a.renal.push_back(*est);
+    if (detail) a.renal.push_back(*est);
   }
 }
 
@@ -174,7 +177,7 @@ Result<const PosologyRule*> ChooseRule(const Substance& s, const Patient& p,
 }  // namespace
 
 Result<Advice> Advise(const PosologyBook& book, std::string_view substance, const Patient& p,
-                      std::string_view indication) {
+                      std::string_view indication, bool detail) {
   Advice a;
   a.substance = book.Find(substance);
   if (a.substance == nullptr) {
@@ -190,7 +193,7 @@ Result<Advice> Advise(const PosologyBook& book, std::string_view substance, cons
     a.limits = *limits;
   }
   ClauseBands(a.substance->contraindications, "general", p, a);
-  RenalBands(*a.substance, p, a);
+  RenalBands(*a.substance, p, a, detail);
   ClauseBands(a.substance->hepatic, "hepatic", p, a);
   PregnancyBands(*a.substance, p, a);
   BreastfeedingBands(*a.substance, p, a);

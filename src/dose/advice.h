@@ -40,8 +40,13 @@ Status ValidateWhen(const nlohmann::json& when, const std::string& where);
 // The renal estimate a band asks for: Cockcroft-Gault from the patient, or the
 // lab's eGFR if given, else CKD-EPI 2021. kMissingInput if not computable.
 Result<nlohmann::json> RenalEstimate(const std::string& estimator, const Patient& p);
+// The same, computed once per patient and estimator on a thread (the last
+// one is kept); the reference is valid until the next call on the thread.
+const Result<nlohmann::json>& RenalEstimateOnce(const std::string& estimator, const Patient& p);
 
+// `detail`: fill Advice::renal (the estimates used, for DoseForPatient); a
+// line check needs only the bands hit.
 Result<Advice> Advise(const PosologyBook& book, std::string_view substance, const Patient& p,
-                      std::string_view indication);
+                      std::string_view indication, bool detail = true);
 
 }  // namespace vigie::dose

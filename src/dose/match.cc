@@ -161,6 +161,35 @@ Result<bool> Matches(const json& when, const Patient& p) {
   return true;
 }
 
+namespace {
+
+// What an estimate reads of the patient (and which estimator).
+struct RenalInputs {
+  std::string estimator;
+  std::optional<double> age, weight, creatinine, egfr;
+  std::optional<Sex> sex;
+  std::optional<Date> creatinine_date, egfr_date;
+  bool operator==(const RenalInputs&) const = default;
+};
+
+}  // namespace
+
+const Result<json>& RenalEstimateOnce(const std::string& estimator, const Patient& p) {
+  // The last estimate of each estimator on this thread: every line of a
+  // prescription check asks it again for the same patient, and the
+  // calculator is most of a line's dose check (docs/benchmarks/check.md).
+  thread_local std::optional<RenalInputs> last[2];
+  thread_local std::optional<Result<json>> value[2];
+  RenalInputs in{estimator, p.AgeYears(), p.weight_kg,       p.creatinine_umol_l,
+                 p.egfr,    p.sex,        p.creatinine_date, p.egfr_date};
+  size_t slot = estimator == "egfr" ? 1 : 0;
+  if (!last[slot] || !(*last[slot] == in)) {
+    value[slot] = RenalEstimate(estimator, p);
+    last[slot] = in;
+  }
+  return *value[slot];
+}
+
 Result<json> RenalEstimate(const std::string& estimator, const Patient& p) {
   if (estimator == "egfr" && p.egfr) {
     json j = {{"estimator", "egfr"},

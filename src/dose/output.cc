@@ -159,7 +159,7 @@ std::vector<Finding> BandFindings(const Advice& a) {
 
 Result<std::vector<Finding>> CheckUnchecked(const PosologyBook& book, const Patient& patient,
                                             const PrescriptionLine& line) {
-  Result<Advice> advice = Advise(book, line.substance, patient, line.indication);
+  Result<Advice> advice = Advise(book, line.substance, patient, line.indication, /*detail=*/false);
   if (!advice.ok()) return advice.status();
   const Advice& a = *advice;
   if (a.substance == nullptr) {
@@ -200,7 +200,7 @@ Result<std::vector<Finding>> CheckPatientBands(const PosologyBook& book, const P
                                                std::string_view substance,
                                                std::string_view indication) {
   try {
-    Result<Advice> advice = Advise(book, substance, patient, indication);
+    Result<Advice> advice = Advise(book, substance, patient, indication, /*detail=*/false);
     if (!advice.ok()) return advice.status();
     if (advice->substance == nullptr) return std::vector<Finding>{};
     return BandFindings(*advice);

@@ -191,20 +191,23 @@ Status ChainedAuditSink::Append(const api::AuditEvent& e) {
   } else {
     r["attributes"] = attributes;
   }
-  std::string hash = RecordHash(r);
+  // RecordHash(r) without its copy: r has no "hash" member yet.
+  std::string hash = Sha256Hex(r.dump(-1, ' ', false, json::error_handler_t::replace));
   r["hash"] = hash;
   pending_ += r.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
   const uint64_t mine = next_seq_++;
+  const uint64_t group = next_group_;
   last_hash_ = hash;
   // Group commit: the first waiting thread writes every pending record (its
   // own and those appended meanwhile); the others wait for it.
   while (durable_seq_ < mine) {
     if (failed_) return *failed_;
     if (writing_) {
-      written_.wait(lock);
+      written_[group % 2].wait(lock);
       continue;
     }
     writing_ = true;
+    const uint64_t this_group = next_group_++;
     std::string batch = std::move(pending_);
     pending_.clear();
     const uint64_t upto = next_seq_ - 1;
@@ -221,7 +224,12 @@ Status ChainedAuditSink::Append(const api::AuditEvent& e) {
     } else {
       failed_ = s;
     }
-    written_.notify_all();
+    written_[this_group % 2].notify_all();
+    if (failed_) {
+      written_[(this_group + 1) % 2].notify_all();
+    } else if (!pending_.empty()) {
+      written_[(this_group + 1) % 2].notify_one();  // the next group's writer
+    }
   }
   return Status::Ok();
 }

@@ -87,6 +87,9 @@ class CheckKnowledge {
   // The posology rules of a substance (as PosologyBook::Find: folded name or
   // alias), from an index built at load; nullptr when none.
   const dose::Substance* PosologyRule(std::string_view name) const;
+  // The rules of a linked substance: by its thesaurus key, else by the key
+  // of its name; nullptr when none (or no posology book).
+  const dose::Substance* FindPosologyRule(std::string_view key, std::string_view name_key) const;
   // Hash of the authored data/ files read ("" when none was read).
   const std::string& content_hash() const { return content_.hash; }
   // The version's data, or nullptr; "" gives the newest.

@@ -47,7 +47,10 @@ class ChainedAuditSink final : public api::AuditSink {
   std::string path_;
   std::optional<Cipher> cipher_;
   std::mutex mu_;
-  std::condition_variable written_;
+  // Waiters by parity of their record's group: a finished group wakes its
+  // own waiters and one waiter of the next group (its writer), not everyone.
+  std::condition_variable written_[2];
+  uint64_t next_group_ = 0;  // the group pending_ will be written in
   uint64_t next_seq_ = 1;
   std::string last_hash_;
   std::string pending_;           // records built, not yet written
