@@ -67,6 +67,26 @@ TEST(IndexTest, IncrementalReindexIsANoOpAndChangesReplace) {
   EXPECT_EQ(DocIds(Search(**index, nullptr, {"ibuprofen", 5})), std::vector<std::string>{"d1"});
 }
 
+// Subject headings are searchable in the whole document, never cited, and a
+// concept found only among them counts half in the coverage.
+TEST(IndexTest, SubjectHeadingsAreSearchedAtHalfCredit) {
+  auto index = EvidenceIndex::InMemory();
+  ASSERT_TRUE(index.ok());
+  Document doc{"h1", "", "2020", "s", "pubmed_abstract", "en", "Ear infections in toddlers."};
+  doc.keywords = {"Otitis Media"};
+  ASSERT_TRUE((*index)->AddDocument(doc).ok());
+  Document other{"h2", "", "2020", "s", "pubmed_abstract", "en", "Fever in toddlers."};
+  ASSERT_TRUE((*index)->AddDocument(other).ok());
+  auto hits = Search(**index, nullptr, {"otitis", 5});
+  ASSERT_EQ(DocIds(hits), std::vector<std::string>{"h1"});
+  EXPECT_EQ((*hits)[0].passage.text, "Ear infections in toddlers.");
+  EXPECT_DOUBLE_EQ((*hits)[0].coverage, 0.5);
+  // Changing the headings changes the document.
+  doc.keywords = {"Child"};
+  EXPECT_EQ(*(*index)->AddDocument(doc), AddOutcome::kReplaced);
+  EXPECT_TRUE(DocIds(Search(**index, nullptr, {"otitis", 5})).empty());
+}
+
 // A server's read-only index must keep working (and see new documents) while
 // `vigie evidence index` commits to the same folder.
 TEST(IndexTest, ReaderFollowsCommitsOfAWriter) {
