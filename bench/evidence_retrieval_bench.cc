@@ -62,7 +62,8 @@ Metrics Evaluate(const std::vector<Question>& qs, SearchFn search) {
 int Run(int argc, char** argv) {
   evidence::AnswerOptions options;
   evidence::PassageOptions windows;
-  bool fixed_rule = false;  // --min-coverage given: no calibration
+  evidence::SearchRequest base;  // the defaults of the CLI and HTTP unless given
+  bool fixed_rule = false;       // --min-coverage given: no calibration
   for (int i = 1; i + 1 < argc; ++i) {
     if (std::string(argv[i]) == "--min-coverage") {
       options.min_coverage = std::atof(argv[i + 1]);
@@ -72,6 +73,9 @@ int Run(int argc, char** argv) {
     if (std::string(argv[i]) == "--window") windows.max_sentences = std::stoul(argv[i + 1]);
     if (std::string(argv[i]) == "--stride") windows.stride = std::stoul(argv[i + 1]);
     if (std::string(argv[i]) == "--max-chars") windows.max_chars = std::stoul(argv[i + 1]);
+    if (std::string(argv[i]) == "--feedback-docs") base.feedback_docs = std::stoul(argv[i + 1]);
+    if (std::string(argv[i]) == "--feedback-terms") base.feedback_terms = std::stoul(argv[i + 1]);
+    if (std::string(argv[i]) == "--feedback-weight") base.feedback_weight = std::atof(argv[i + 1]);
   }
   const char* src = std::getenv("VIGIE_SOURCE_DIR");
   std::string root = src != nullptr ? src : ".";
@@ -107,7 +111,9 @@ int Run(int argc, char** argv) {
   fts.Finish();
   auto vigie = [&](const std::string& q) {
     std::vector<std::string> ids;
-    auto hits = evidence::Search(**index, &*lexicon, {q, 10, true});
+    evidence::SearchRequest request = base;
+    request.query = q;
+    auto hits = evidence::Search(**index, &*lexicon, request);
     if (hits.ok()) {
       for (const auto& h : *hits) ids.push_back(h.passage.doc_id);
     }

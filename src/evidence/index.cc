@@ -18,7 +18,9 @@ Status XapianError(const Xapian::Error& e) {
 // FNV-1a 64: stable across builds and machines (std::hash is not).
 std::string ContentHash(const Document& doc) {
   uint64_t h = 1469598103934665603ull;
-  for (const std::string* part : {&doc.text, &doc.title, &doc.year, &doc.type, &doc.lang}) {
+  std::vector<const std::string*> parts = {&doc.text, &doc.title, &doc.year, &doc.type, &doc.lang};
+  for (const std::string& keyword : doc.keywords) parts.push_back(&keyword);
+  for (const std::string* part : parts) {
     for (char c : *part) {
       h ^= static_cast<unsigned char>(c);
       h *= 1099511628211ull;
@@ -129,6 +131,9 @@ Result<AddOutcome> EvidenceIndex::AddDocument(const Document& doc, const Passage
     // A new document's records are added without the unique-term lookups of
     // replace_document (bulk indexing speed); a changed one was deleted above.
     std::vector<Passage> passages = MakePassages(doc, options);
+    // Only an untitled one-passage document without subject headings is its
+    // own whole-document record.
+    bool own_whole = passages.size() == 1 && doc.title.empty() && doc.keywords.empty();
     for (const Passage& passage : passages) {
       Xapian::Document xdoc;
       gen.set_document(xdoc);
@@ -136,7 +141,7 @@ Result<AddOutcome> EvidenceIndex::AddDocument(const Document& doc, const Passage
       xdoc.add_boolean_term(doc_term);
       xdoc.add_boolean_term(kPassageTerm);
       // A one-passage document is its own whole-document record.
-      if (passages.size() == 1 && doc.title.empty()) {
+      if (own_whole) {
         xdoc.add_boolean_term(kWholeTerm);
       } else {
         xdoc.add_boolean_term(kPassageOnlyTerm);
@@ -147,11 +152,18 @@ Result<AddOutcome> EvidenceIndex::AddDocument(const Document& doc, const Passage
                                    passage.start, passage.end, passage.text}));
       db.add_document(xdoc);
     }
-    if (passages.size() > 1 || !doc.title.empty()) {
-      // The whole record also holds the title's words (passages do not).
+    if (!own_whole) {
+      // The whole record also holds the title's words and the subject
+      // headings (passages do not).
       Xapian::Document whole;
       gen.set_document(whole);
       gen.index_text_without_positions(text::Fold(doc.title + "\n" + doc.text));
+      // Headings are the indexers' words, not the authors': their own prefix,
+      // so that a match through them counts as weaker evidence.
+      for (const std::string& keyword : doc.keywords) {
+        // STEM_ALL_Z puts Z before the prefix: terms "ZM" + stem.
+        gen.index_text_without_positions(text::Fold(keyword), 1, "M");
+      }
       whole.add_boolean_term(doc_term);
       whole.add_boolean_term(kWholeTerm);
       whole.add_boolean_term(kWholeOnlyTerm);

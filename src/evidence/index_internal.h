@@ -18,6 +18,8 @@ namespace vigie::evidence {
 // D document id (boolean, to replace a document's passages).
 inline constexpr const char* kStemPrefix = "Z";
 inline constexpr const char* kDocPrefix = "D";
+// Stems of a document's subject headings (MeSH), in its whole record only.
+inline constexpr const char* kKeywordPrefix = "ZM";
 inline constexpr Xapian::valueno kDocIdSlot = 0;
 // Every document is stored twice: as passages (K:p) and whole (K:w, text
 // not stored), so documents can be ranked on all their words.
@@ -32,7 +34,7 @@ inline constexpr const char* kWholeOnlyTerm = "K:wo";
 // Index format (metadata "vigie:format"): stems only, the terms above.
 // An index of another format must be rebuilt (kDataError says so).
 inline constexpr const char* kFormatKey = "vigie:format";
-inline constexpr const char* kFormat = "2";
+inline constexpr const char* kFormat = "3";
 // Share of the whole-document score in a document's rank (rest: best passage).
 inline constexpr double kWholeShare = 0.5;
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <map>
 
@@ -38,6 +39,51 @@ std::vector<std::string> StemTerms(const EvidenceIndex::Impl& impl, const std::s
   AddUnique(out, kStemPrefix + impl.stem_en(word));
   if (!english_only) AddUnique(out, kStemPrefix + impl.stem_fr(word));
   return out;
+}
+
+// Stemmed terms that are not the query's own.
+class FeedbackTerms : public Xapian::ExpandDecider {
+ public:
+  explicit FeedbackTerms(const std::map<std::string, std::pair<size_t, double>>& query_terms)
+      : query_terms_(query_terms) {}
+  bool operator()(const std::string& term) const override {
+    return term.size() > 1 && term[0] == kStemPrefix[0] &&
+           std::islower(static_cast<unsigned char>(term[1])) && query_terms_.count(term) == 0;
+  }
+
+ private:
+  const std::map<std::string, std::pair<size_t, double>>& query_terms_;
+};
+
+// `query` with the best terms of its best documents (pseudo-relevance
+// feedback) as optional terms: they re-rank what `query` matches, they add
+// no document and no concept coverage.
+Xapian::Query WithFeedback(const Xapian::Database& db, const Xapian::Query& query,
+                           bool separate_wholes, const Xapian::BM25Weight& bm25,
+                           const SearchRequest& request,
+                           const std::map<std::string, std::pair<size_t, double>>& query_terms) {
+  Xapian::Enquire first(db);
+  first.set_query(
+      Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                    Xapian::Query(separate_wholes ? kPassageOnlyTerm : kWholeOnlyTerm)));
+  first.set_weighting_scheme(bm25);
+  first.set_docid_order(Xapian::Enquire::DONT_CARE);
+  Xapian::MSet top = first.get_mset(0, static_cast<Xapian::doccount>(request.feedback_docs));
+  if (top.empty()) return query;
+  Xapian::RSet rset;
+  for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+  FeedbackTerms decider(query_terms);
+  Xapian::ESet eset =
+      first.get_eset(static_cast<Xapian::termcount>(request.feedback_terms), rset, &decider);
+  if (eset.empty()) return query;
+  double top_weight = eset.begin().get_weight();
+  std::vector<Xapian::Query> extra;
+  for (auto it = eset.begin(); it != eset.end(); ++it) {
+    extra.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it),
+                       request.feedback_weight * it.get_weight() / top_weight);
+  }
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                       Xapian::Query(Xapian::Query::OP_OR, extra.begin(), extra.end()));
 }
 
 }  // namespace
@@ -194,6 +240,12 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
           df = std::max(df, tf);
           terms.emplace_back(term);
         }
+        // The same stem among the documents' subject headings: half credit.
+        std::string keyword = kKeywordPrefix + impl.stem_en(alt);
+        if (db.get_termfreq(keyword) > 0) {
+          term_concept.emplace(keyword, std::pair{c, 0.5});
+          terms.emplace_back(keyword);
+        }
       }
       idf[c] = std::log(n_docs / (df + 0.5));
       Xapian::Query q(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
@@ -223,6 +275,11 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
       query = concept_queries.empty() ? required
                                       : Xapian::Query(Xapian::Query::OP_AND_MAYBE, required, query);
     }
+    bool separate_wholes = db.get_termfreq(kWholeOnlyTerm) > 0;
+    Xapian::BM25Weight bm25(0.9, 0, 1, 0.4, 0.5);
+    if (request.feedback_docs > 0 && request.feedback_terms > 0) {
+      query = WithFeedback(db, query, separate_wholes, bm25, request, term_concept);
+    }
     double total_idf = 0;
     for (size_t c = 0; c < n_words; ++c) total_idf += idf[c];
     auto coverage_of = [&](const Xapian::Enquire& source, const Xapian::MSetIterator& it) {
@@ -245,7 +302,6 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
       hit.coverage = coverage_of(source, it);
       return hit;
     };
-    Xapian::BM25Weight bm25(0.9, 0, 1, 0.4, 0.5);
     Xapian::Query passages(Xapian::Query::OP_AND_NOT, query, Xapian::Query(kWholeOnlyTerm));
     Xapian::Enquire enquire(db);
     enquire.set_query(passages);
@@ -263,7 +319,6 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
     // When no document has more than one record (every document is a single
     // untitled passage), its whole record is its passage: one list ranks them
     // exactly, with no collapsing and no pool beyond k.
-    bool separate_wholes = db.get_termfreq(kWholeOnlyTerm) > 0;
     if (separate_wholes) enquire.set_collapse_key(kDocIdSlot, 1);
     const Xapian::doccount pool = static_cast<Xapian::doccount>(
         separate_wholes ? std::max<size_t>(request.k, 30) : request.k);
@@ -326,6 +381,14 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
                                     Xapian::Query(std::string(kDocPrefix) + id)));
         one.set_weighting_scheme(bm25);
         Xapian::MSet m = one.get_mset(0, 1);
+        if (m.empty()) {
+          // Matched by its title or headings only: its first passage.
+          one.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                      Xapian::Query(std::string(kDocPrefix) + id),
+                                      Xapian::Query(kWholeOnlyTerm)));
+          one.set_docid_order(Xapian::Enquire::ASCENDING);
+          m = one.get_mset(0, 1);
+        }
         if (m.empty()) continue;
         hit = make_hit(one, m.begin());
       }

@@ -17,6 +17,13 @@ struct SearchRequest {
   std::string query;
   size_t k = 10;            // hits to return (1..100)
   bool one_per_doc = true;  // keep the best passage of each document only
+  // Pseudo-relevance feedback (RM3-like): the `feedback_terms` best terms of
+  // the `feedback_docs` best documents (Xapian's expand weights) re-rank the
+  // documents the question matched, their weights scaled to at most
+  // `feedback_weight` of a query term's. 0 docs or terms: off.
+  size_t feedback_docs = 0;
+  size_t feedback_terms = 10;
+  double feedback_weight = 0.5;
 };
 
 struct Hit {
