@@ -124,9 +124,11 @@ Result<AddOutcome> EvidenceIndex::AddDocument(const Document& doc, const Passage
     if (!old.empty()) db.delete_document(doc_term);
     Xapian::TermGenerator gen;
     gen.set_stemmer(doc.lang == "fr" ? impl_->stem_fr : impl_->stem_en);
-    // Stems only (Z-prefixed, positions kept for phrase queries): the search
-    // never asks for unstemmed words, and indexing them too doubled the
-    // index and its build time (docs/BENCHMARKS.md, Evidence, Scale).
+    // Stems only (Z-prefixed): the search never asks for unstemmed words,
+    // and indexing them too doubled the index and its build time. No
+    // positions: they were half of the index and 40 % of its build time;
+    // phrase queries check the stored passage text instead (search.cc,
+    // PhraseCheck). docs/benchmarks/evidence.md, Scale.
     gen.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
     // A new document's records are added without the unique-term lookups of
     // replace_document (bulk indexing speed); a changed one was deleted above.
@@ -137,7 +139,7 @@ Result<AddOutcome> EvidenceIndex::AddDocument(const Document& doc, const Passage
     for (const Passage& passage : passages) {
       Xapian::Document xdoc;
       gen.set_document(xdoc);
-      gen.index_text(text::Fold(passage.text));
+      gen.index_text_without_positions(text::Fold(passage.text));
       xdoc.add_boolean_term(doc_term);
       xdoc.add_boolean_term(kPassageTerm);
       // A one-passage document is its own whole-document record.

@@ -41,6 +41,51 @@ std::vector<std::string> StemTerms(const EvidenceIndex::Impl& impl, const std::s
   return out;
 }
 
+// A quoted phrase's words in order, checked on a record's stored passage text
+// tokenised and stemmed exactly as the indexer does (same TermGenerator,
+// the passage's language): the index keeps no positions (they were half of
+// its size and 40 % of its build time, docs/benchmarks/evidence.md), so the
+// few records of a phrase query that hold all its stems are read instead.
+// Records without stored text (whole-document records) never match, as they
+// never did without positions.
+class PhraseCheck : public Xapian::MatchDecider {
+ public:
+  PhraseCheck(const EvidenceIndex::Impl& impl, const std::vector<std::vector<std::string>>& phrases)
+      : impl_(impl), phrases_(phrases) {}
+
+  bool operator()(const Xapian::Document& doc) const override {
+    StoredPassage p = DecodePassage(doc.get_data());
+    if (p.text.empty()) return false;
+    const Xapian::Stem& stem = p.lang == "fr" ? impl_.stem_fr : impl_.stem_en;
+    Xapian::TermGenerator gen;
+    gen.set_stemmer(stem);
+    gen.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+    Xapian::Document scratch;
+    gen.set_document(scratch);
+    gen.index_text(text::Fold(p.text));
+    std::vector<std::string> sequence;  // term at each position
+    for (auto t = scratch.termlist_begin(); t != scratch.termlist_end(); ++t) {
+      for (auto pos = t.positionlist_begin(); pos != t.positionlist_end(); ++pos) {
+        if (*pos >= sequence.size()) sequence.resize(*pos + 1);
+        sequence[*pos] = *t;
+      }
+    }
+    for (const std::vector<std::string>& words : phrases_) {
+      std::vector<std::string> terms;
+      for (const std::string& w : words) terms.push_back(kStemPrefix + stem(w));
+      if (std::search(sequence.begin(), sequence.end(), terms.begin(), terms.end()) ==
+          sequence.end()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+ private:
+  const EvidenceIndex::Impl& impl_;
+  const std::vector<std::vector<std::string>>& phrases_;
+};
+
 // Stemmed terms that are not the query's own.
 class FeedbackTerms : public Xapian::ExpandDecider {
  public:
@@ -257,17 +302,18 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
     if (!plan.phrases.empty()) {
       std::vector<Xapian::Query> phrases;
       for (const auto& words : plan.phrases) {
-        // Positions are kept on stems: the phrase in English or French stems.
+        // The index keeps no positions: a phrase matches records holding all
+        // its stems (English or French), then PhraseCheck reads their text.
         std::vector<std::string> en;
         std::vector<std::string> fr;
         for (const std::string& w : words) {
           en.push_back(kStemPrefix + impl.stem_en(w));
           fr.push_back(kStemPrefix + impl.stem_fr(w));
         }
-        Xapian::Query phrase(Xapian::Query::OP_PHRASE, en.begin(), en.end());
+        Xapian::Query phrase(Xapian::Query::OP_AND, en.begin(), en.end());
         if (fr != en) {
           phrase = Xapian::Query(Xapian::Query::OP_OR, phrase,
-                                 Xapian::Query(Xapian::Query::OP_PHRASE, fr.begin(), fr.end()));
+                                 Xapian::Query(Xapian::Query::OP_AND, fr.begin(), fr.end()));
         }
         phrases.push_back(phrase);
       }
@@ -302,6 +348,8 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
       hit.coverage = coverage_of(source, it);
       return hit;
     };
+    PhraseCheck phrase_check(impl, plan.phrases);
+    const Xapian::MatchDecider* decider = plan.phrases.empty() ? nullptr : &phrase_check;
     Xapian::Query passages(Xapian::Query::OP_AND_NOT, query, Xapian::Query(kWholeOnlyTerm));
     Xapian::Enquire enquire(db);
     enquire.set_query(passages);
@@ -309,7 +357,8 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
     enquire.set_docid_order(Xapian::Enquire::DONT_CARE);  // ties: any order, no extra work
     if (!request.one_per_doc) {
       std::vector<Hit> hits;
-      Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(request.k));
+      Xapian::MSet mset =
+          enquire.get_mset(0, static_cast<Xapian::doccount>(request.k), 0, nullptr, decider);
       for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(make_hit(enquire, it));
       return hits;
     }
@@ -322,13 +371,14 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
     if (separate_wholes) enquire.set_collapse_key(kDocIdSlot, 1);
     const Xapian::doccount pool = static_cast<Xapian::doccount>(
         separate_wholes ? std::max<size_t>(request.k, 30) : request.k);
-    Xapian::MSet best_passages = enquire.get_mset(0, pool);
+    Xapian::MSet best_passages = enquire.get_mset(0, pool, 0, nullptr, decider);
     Xapian::Enquire whole(db);
     whole.set_query(
         Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(kPassageOnlyTerm)));
     whole.set_docid_order(Xapian::Enquire::DONT_CARE);
     whole.set_weighting_scheme(bm25);
-    Xapian::MSet docs = separate_wholes ? whole.get_mset(0, pool) : best_passages;
+    Xapian::MSet docs =
+        separate_wholes ? whole.get_mset(0, pool, 0, nullptr, decider) : best_passages;
     const Xapian::Enquire& whole_source = separate_wholes ? whole : enquire;
     // Hits are materialised (stored data, matching terms) for the k documents
     // kept only; the pools rank by document id and weight alone.
@@ -380,7 +430,7 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
         one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, passages,
                                     Xapian::Query(std::string(kDocPrefix) + id)));
         one.set_weighting_scheme(bm25);
-        Xapian::MSet m = one.get_mset(0, 1);
+        Xapian::MSet m = one.get_mset(0, 1, 0, nullptr, decider);
         if (m.empty()) {
           // Matched by its title or headings only: its first passage.
           one.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT,
