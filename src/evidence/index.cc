@@ -148,7 +148,6 @@ Result<AddOutcome> EvidenceIndex::AddDocument(const Document& doc, const Passage
       } else {
         xdoc.add_boolean_term(kPassageOnlyTerm);
       }
-      xdoc.add_boolean_term("Q" + doc.id + "#" + std::to_string(passage.ordinal));
       xdoc.add_value(kDocIdSlot, doc.id);
       xdoc.set_data(EncodePassage({doc.id, doc.title, doc.year, doc.source, doc.type, doc.lang,
                                    passage.start, passage.end, passage.text}));

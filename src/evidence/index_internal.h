@@ -14,7 +14,9 @@
 
 namespace vigie::evidence {
 
-// Term prefixes: Z stemmed (Xapian's convention), Q unique passage id,
+// Term prefixes: Z stemmed (Xapian's convention; no unique passage-id term:
+// nothing looks passages up by id, and a unique term per passage cost a
+// posting list each),
 // D document id (boolean, to replace a document's passages).
 inline constexpr const char* kStemPrefix = "Z";
 inline constexpr const char* kDocPrefix = "D";
