@@ -350,7 +350,13 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
     };
     PhraseCheck phrase_check(impl, plan.phrases);
     const Xapian::MatchDecider* decider = plan.phrases.empty() ? nullptr : &phrase_check;
-    Xapian::Query passages(Xapian::Query::OP_AND_NOT, query, Xapian::Query(kWholeOnlyTerm));
+    // Records of the other kind excluded (no filter when there are none).
+    auto excluding = [&](const char* term) {
+      return db.get_termfreq(term) == 0
+                 ? query
+                 : Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(term));
+    };
+    Xapian::Query passages = excluding(kWholeOnlyTerm);
     Xapian::Enquire enquire(db);
     enquire.set_query(passages);
     enquire.set_weighting_scheme(bm25);
@@ -373,8 +379,7 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
         separate_wholes ? std::max<size_t>(request.k, 30) : request.k);
     Xapian::MSet best_passages = enquire.get_mset(0, pool, 0, nullptr, decider);
     Xapian::Enquire whole(db);
-    whole.set_query(
-        Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(kPassageOnlyTerm)));
+    whole.set_query(excluding(kPassageOnlyTerm));
     whole.set_docid_order(Xapian::Enquire::DONT_CARE);
     whole.set_weighting_scheme(bm25);
     Xapian::MSet docs =
