@@ -3,7 +3,8 @@
 // Thread-safety: every database access holds Impl::mu.
 #include "vigie/evidence/index.h"
 
-#include <nlohmann/json.hpp>
+#include <cstdint>
+#include <string_view>
 
 #include "evidence/index_internal.h"
 #include "vigie/core/text.h"
@@ -44,26 +45,65 @@ Status CheckFormat(const Xapian::Database& db, const std::string& dir) {
 
 }  // namespace
 
+// Stored passage: each field as a varint length (or value) then its bytes, in
+// a fixed order. Read on every hit, so no parsing beyond lengths (it was JSON:
+// ~15 % of a query's CPU at 100,000 passages, docs/benchmarks/evidence.md).
+namespace {
+
+void PutVarint(std::string& out, uint64_t v) {
+  while (v >= 0x80) {
+    out += static_cast<char>((v & 0x7f) | 0x80);
+    v >>= 7;
+  }
+  out += static_cast<char>(v);
+}
+
+bool GetVarint(std::string_view& in, uint64_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 64 && !in.empty(); shift += 7) {
+    auto byte = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    v |= static_cast<uint64_t>(byte & 0x7f) << shift;
+    if ((byte & 0x80) == 0) return true;
+  }
+  return false;
+}
+
+bool GetString(std::string_view& in, std::string& s) {
+  uint64_t n = 0;
+  if (!GetVarint(in, n) || n > in.size()) return false;
+  s.assign(in.substr(0, n));
+  in.remove_prefix(n);
+  return true;
+}
+
+}  // namespace
+
 std::string EncodePassage(const StoredPassage& p) {
-  nlohmann::json j = {{"doc_id", p.doc_id}, {"title", p.title}, {"year", p.year},
-                      {"source", p.source}, {"type", p.type},   {"lang", p.lang},
-                      {"start", p.start},   {"end", p.end},     {"text", p.text}};
-  return j.dump();
+  std::string out;
+  out.reserve(p.text.size() + p.doc_id.size() + p.title.size() + p.source.size() + 32);
+  for (const std::string* s : {&p.doc_id, &p.title, &p.year, &p.source, &p.type, &p.lang}) {
+    PutVarint(out, s->size());
+    out += *s;
+  }
+  PutVarint(out, p.start);
+  PutVarint(out, p.end);
+  PutVarint(out, p.text.size());
+  out += p.text;
+  return out;
 }
 
 StoredPassage DecodePassage(const std::string& data) {
   StoredPassage p;
-  nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
-  if (!j.is_object()) return p;
-  p.doc_id = j.value("doc_id", "");
-  p.title = j.value("title", "");
-  p.year = j.value("year", "");
-  p.source = j.value("source", "");
-  p.type = j.value("type", "");
-  p.lang = j.value("lang", "");
-  p.start = j.value("start", size_t{0});
-  p.end = j.value("end", size_t{0});
-  p.text = j.value("text", "");
+  std::string_view in(data);
+  uint64_t start = 0;
+  uint64_t end = 0;
+  for (std::string* s : {&p.doc_id, &p.title, &p.year, &p.source, &p.type, &p.lang}) {
+    if (!GetString(in, *s)) return {};
+  }
+  if (!GetVarint(in, start) || !GetVarint(in, end) || !GetString(in, p.text)) return {};
+  p.start = static_cast<size_t>(start);
+  p.end = static_cast<size_t>(end);
   return p;
 }
 

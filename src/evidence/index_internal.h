@@ -59,7 +59,8 @@ struct EvidenceIndex::Impl {
   }
 };
 
-// Stored passage <-> Xapian document data (JSON).
+// Stored passage <-> Xapian document data (length-prefixed fields; a
+// malformed record decodes to an empty passage).
 std::string EncodePassage(const StoredPassage& p);
 StoredPassage DecodePassage(const std::string& data);
 

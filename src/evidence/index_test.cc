@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "evidence/index_internal.h"
 #include "evidence/test_util.h"
 #include "vigie/core/text.h"
 #include "vigie/evidence/search.h"
@@ -65,6 +66,35 @@ TEST(IndexTest, IncrementalReindexIsANoOpAndChangesReplace) {
   EXPECT_LE((*index)->PassageCount(), passages);
   EXPECT_TRUE(DocIds(Search(**index, nullptr, {"aspirin", 5})).empty());
   EXPECT_EQ(DocIds(Search(**index, nullptr, {"ibuprofen", 5})), std::vector<std::string>{"d1"});
+}
+
+// The stored form of a passage gives back every field; a damaged record
+// decodes to an empty passage, never to a partial one.
+TEST(IndexTest, StoredPassageRoundTripsAndDamageGivesNothing) {
+  StoredPassage p{"12345",
+                  "Œdème aigu",
+                  "2021",
+                  "corpus.jsonl",
+                  "pubmed_abstract",
+                  "fr",
+                  3,
+                  400,
+                  std::string(300, 'x') + " é"};
+  std::string data = EncodePassage(p);
+  StoredPassage back = DecodePassage(data);
+  EXPECT_EQ(back.doc_id, p.doc_id);
+  EXPECT_EQ(back.title, p.title);
+  EXPECT_EQ(back.year, p.year);
+  EXPECT_EQ(back.source, p.source);
+  EXPECT_EQ(back.type, p.type);
+  EXPECT_EQ(back.lang, p.lang);
+  EXPECT_EQ(back.start, 3u);
+  EXPECT_EQ(back.end, 400u);
+  EXPECT_EQ(back.text, p.text);
+  for (size_t cut : {size_t{0}, size_t{1}, size_t{10}, data.size() - 1}) {
+    EXPECT_TRUE(DecodePassage(data.substr(0, cut)).doc_id.empty()) << cut;
+  }
+  EXPECT_TRUE(DecodePassage(std::string(12, '\xff')).text.empty());
 }
 
 // Subject headings are searchable in the whole document, never cited, and a
