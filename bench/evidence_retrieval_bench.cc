@@ -128,6 +128,7 @@ int Run(int argc, char** argv) {
     if (std::string(argv[i]) == "--max-chars") windows.max_chars = std::stoul(argv[i + 1]);
     if (std::string(argv[i]) == "--k1") base.bm25_k1 = std::atof(argv[i + 1]);
     if (std::string(argv[i]) == "--b") base.bm25_b = std::atof(argv[i + 1]);
+    if (std::string(argv[i]) == "--whole-share") base.whole_share = std::atof(argv[i + 1]);
     if (std::string(argv[i]) == "--b-passages") base.bm25_b_passages = std::atof(argv[i + 1]);
     if (std::string(argv[i]) == "--feedback-docs") base.feedback_docs = std::stoul(argv[i + 1]);
     if (std::string(argv[i]) == "--feedback-terms") base.feedback_terms = std::stoul(argv[i + 1]);

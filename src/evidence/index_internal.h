@@ -37,8 +37,6 @@ inline constexpr const char* kWholeOnlyTerm = "K:wo";
 // An index of another format must be rebuilt (kDataError says so).
 inline constexpr const char* kFormatKey = "vigie:format";
 inline constexpr const char* kFormat = "3";
-// Share of the whole-document score in a document's rank (rest: best passage).
-inline constexpr double kWholeShare = 0.5;
 
 struct EvidenceIndex::Impl {
   mutable std::mutex mu;

@@ -403,7 +403,7 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
       std::string id =
           separate_wholes ? it.get_collapse_key() : it.get_document().get_value(kDocIdSlot);
       Candidate& c = candidates[id];
-      c.score += (1 - kWholeShare) * it.get_weight() / top_passage;
+      c.score += (1 - request.whole_share) * it.get_weight() / top_passage;
       c.passage_source = &enquire;
       c.passage = it;
       passage_ids.emplace(*it, id);
@@ -414,7 +414,7 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
       Candidate& c =
           candidates[same != passage_ids.end() ? same->second
                                                : it.get_document().get_value(kDocIdSlot)];
-      c.score += kWholeShare * it.get_weight() / top_doc;
+      c.score += request.whole_share * it.get_weight() / top_doc;
       c.whole_source = &whole_source;
       c.whole = it;
     }

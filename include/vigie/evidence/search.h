@@ -24,6 +24,9 @@ struct SearchRequest {
   // b for the passage records (the ranking of documents by their whole text
   // uses bm25_b): passages are windows of a few sentences, of like lengths.
   double bm25_b_passages = 0.4;
+  // Share of the whole-document score in a document's rank (rest: its best
+  // passage), each scaled by its list's best.
+  double whole_share = 0.7;
   // Pseudo-relevance feedback (RM3-like): the `feedback_terms` best terms of
   // the `feedback_docs` best documents (Xapian's expand weights) re-rank the
   // documents the question matched, their weights scaled to at most
