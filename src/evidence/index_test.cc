@@ -173,6 +173,10 @@ TEST(IndexTest, AccentFoldingAndFrenchStemming) {
   EXPECT_EQ(DocIds(Search(**index, nullptr, {"oedeme pulmonaire", 5})),
             std::vector<std::string>{"fr1"});
   EXPECT_EQ(DocIds(Search(**index, nullptr, {"DIURÉTIQUE", 5})), std::vector<std::string>{"fr1"});
+  // A quoted phrase in a French passage: French stems, accents folded, in order.
+  EXPECT_EQ(DocIds(Search(**index, nullptr, {"\"œdème pulmonaire\"", 5})),
+            std::vector<std::string>{"fr1"});
+  EXPECT_TRUE(DocIds(Search(**index, nullptr, {"\"pulmonaire oedeme\"", 5})).empty());
 }
 
 TEST(IndexTest, PhraseQueriesRequireTheWordsInOrder) {
