@@ -270,6 +270,14 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
     size_t n_words = plan.words.size();
     for (size_t c = 0; c < plan.concepts.size(); ++c) {
       std::vector<Xapian::Query> terms;
+      // Each term once per concept: two alternatives with the same stem
+      // ("child", "children") would count its occurrences twice.
+      std::vector<std::string> seen;
+      auto first_time = [&seen](const std::string& term) {
+        if (std::find(seen.begin(), seen.end(), term) != seen.end()) return false;
+        seen.push_back(term);
+        return true;
+      };
       double df = 0;
       for (size_t a = 0; a < plan.concepts[c].size(); ++a) {
         const std::string& alt = plan.concepts[c][a];
@@ -283,11 +291,11 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
             slot->second.second = std::max(slot->second.second, credit);
           }
           df = std::max(df, tf);
-          terms.emplace_back(term);
+          if (first_time(term)) terms.emplace_back(term);
         }
         // The same stem among the documents' subject headings: half credit.
         std::string keyword = kKeywordPrefix + impl.stem_en(alt);
-        if (db.get_termfreq(keyword) > 0) {
+        if (db.get_termfreq(keyword) > 0 && first_time(keyword)) {
           term_concept.emplace(keyword, std::pair{c, 0.5});
           terms.emplace_back(keyword);
         }
