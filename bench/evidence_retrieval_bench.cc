@@ -5,8 +5,13 @@
 // abstention on the answerable dev questions; faithfulness counts of the
 // composer's answers as checked by the verifier.
 // Usage: evidence_retrieval_bench [--min-coverage X [--gap-weight W]] [--wordnet DIR|none]
-// [--senses N] [--pertainyms 0|1] [--derivations 0|1]   (run from the repo root,
+// [--senses N] [--pertainyms 0|1] [--derivations 0|1] [--k1 X] [--b X]
+// [--b-passages X] [--whole-share X] [--feedback-docs N] [--feedback-terms N]
+// [--feedback-weight X] [--tune-bm25 [passages]]   (run from the repo root,
 // or set VIGIE_SOURCE_DIR; data from $VIGIE_DATA or ../shared/data).
+// --tune-bm25 measures on a split of the corpus instead (each abstract's MeSH
+// headings as its query, against the abstracts without headings): the
+// question files play no part in choosing parameters.
 // Thread-safety: single-threaded program.
 #include <nlohmann/json.hpp>
 
