@@ -156,6 +156,16 @@ TEST(IndexTest, IndexOfAnotherFormatIsAClearError) {
     EXPECT_EQ(index.status().code(), ErrorCode::kDataError);
     EXPECT_NE(index.status().Message(Lang::kEn).find("vigie evidence index"), std::string::npos);
   }
+  // Format 2 (positions, JSON passages) is refused too, naming its format.
+  {
+    Xapian::WritableDatabase old(dir, Xapian::DB_OPEN);
+    old.set_metadata("vigie:format", "2");
+    old.commit();
+  }
+  auto two = EvidenceIndex::OpenReadOnly(dir);
+  ASSERT_FALSE(two.ok());
+  EXPECT_NE(two.status().Message(Lang::kEn).find("format (2)"), std::string::npos)
+      << two.status().Message(Lang::kEn);
   std::filesystem::remove_all(dir);
 }
 
