@@ -5,8 +5,13 @@
 // abstention on the answerable dev questions; faithfulness counts of the
 // composer's answers as checked by the verifier.
 // Usage: evidence_retrieval_bench [--min-coverage X [--gap-weight W]] [--wordnet DIR|none]
-// [--senses N] [--pertainyms 0|1] [--derivations 0|1]   (run from the repo root,
+// [--senses N] [--pertainyms 0|1] [--derivations 0|1] [--k1 X] [--b X]
+// [--b-passages X] [--whole-share X] [--feedback-docs N] [--feedback-terms N]
+// [--feedback-weight X] [--tune-bm25 [passages]]   (run from the repo root,
 // or set VIGIE_SOURCE_DIR; data from $VIGIE_DATA or ../shared/data).
+// --tune-bm25 measures on a split of the corpus instead (each abstract's MeSH
+// headings as its query, against the abstracts without headings): the
+// question files play no part in choosing parameters.
 // Thread-safety: single-threaded program.
 #include <nlohmann/json.hpp>
 
@@ -59,9 +64,63 @@ Metrics Evaluate(const std::vector<Question>& qs, SearchFn search) {
   return {m.r1 / n, m.r5 / n, m.r10 / n, m.mrr / n};
 }
 
+// BM25 k1 and b chosen without the question sets: a split of the corpus
+// itself. Each abstract's MeSH headings (the indexers' words, not the
+// authors') are its query, against an index of the abstracts without their
+// headings; R@10 and MRR for a grid of (k1, b).
+int TuneBm25(std::vector<evidence::Document> docs, const evidence::Lexicon& lexicon,
+             evidence::SearchRequest base, bool passages_only) {
+  std::vector<Question> qs;
+  auto index = evidence::EvidenceIndex::InMemory();
+  if (!index.ok()) return 1;
+  for (evidence::Document& d : docs) {
+    std::string q;
+    for (const std::string& k : d.keywords) q += (q.empty() ? "" : ", ") + k;
+    if (!q.empty()) qs.push_back({d.id, q});
+    d.keywords.clear();
+    (void)(*index)->AddDocument(d);
+  }
+  std::printf("BM25 grid on the corpus split (%zu abstracts, MeSH headings as queries)\n",
+              qs.size());
+  std::printf("| k1 | b | R@1 | R@10 | MRR |\n|---|---|---|---|---|\n");
+  // "--tune-bm25 passages": b of the passage records only, k1 and b as given.
+  std::vector<double> k1s = {0.6, 0.9, 1.2, 1.5, 2.0};
+  std::vector<double> bs = {0.0, 0.2, 0.4, 0.6, 0.75, 0.9};
+  if (passages_only) k1s = {base.bm25_k1};
+  for (double k1 : k1s) {
+    for (double b : bs) {
+      base.bm25_k1 = k1;
+      (passages_only ? base.bm25_b_passages : base.bm25_b) = b;
+      if (!passages_only) base.bm25_b_passages = b;
+      Metrics m = Evaluate(qs, [&](const std::string& q) {
+        std::vector<std::string> ids;
+        evidence::SearchRequest r = base;
+        r.query = q;
+        auto hits = evidence::Search(**index, &lexicon, r);
+        if (hits.ok()) {
+          for (const auto& h : *hits) ids.push_back(h.passage.doc_id);
+        }
+        return ids;
+      });
+      std::printf("| %.1f | %.2f%s | %.3f | %.3f | %.3f |\n", k1, b,
+                  passages_only ? " (passages; whole text 0.4)" : "", m.r1, m.r10, m.mrr);
+      std::fflush(stdout);
+    }
+  }
+  return 0;
+}
+
 int Run(int argc, char** argv) {
   evidence::AnswerOptions options;
   evidence::PassageOptions windows;
+  evidence::SearchRequest base;  // the defaults of the CLI and HTTP unless given
+  bool tune_bm25 = false;
+  bool tune_passages = false;
+  for (int i = 1; i < argc; ++i) {
+    tune_bm25 = tune_bm25 || std::string(argv[i]) == "--tune-bm25";
+    tune_passages = tune_passages || (std::string(argv[i]) == "--tune-bm25" && i + 1 < argc &&
+                                      std::string(argv[i + 1]) == "passages");
+  }
   bool fixed_rule = false;  // --min-coverage given: no calibration
   for (int i = 1; i + 1 < argc; ++i) {
     if (std::string(argv[i]) == "--min-coverage") {
@@ -72,6 +131,13 @@ int Run(int argc, char** argv) {
     if (std::string(argv[i]) == "--window") windows.max_sentences = std::stoul(argv[i + 1]);
     if (std::string(argv[i]) == "--stride") windows.stride = std::stoul(argv[i + 1]);
     if (std::string(argv[i]) == "--max-chars") windows.max_chars = std::stoul(argv[i + 1]);
+    if (std::string(argv[i]) == "--k1") base.bm25_k1 = std::atof(argv[i + 1]);
+    if (std::string(argv[i]) == "--b") base.bm25_b = std::atof(argv[i + 1]);
+    if (std::string(argv[i]) == "--whole-share") base.whole_share = std::atof(argv[i + 1]);
+    if (std::string(argv[i]) == "--b-passages") base.bm25_b_passages = std::atof(argv[i + 1]);
+    if (std::string(argv[i]) == "--feedback-docs") base.feedback_docs = std::stoul(argv[i + 1]);
+    if (std::string(argv[i]) == "--feedback-terms") base.feedback_terms = std::stoul(argv[i + 1]);
+    if (std::string(argv[i]) == "--feedback-weight") base.feedback_weight = std::atof(argv[i + 1]);
   }
   const char* src = std::getenv("VIGIE_SOURCE_DIR");
   std::string root = src != nullptr ? src : ".";
@@ -94,6 +160,7 @@ int Run(int argc, char** argv) {
                 wordnet_dir.c_str(), added.ok() ? std::to_string(*added).c_str() : "not loaded",
                 wordnet.senses, wordnet.pertainyms ? 1 : 0, wordnet.derivations ? 1 : 0);
   }
+  if (tune_bm25 && docs.ok() && lexicon.ok()) return TuneBm25(*docs, *lexicon, base, tune_passages);
   auto index = evidence::EvidenceIndex::InMemory();
   if (!docs.ok() || !lexicon.ok() || !index.ok()) {
     std::cerr << "cannot load corpus, lexicon or index (run from the repository root)\n";
@@ -107,7 +174,9 @@ int Run(int argc, char** argv) {
   fts.Finish();
   auto vigie = [&](const std::string& q) {
     std::vector<std::string> ids;
-    auto hits = evidence::Search(**index, &*lexicon, {q, 10, true});
+    evidence::SearchRequest request = base;
+    request.query = q;
+    auto hits = evidence::Search(**index, &*lexicon, request);
     if (hits.ok()) {
       for (const auto& h : *hits) ids.push_back(h.passage.doc_id);
     }

@@ -47,6 +47,16 @@ Result<Document> PubmedQaLine(const nlohmann::json& obj, std::string_view source
       text += body;
     }
   }
+  auto meshes = obj.find("meshes");
+  if (meshes != obj.end() && !meshes->is_null()) {
+    if (!meshes->is_array()) return LineError(source, line, "meshes must be an array");
+    for (const auto& mesh : *meshes) {
+      if (!mesh.is_string()) return LineError(source, line, "mesh heading must be a string");
+      std::string heading = mesh.get<std::string>();
+      if (!text::IsValidUtf8(heading)) return LineError(source, line, "invalid UTF-8");
+      if (!heading.empty()) doc.keywords.push_back(std::move(heading));
+    }
+  }
   std::string conclusion = FieldString(obj, "conclusion");
   if (!conclusion.empty()) {
     if (!text.empty()) text += "\n";

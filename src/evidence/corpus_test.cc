@@ -21,6 +21,11 @@ TEST(PubmedQaTest, ReadsTheThousandAbstractsWithTheirPmid) {
   EXPECT_EQ((*docs)[0].type, "pubmed_abstract");
   EXPECT_EQ((*docs)[0].lang, "en");
   EXPECT_NE((*docs)[0].text.find("BO-105 helicopter"), std::string::npos);
+  // Its MeSH headings, as in the line's "meshes" (10, first and last).
+  ASSERT_EQ((*docs)[0].keywords.size(), 10u);
+  EXPECT_EQ((*docs)[0].keywords.front(), "Air Ambulances");
+  EXPECT_EQ((*docs)[0].keywords.back(), "Treatment Outcome");
+  EXPECT_EQ((*docs)[0].text.find("Air Ambulances"), std::string::npos);  // not in the text
 }
 
 TEST(PubmedQaTest, MalformedLineNamesFileAndLine) {
@@ -36,6 +41,10 @@ TEST(PubmedQaTest, MissingPmidAndEmptyTextAreErrors) {
   EXPECT_FALSE(ReadPubmedQaJsonl("{\"sections\": []}", "x").ok());
   EXPECT_FALSE(ReadPubmedQaJsonl("{\"pmid\": \"1\", \"sections\": []}", "x").ok());
   EXPECT_FALSE(ReadPubmedQaJsonl("{\"pmid\": \"1\", \"sections\": 3}", "x").ok());
+  auto bad_meshes =
+      ReadPubmedQaJsonl("{\"pmid\": \"1\", \"conclusion\": \"A.\", \"meshes\": 3}", "m");
+  ASSERT_FALSE(bad_meshes.ok());
+  EXPECT_NE(bad_meshes.status().Message(Lang::kEn).find("meshes"), std::string::npos);
   EXPECT_FALSE(ReadPubmedQaJsonl("", "x").ok());
 }
 
@@ -51,6 +60,9 @@ TEST(PubmedXmlTest, ReadsArticlesFollowingTheDtd) {
             "Acute otitis media is common in children & infants.\n"
             "A dose of 80 mg/kg per day gave a cure rate of 92% (p<0.05).");
   EXPECT_EQ(a.lang, "en");
+  // MeshHeadingList/MeshHeading/DescriptorName (qualifiers are not headings).
+  EXPECT_EQ(a.keywords, (std::vector<std::string>{"Amoxicillin", "Child", "Otitis Media"}));
+  EXPECT_TRUE((*docs)[1].keywords.empty());
   EXPECT_EQ((*docs)[1].title, "Insuffisance rénale et métformine.");
   EXPECT_EQ((*docs)[1].lang, "fr");
 }

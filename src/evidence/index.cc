@@ -3,7 +3,8 @@
 // Thread-safety: every database access holds Impl::mu.
 #include "vigie/evidence/index.h"
 
-#include <nlohmann/json.hpp>
+#include <cstdint>
+#include <string_view>
 
 #include "evidence/index_internal.h"
 #include "vigie/core/text.h"
@@ -18,7 +19,9 @@ Status XapianError(const Xapian::Error& e) {
 // FNV-1a 64: stable across builds and machines (std::hash is not).
 std::string ContentHash(const Document& doc) {
   uint64_t h = 1469598103934665603ull;
-  for (const std::string* part : {&doc.text, &doc.title, &doc.year, &doc.type, &doc.lang}) {
+  std::vector<const std::string*> parts = {&doc.text, &doc.title, &doc.year, &doc.type, &doc.lang};
+  for (const std::string& keyword : doc.keywords) parts.push_back(&keyword);
+  for (const std::string* part : parts) {
     for (char c : *part) {
       h ^= static_cast<unsigned char>(c);
       h *= 1099511628211ull;
@@ -42,26 +45,65 @@ Status CheckFormat(const Xapian::Database& db, const std::string& dir) {
 
 }  // namespace
 
+// Stored passage: each field as a varint length (or value) then its bytes, in
+// a fixed order. Read on every hit, so no parsing beyond lengths (it was JSON:
+// ~15 % of a query's CPU at 100,000 passages, docs/benchmarks/evidence.md).
+namespace {
+
+void PutVarint(std::string& out, uint64_t v) {
+  while (v >= 0x80) {
+    out += static_cast<char>((v & 0x7f) | 0x80);
+    v >>= 7;
+  }
+  out += static_cast<char>(v);
+}
+
+bool GetVarint(std::string_view& in, uint64_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 64 && !in.empty(); shift += 7) {
+    auto byte = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    v |= static_cast<uint64_t>(byte & 0x7f) << shift;
+    if ((byte & 0x80) == 0) return true;
+  }
+  return false;
+}
+
+bool GetString(std::string_view& in, std::string& s) {
+  uint64_t n = 0;
+  if (!GetVarint(in, n) || n > in.size()) return false;
+  s.assign(in.substr(0, n));
+  in.remove_prefix(n);
+  return true;
+}
+
+}  // namespace
+
 std::string EncodePassage(const StoredPassage& p) {
-  nlohmann::json j = {{"doc_id", p.doc_id}, {"title", p.title}, {"year", p.year},
-                      {"source", p.source}, {"type", p.type},   {"lang", p.lang},
-                      {"start", p.start},   {"end", p.end},     {"text", p.text}};
-  return j.dump();
+  std::string out;
+  out.reserve(p.text.size() + p.doc_id.size() + p.title.size() + p.source.size() + 32);
+  for (const std::string* s : {&p.doc_id, &p.title, &p.year, &p.source, &p.type, &p.lang}) {
+    PutVarint(out, s->size());
+    out += *s;
+  }
+  PutVarint(out, p.start);
+  PutVarint(out, p.end);
+  PutVarint(out, p.text.size());
+  out += p.text;
+  return out;
 }
 
 StoredPassage DecodePassage(const std::string& data) {
   StoredPassage p;
-  nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
-  if (!j.is_object()) return p;
-  p.doc_id = j.value("doc_id", "");
-  p.title = j.value("title", "");
-  p.year = j.value("year", "");
-  p.source = j.value("source", "");
-  p.type = j.value("type", "");
-  p.lang = j.value("lang", "");
-  p.start = j.value("start", size_t{0});
-  p.end = j.value("end", size_t{0});
-  p.text = j.value("text", "");
+  std::string_view in(data);
+  uint64_t start = 0;
+  uint64_t end = 0;
+  for (std::string* s : {&p.doc_id, &p.title, &p.year, &p.source, &p.type, &p.lang}) {
+    if (!GetString(in, *s)) return {};
+  }
+  if (!GetVarint(in, start) || !GetVarint(in, end) || !GetString(in, p.text)) return {};
+  p.start = static_cast<size_t>(start);
+  p.end = static_cast<size_t>(end);
   return p;
 }
 
@@ -122,36 +164,47 @@ Result<AddOutcome> EvidenceIndex::AddDocument(const Document& doc, const Passage
     if (!old.empty()) db.delete_document(doc_term);
     Xapian::TermGenerator gen;
     gen.set_stemmer(doc.lang == "fr" ? impl_->stem_fr : impl_->stem_en);
-    // Stems only (Z-prefixed, positions kept for phrase queries): the search
-    // never asks for unstemmed words, and indexing them too doubled the
-    // index and its build time (docs/BENCHMARKS.md, Evidence, Scale).
+    // Stems only (Z-prefixed): the search never asks for unstemmed words,
+    // and indexing them too doubled the index and its build time. No
+    // positions: they were half of the index and 40 % of its build time;
+    // phrase queries check the stored passage text instead (search.cc,
+    // PhraseCheck). docs/benchmarks/evidence.md, Scale.
     gen.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
     // A new document's records are added without the unique-term lookups of
     // replace_document (bulk indexing speed); a changed one was deleted above.
     std::vector<Passage> passages = MakePassages(doc, options);
+    // Only an untitled one-passage document without subject headings is its
+    // own whole-document record.
+    bool own_whole = passages.size() == 1 && doc.title.empty() && doc.keywords.empty();
     for (const Passage& passage : passages) {
       Xapian::Document xdoc;
       gen.set_document(xdoc);
-      gen.index_text(text::Fold(passage.text));
+      gen.index_text_without_positions(text::Fold(passage.text));
       xdoc.add_boolean_term(doc_term);
       xdoc.add_boolean_term(kPassageTerm);
       // A one-passage document is its own whole-document record.
-      if (passages.size() == 1 && doc.title.empty()) {
+      if (own_whole) {
         xdoc.add_boolean_term(kWholeTerm);
       } else {
         xdoc.add_boolean_term(kPassageOnlyTerm);
       }
-      xdoc.add_boolean_term("Q" + doc.id + "#" + std::to_string(passage.ordinal));
       xdoc.add_value(kDocIdSlot, doc.id);
       xdoc.set_data(EncodePassage({doc.id, doc.title, doc.year, doc.source, doc.type, doc.lang,
                                    passage.start, passage.end, passage.text}));
       db.add_document(xdoc);
     }
-    if (passages.size() > 1 || !doc.title.empty()) {
-      // The whole record also holds the title's words (passages do not).
+    if (!own_whole) {
+      // The whole record also holds the title's words and the subject
+      // headings (passages do not).
       Xapian::Document whole;
       gen.set_document(whole);
       gen.index_text_without_positions(text::Fold(doc.title + "\n" + doc.text));
+      // Headings are the indexers' words, not the authors': their own prefix,
+      // so that a match through them counts as weaker evidence.
+      for (const std::string& keyword : doc.keywords) {
+        // STEM_ALL_Z puts Z before the prefix: terms "ZM" + stem.
+        gen.index_text_without_positions(text::Fold(keyword), 1, "M");
+      }
       whole.add_boolean_term(doc_term);
       whole.add_boolean_term(kWholeTerm);
       whole.add_boolean_term(kWholeOnlyTerm);

@@ -14,10 +14,14 @@
 
 namespace vigie::evidence {
 
-// Term prefixes: Z stemmed (Xapian's convention), Q unique passage id,
+// Term prefixes: Z stemmed (Xapian's convention; no unique passage-id term:
+// nothing looks passages up by id, and a unique term per passage cost a
+// posting list each),
 // D document id (boolean, to replace a document's passages).
 inline constexpr const char* kStemPrefix = "Z";
 inline constexpr const char* kDocPrefix = "D";
+// Stems of a document's subject headings (MeSH), in its whole record only.
+inline constexpr const char* kKeywordPrefix = "ZM";
 inline constexpr Xapian::valueno kDocIdSlot = 0;
 // Every document is stored twice: as passages (K:p) and whole (K:w, text
 // not stored), so documents can be ranked on all their words.
@@ -32,9 +36,7 @@ inline constexpr const char* kWholeOnlyTerm = "K:wo";
 // Index format (metadata "vigie:format"): stems only, the terms above.
 // An index of another format must be rebuilt (kDataError says so).
 inline constexpr const char* kFormatKey = "vigie:format";
-inline constexpr const char* kFormat = "2";
-// Share of the whole-document score in a document's rank (rest: best passage).
-inline constexpr double kWholeShare = 0.5;
+inline constexpr const char* kFormat = "3";
 
 struct EvidenceIndex::Impl {
   mutable std::mutex mu;
@@ -55,7 +57,8 @@ struct EvidenceIndex::Impl {
   }
 };
 
-// Stored passage <-> Xapian document data (JSON).
+// Stored passage <-> Xapian document data (length-prefixed fields; a
+// malformed record decodes to an empty passage).
 std::string EncodePassage(const StoredPassage& p);
 StoredPassage DecodePassage(const std::string& data);
 

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "evidence/index_internal.h"
 #include "evidence/test_util.h"
 #include "vigie/core/text.h"
 #include "vigie/evidence/search.h"
@@ -67,6 +68,55 @@ TEST(IndexTest, IncrementalReindexIsANoOpAndChangesReplace) {
   EXPECT_EQ(DocIds(Search(**index, nullptr, {"ibuprofen", 5})), std::vector<std::string>{"d1"});
 }
 
+// The stored form of a passage gives back every field; a damaged record
+// decodes to an empty passage, never to a partial one.
+TEST(IndexTest, StoredPassageRoundTripsAndDamageGivesNothing) {
+  StoredPassage p{"12345",
+                  "Œdème aigu",
+                  "2021",
+                  "corpus.jsonl",
+                  "pubmed_abstract",
+                  "fr",
+                  3,
+                  400,
+                  std::string(300, 'x') + " é"};
+  std::string data = EncodePassage(p);
+  StoredPassage back = DecodePassage(data);
+  EXPECT_EQ(back.doc_id, p.doc_id);
+  EXPECT_EQ(back.title, p.title);
+  EXPECT_EQ(back.year, p.year);
+  EXPECT_EQ(back.source, p.source);
+  EXPECT_EQ(back.type, p.type);
+  EXPECT_EQ(back.lang, p.lang);
+  EXPECT_EQ(back.start, 3u);
+  EXPECT_EQ(back.end, 400u);
+  EXPECT_EQ(back.text, p.text);
+  for (size_t cut : {size_t{0}, size_t{1}, size_t{10}, data.size() - 1}) {
+    EXPECT_TRUE(DecodePassage(data.substr(0, cut)).doc_id.empty()) << cut;
+  }
+  EXPECT_TRUE(DecodePassage(std::string(12, '\xff')).text.empty());
+}
+
+// Subject headings are searchable in the whole document, never cited, and a
+// concept found only among them counts half in the coverage.
+TEST(IndexTest, SubjectHeadingsAreSearchedAtHalfCredit) {
+  auto index = EvidenceIndex::InMemory();
+  ASSERT_TRUE(index.ok());
+  Document doc{"h1", "", "2020", "s", "pubmed_abstract", "en", "Ear infections in toddlers."};
+  doc.keywords = {"Otitis Media"};
+  ASSERT_TRUE((*index)->AddDocument(doc).ok());
+  Document other{"h2", "", "2020", "s", "pubmed_abstract", "en", "Fever in toddlers."};
+  ASSERT_TRUE((*index)->AddDocument(other).ok());
+  auto hits = Search(**index, nullptr, {"otitis", 5});
+  ASSERT_EQ(DocIds(hits), std::vector<std::string>{"h1"});
+  EXPECT_EQ((*hits)[0].passage.text, "Ear infections in toddlers.");
+  EXPECT_DOUBLE_EQ((*hits)[0].coverage, 0.5);
+  // Changing the headings changes the document.
+  doc.keywords = {"Child"};
+  EXPECT_EQ(*(*index)->AddDocument(doc), AddOutcome::kReplaced);
+  EXPECT_TRUE(DocIds(Search(**index, nullptr, {"otitis", 5})).empty());
+}
+
 // A server's read-only index must keep working (and see new documents) while
 // `vigie evidence index` commits to the same folder.
 TEST(IndexTest, ReaderFollowsCommitsOfAWriter) {
@@ -106,6 +156,16 @@ TEST(IndexTest, IndexOfAnotherFormatIsAClearError) {
     EXPECT_EQ(index.status().code(), ErrorCode::kDataError);
     EXPECT_NE(index.status().Message(Lang::kEn).find("vigie evidence index"), std::string::npos);
   }
+  // Format 2 (positions, JSON passages) is refused too, naming its format.
+  {
+    Xapian::WritableDatabase old(dir, Xapian::DB_OPEN);
+    old.set_metadata("vigie:format", "2");
+    old.commit();
+  }
+  auto two = EvidenceIndex::OpenReadOnly(dir);
+  ASSERT_FALSE(two.ok());
+  EXPECT_NE(two.status().Message(Lang::kEn).find("format (2)"), std::string::npos)
+      << two.status().Message(Lang::kEn);
   std::filesystem::remove_all(dir);
 }
 
@@ -123,6 +183,10 @@ TEST(IndexTest, AccentFoldingAndFrenchStemming) {
   EXPECT_EQ(DocIds(Search(**index, nullptr, {"oedeme pulmonaire", 5})),
             std::vector<std::string>{"fr1"});
   EXPECT_EQ(DocIds(Search(**index, nullptr, {"DIURÉTIQUE", 5})), std::vector<std::string>{"fr1"});
+  // A quoted phrase in a French passage: French stems, accents folded, in order.
+  EXPECT_EQ(DocIds(Search(**index, nullptr, {"\"œdème pulmonaire\"", 5})),
+            std::vector<std::string>{"fr1"});
+  EXPECT_TRUE(DocIds(Search(**index, nullptr, {"\"pulmonaire oedeme\"", 5})).empty());
 }
 
 TEST(IndexTest, PhraseQueriesRequireTheWordsInOrder) {

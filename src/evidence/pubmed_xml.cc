@@ -164,9 +164,21 @@ Result<Document> ReadArticle(std::string_view article, std::string_view source, 
     if (!doc.text.empty()) doc.text += "\n";
     doc.text += body;
   }
+  // MeSH: MeshHeadingList/MeshHeading/DescriptorName (qualifiers are not headings).
+  if (auto list = FindElement(article, "MeshHeadingList", 0, n, &bad)) {
+    size_t at = 0;
+    while (auto name =
+               FindElement(list->content, "DescriptorName", at, list->content.size(), &bad)) {
+      at = name->end;
+      std::string heading = DecodeContent(name->content);
+      if (!heading.empty()) doc.keywords.push_back(std::move(heading));
+    }
+  }
   if (bad) return XmlError(source, where + ": unterminated element");
   if (doc.text.empty()) return XmlError(source, where + " (PMID " + doc.id + "): no AbstractText");
-  if (!text::IsValidUtf8(doc.text) || !text::IsValidUtf8(doc.title)) {
+  bool valid = text::IsValidUtf8(doc.text) && text::IsValidUtf8(doc.title);
+  for (const std::string& heading : doc.keywords) valid = valid && text::IsValidUtf8(heading);
+  if (!valid) {
     return XmlError(source, where + ": invalid UTF-8");
   }
   doc.lang = lang == "fre" ? "fr" : (lang == "eng" ? "en" : DetectLang(doc.text));

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <map>
 
@@ -38,6 +39,96 @@ std::vector<std::string> StemTerms(const EvidenceIndex::Impl& impl, const std::s
   AddUnique(out, kStemPrefix + impl.stem_en(word));
   if (!english_only) AddUnique(out, kStemPrefix + impl.stem_fr(word));
   return out;
+}
+
+// A quoted phrase's words in order, checked on a record's stored passage text
+// tokenised and stemmed exactly as the indexer does (same TermGenerator,
+// the passage's language): the index keeps no positions (they were half of
+// its size and 40 % of its build time, docs/benchmarks/evidence.md), so the
+// few records of a phrase query that hold all its stems are read instead.
+// Records without stored text (whole-document records) never match, as they
+// never did without positions.
+class PhraseCheck : public Xapian::MatchDecider {
+ public:
+  PhraseCheck(const EvidenceIndex::Impl& impl, const std::vector<std::vector<std::string>>& phrases)
+      : impl_(impl), phrases_(phrases) {}
+
+  bool operator()(const Xapian::Document& doc) const override {
+    StoredPassage p = DecodePassage(doc.get_data());
+    if (p.text.empty()) return false;
+    const Xapian::Stem& stem = p.lang == "fr" ? impl_.stem_fr : impl_.stem_en;
+    Xapian::TermGenerator gen;
+    gen.set_stemmer(stem);
+    gen.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+    Xapian::Document scratch;
+    gen.set_document(scratch);
+    gen.index_text(text::Fold(p.text));
+    std::vector<std::string> sequence;  // term at each position
+    for (auto t = scratch.termlist_begin(); t != scratch.termlist_end(); ++t) {
+      for (auto pos = t.positionlist_begin(); pos != t.positionlist_end(); ++pos) {
+        if (*pos >= sequence.size()) sequence.resize(*pos + 1);
+        sequence[*pos] = *t;
+      }
+    }
+    for (const std::vector<std::string>& words : phrases_) {
+      std::vector<std::string> terms;
+      for (const std::string& w : words) terms.push_back(kStemPrefix + stem(w));
+      if (std::search(sequence.begin(), sequence.end(), terms.begin(), terms.end()) ==
+          sequence.end()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+ private:
+  const EvidenceIndex::Impl& impl_;
+  const std::vector<std::vector<std::string>>& phrases_;
+};
+
+// Stemmed terms that are not the query's own.
+class FeedbackTerms : public Xapian::ExpandDecider {
+ public:
+  explicit FeedbackTerms(const std::map<std::string, std::pair<size_t, double>>& query_terms)
+      : query_terms_(query_terms) {}
+  bool operator()(const std::string& term) const override {
+    return term.size() > 1 && term[0] == kStemPrefix[0] &&
+           std::islower(static_cast<unsigned char>(term[1])) && query_terms_.count(term) == 0;
+  }
+
+ private:
+  const std::map<std::string, std::pair<size_t, double>>& query_terms_;
+};
+
+// `query` with the best terms of its best documents (pseudo-relevance
+// feedback) as optional terms: they re-rank what `query` matches, they add
+// no document and no concept coverage.
+Xapian::Query WithFeedback(const Xapian::Database& db, const Xapian::Query& query,
+                           bool separate_wholes, const Xapian::BM25Weight& bm25,
+                           const SearchRequest& request,
+                           const std::map<std::string, std::pair<size_t, double>>& query_terms) {
+  Xapian::Enquire first(db);
+  first.set_query(
+      Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                    Xapian::Query(separate_wholes ? kPassageOnlyTerm : kWholeOnlyTerm)));
+  first.set_weighting_scheme(bm25);
+  first.set_docid_order(Xapian::Enquire::DONT_CARE);
+  Xapian::MSet top = first.get_mset(0, static_cast<Xapian::doccount>(request.feedback_docs));
+  if (top.empty()) return query;
+  Xapian::RSet rset;
+  for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+  FeedbackTerms decider(query_terms);
+  Xapian::ESet eset =
+      first.get_eset(static_cast<Xapian::termcount>(request.feedback_terms), rset, &decider);
+  if (eset.empty()) return query;
+  double top_weight = eset.begin().get_weight();
+  std::vector<Xapian::Query> extra;
+  for (auto it = eset.begin(); it != eset.end(); ++it) {
+    extra.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it),
+                       request.feedback_weight * it.get_weight() / top_weight);
+  }
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                       Xapian::Query(Xapian::Query::OP_OR, extra.begin(), extra.end()));
 }
 
 }  // namespace
@@ -179,6 +270,14 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
     size_t n_words = plan.words.size();
     for (size_t c = 0; c < plan.concepts.size(); ++c) {
       std::vector<Xapian::Query> terms;
+      // Each term once per concept: two alternatives with the same stem
+      // ("child", "children") would count its occurrences twice.
+      std::vector<std::string> seen;
+      auto first_time = [&seen](const std::string& term) {
+        if (std::find(seen.begin(), seen.end(), term) != seen.end()) return false;
+        seen.push_back(term);
+        return true;
+      };
       double df = 0;
       for (size_t a = 0; a < plan.concepts[c].size(); ++a) {
         const std::string& alt = plan.concepts[c][a];
@@ -192,7 +291,13 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
             slot->second.second = std::max(slot->second.second, credit);
           }
           df = std::max(df, tf);
-          terms.emplace_back(term);
+          if (first_time(term)) terms.emplace_back(term);
+        }
+        // The same stem among the documents' subject headings: half credit.
+        std::string keyword = kKeywordPrefix + impl.stem_en(alt);
+        if (db.get_termfreq(keyword) > 0 && first_time(keyword)) {
+          term_concept.emplace(keyword, std::pair{c, 0.5});
+          terms.emplace_back(keyword);
         }
       }
       idf[c] = std::log(n_docs / (df + 0.5));
@@ -205,23 +310,30 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
     if (!plan.phrases.empty()) {
       std::vector<Xapian::Query> phrases;
       for (const auto& words : plan.phrases) {
-        // Positions are kept on stems: the phrase in English or French stems.
+        // The index keeps no positions: a phrase matches records holding all
+        // its stems (English or French), then PhraseCheck reads their text.
         std::vector<std::string> en;
         std::vector<std::string> fr;
         for (const std::string& w : words) {
           en.push_back(kStemPrefix + impl.stem_en(w));
           fr.push_back(kStemPrefix + impl.stem_fr(w));
         }
-        Xapian::Query phrase(Xapian::Query::OP_PHRASE, en.begin(), en.end());
+        Xapian::Query phrase(Xapian::Query::OP_AND, en.begin(), en.end());
         if (fr != en) {
           phrase = Xapian::Query(Xapian::Query::OP_OR, phrase,
-                                 Xapian::Query(Xapian::Query::OP_PHRASE, fr.begin(), fr.end()));
+                                 Xapian::Query(Xapian::Query::OP_AND, fr.begin(), fr.end()));
         }
         phrases.push_back(phrase);
       }
       Xapian::Query required(Xapian::Query::OP_AND, phrases.begin(), phrases.end());
       query = concept_queries.empty() ? required
                                       : Xapian::Query(Xapian::Query::OP_AND_MAYBE, required, query);
+    }
+    bool separate_wholes = db.get_termfreq(kWholeOnlyTerm) > 0;
+    Xapian::BM25Weight bm25(request.bm25_k1, 0, 1, request.bm25_b, 0.5);
+    Xapian::BM25Weight bm25_passages(request.bm25_k1, 0, 1, request.bm25_b_passages, 0.5);
+    if (request.feedback_docs > 0 && request.feedback_terms > 0) {
+      query = WithFeedback(db, query, separate_wholes, bm25, request, term_concept);
     }
     double total_idf = 0;
     for (size_t c = 0; c < n_words; ++c) total_idf += idf[c];
@@ -245,15 +357,23 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
       hit.coverage = coverage_of(source, it);
       return hit;
     };
-    Xapian::BM25Weight bm25(0.9, 0, 1, 0.4, 0.5);
-    Xapian::Query passages(Xapian::Query::OP_AND_NOT, query, Xapian::Query(kWholeOnlyTerm));
+    PhraseCheck phrase_check(impl, plan.phrases);
+    const Xapian::MatchDecider* decider = plan.phrases.empty() ? nullptr : &phrase_check;
+    // Records of the other kind excluded (no filter when there are none).
+    auto excluding = [&](const char* term) {
+      return db.get_termfreq(term) == 0
+                 ? query
+                 : Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(term));
+    };
+    Xapian::Query passages = excluding(kWholeOnlyTerm);
     Xapian::Enquire enquire(db);
     enquire.set_query(passages);
-    enquire.set_weighting_scheme(bm25);
+    enquire.set_weighting_scheme(bm25_passages);
     enquire.set_docid_order(Xapian::Enquire::DONT_CARE);  // ties: any order, no extra work
     if (!request.one_per_doc) {
       std::vector<Hit> hits;
-      Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(request.k));
+      Xapian::MSet mset =
+          enquire.get_mset(0, static_cast<Xapian::doccount>(request.k), 0, nullptr, decider);
       for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(make_hit(enquire, it));
       return hits;
     }
@@ -263,17 +383,16 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
     // When no document has more than one record (every document is a single
     // untitled passage), its whole record is its passage: one list ranks them
     // exactly, with no collapsing and no pool beyond k.
-    bool separate_wholes = db.get_termfreq(kWholeOnlyTerm) > 0;
     if (separate_wholes) enquire.set_collapse_key(kDocIdSlot, 1);
     const Xapian::doccount pool = static_cast<Xapian::doccount>(
         separate_wholes ? std::max<size_t>(request.k, 30) : request.k);
-    Xapian::MSet best_passages = enquire.get_mset(0, pool);
+    Xapian::MSet best_passages = enquire.get_mset(0, pool, 0, nullptr, decider);
     Xapian::Enquire whole(db);
-    whole.set_query(
-        Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(kPassageOnlyTerm)));
+    whole.set_query(excluding(kPassageOnlyTerm));
     whole.set_docid_order(Xapian::Enquire::DONT_CARE);
     whole.set_weighting_scheme(bm25);
-    Xapian::MSet docs = separate_wholes ? whole.get_mset(0, pool) : best_passages;
+    Xapian::MSet docs =
+        separate_wholes ? whole.get_mset(0, pool, 0, nullptr, decider) : best_passages;
     const Xapian::Enquire& whole_source = separate_wholes ? whole : enquire;
     // Hits are materialised (stored data, matching terms) for the k documents
     // kept only; the pools rank by document id and weight alone.
@@ -292,7 +411,7 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
       std::string id =
           separate_wholes ? it.get_collapse_key() : it.get_document().get_value(kDocIdSlot);
       Candidate& c = candidates[id];
-      c.score += (1 - kWholeShare) * it.get_weight() / top_passage;
+      c.score += (1 - request.whole_share) * it.get_weight() / top_passage;
       c.passage_source = &enquire;
       c.passage = it;
       passage_ids.emplace(*it, id);
@@ -303,7 +422,7 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
       Candidate& c =
           candidates[same != passage_ids.end() ? same->second
                                                : it.get_document().get_value(kDocIdSlot)];
-      c.score += kWholeShare * it.get_weight() / top_doc;
+      c.score += request.whole_share * it.get_weight() / top_doc;
       c.whole_source = &whole_source;
       c.whole = it;
     }
@@ -324,8 +443,16 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
         Xapian::Enquire one(db);
         one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, passages,
                                     Xapian::Query(std::string(kDocPrefix) + id)));
-        one.set_weighting_scheme(bm25);
-        Xapian::MSet m = one.get_mset(0, 1);
+        one.set_weighting_scheme(bm25_passages);
+        Xapian::MSet m = one.get_mset(0, 1, 0, nullptr, decider);
+        if (m.empty()) {
+          // Matched by its title or headings only: its first passage.
+          one.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                      Xapian::Query(std::string(kDocPrefix) + id),
+                                      Xapian::Query(kWholeOnlyTerm)));
+          one.set_docid_order(Xapian::Enquire::ASCENDING);
+          m = one.get_mset(0, 1);
+        }
         if (m.empty()) continue;
         hit = make_hit(one, m.begin());
       }

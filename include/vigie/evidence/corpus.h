@@ -22,6 +22,9 @@ struct Document {
   std::string type;    // "pubmed_abstract", "text", "markdown", "pdf"
   std::string lang;    // "en" or "fr" (detected when the format does not say)
   std::string text;    // UTF-8, NFC; sections separated by newlines
+  // Subject headings assigned by the source's indexers (MeSH for PubMed), not
+  // part of the text: indexed with the whole document, never cited.
+  std::vector<std::string> keywords = {};
 };
 
 // One JSON object per line {pmid, year, meshes, sections:[{label,text}], conclusion}.

@@ -1,7 +1,7 @@
 // The evidence index: passages of corpus documents in a Xapian database
-// (BM25, English and French stems of accent-folded text, positions for phrase
-// queries). The caller opens it (a directory, or in memory for tests) and
-// passes it to the search and answer engines. Incremental: each document's
+// (BM25, English and French stems of accent-folded text; phrase queries are
+// checked on the stored passage text, no positions are kept). The caller opens it (a directory, or
+// in memory for tests) and passes it to the search and answer engines. Incremental: each document's
 // content hash is kept, so adding an unchanged document is a no-op and a
 // changed one replaces its passages. Xapian exceptions never escape: every
 // failure is a Status (kIoError for the database, kDataError for content).
