@@ -1,0 +1,92 @@
+// Tests of how the de-identifier splits a run of digit groups into
+// identifiers (synthetic values only, no real person): a NIR by its shape in
+// any grouping, phones with a spaced "+", and dates kept whole next to record
+// numbers and identifiers written in the same run.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "vigie/privacy/deid.h"
+
+namespace vigie::privacy {
+namespace {
+
+std::unique_ptr<Deidentifier> Make() {
+  DeidResources r;
+  r.first_names = "Jean\n";
+  r.last_names = "Martin\n";
+  r.cities = "Toulouse\n";
+  r.hospitals = "Bichat\n";
+  r.stopwords = "Le\n";
+  auto d = Deidentifier::Create(r);
+  EXPECT_TRUE(d.ok());
+  return std::move(d).value();
+}
+
+// label -> surface text (ASCII inputs: code points are bytes).
+std::multimap<std::string, std::string> Found(const Deidentifier& d, const std::string& text) {
+  Result<DeidResult> r = d.Run(text, DeidOptions{});
+  EXPECT_TRUE(r.ok());
+  std::multimap<std::string, std::string> out;
+  if (!r.ok()) return out;
+  for (const DeidEntity& e : r->entities) {
+    out.emplace(std::string(LabelName(e.label)), text.substr(e.start, e.end - e.start));
+  }
+  return out;
+}
+
+bool Has(const std::multimap<std::string, std::string>& m, const std::string& label,
+         const std::string& text) {
+  auto [b, e] = m.equal_range(label);
+  for (auto it = b; it != e; ++it) {
+    if (it->second == text) return true;
+  }
+  return false;
+}
+
+// A NIR without its key is 13 digits: sex (1/2), year, month (01-12, or
+// 20 and above for an unknown month), department, commune, order. Its shape
+// alone names it, however the digits are grouped and without a cue word.
+TEST(DeidRuns, NirByItsShapeInAnyGrouping) {
+  auto d = Make();
+  auto f =
+      Found(*d, "Assuré 2 82 0410 454 828 ; ayant droit 1850578006084 ; autre 1 9106 52714 303.");
+  EXPECT_TRUE(Has(f, "SECU", "2 82 0410 454 828"));
+  EXPECT_TRUE(Has(f, "SECU", "1850578006084"));
+  EXPECT_TRUE(Has(f, "SECU", "1 9106 52714 303"));
+  // Month 13-19 is no NIR month: a 13-digit number starting with 1 is then a record number.
+  auto g = Found(*d, "Lot 1851578006084 reçu.");
+  EXPECT_FALSE(Has(g, "SECU", "1851578006084"));
+}
+
+// A date written with separators is never cut by the number before it.
+TEST(DeidRuns, DateAfterARecordNumberStaysWhole) {
+  auto d = Make();
+  auto f = Found(*d, "Dossier N° 9281973 15/02/1963 Insep");
+  EXPECT_TRUE(Has(f, "NDA", "9281973"));
+  EXPECT_TRUE(Has(f, "DATE", "15/02/1963"));
+  auto g = Found(*d, "FERLAY 2 720649 460 891 05-05-1972 INFLIXIMAB");
+  EXPECT_TRUE(Has(g, "SECU", "2 720649 460 891"));
+  EXPECT_TRUE(Has(g, "DATE_NAISSANCE", "05-05-1972"));
+}
+
+// Spaced-out digits holding a date, a NIR and a second date (table rows).
+TEST(DeidRuns, SpacedDateNirDate) {
+  auto d = Make();
+  auto f = Found(*d, "MARTIN Jean 0 5 0 8 2 0 1 4 2 8 5 0 1 1 5 0 6 8 4 3 6 0 5 0 8 2 0 0 2 STOP");
+  EXPECT_TRUE(Has(f, "DATE", "0 5 0 8 2 0 1 4"));
+  EXPECT_TRUE(Has(f, "SECU", "2 8 5 0 1 1 5 0 6 8 4 3 6"));
+  EXPECT_TRUE(Has(f, "DATE_NAISSANCE", "0 5 0 8 2 0 0 2"));
+}
+
+// "+ 3 3 ..." and "+49 30 ...": the plus sign starts an international number.
+TEST(DeidRuns, InternationalPhonesWithASpacedPlus) {
+  auto d = Make();
+  auto f = Found(*d, "Tel + 3 3 0 3 5 1 1 6 1 5 5 4 ou +49 30 5682001 ou +33 04 12 41 12 44.");
+  EXPECT_TRUE(Has(f, "TEL", "+ 3 3 0 3 5 1 1 6 1 5 5 4"));
+  EXPECT_TRUE(Has(f, "TEL", "+49 30 5682001"));
+  EXPECT_TRUE(Has(f, "TEL", "+33 04 12 41 12 44"));
+}
+
+}  // namespace
+}  // namespace vigie::privacy
