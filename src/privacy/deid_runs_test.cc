@@ -1,7 +1,8 @@
 // Tests of how the de-identifier splits a run of digit groups into
 // identifiers (synthetic values only, no real person): a NIR by its shape in
 // any grouping, phones with a spaced "+", and dates kept whole next to record
-// numbers and identifiers written in the same run.
+// numbers and identifiers written in the same run; dates with the day of the
+// week; hospitals named after an elided article.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -86,6 +87,37 @@ TEST(DeidRuns, InternationalPhonesWithASpacedPlus) {
   EXPECT_TRUE(Has(f, "TEL", "+ 3 3 0 3 5 1 1 6 1 5 5 4"));
   EXPECT_TRUE(Has(f, "TEL", "+49 30 5682001"));
   EXPECT_TRUE(Has(f, "TEL", "+33 04 12 41 12 44"));
+}
+
+// The day of the week is part of the date, whatever its case; a day then a
+// comma before the month; an English-style "Sept 01,2026" in a French note.
+TEST(DeidRuns, DatesWithTheDayOfTheWeek) {
+  auto d = Make();
+  auto f = Found(*d, "Vu le SAM 20 FEVR 2083, puis le Jeu, 17 Avr 2098 et le mardi 3 mars 2020.");
+  EXPECT_TRUE(Has(f, "DATE", "SAM 20 FEVR 2083"));
+  EXPECT_TRUE(Has(f, "DATE", "Jeu, 17 Avr 2098"));
+  EXPECT_TRUE(Has(f, "DATE", "mardi 3 mars 2020"));
+  auto g = Found(*d, "Prelever le Sept 01,2026 ; nee le 12, Mai 1973.");
+  EXPECT_TRUE(Has(g, "DATE", "Sept 01,2026"));
+  EXPECT_TRUE(Has(g, "DATE_NAISSANCE", "12, Mai 1973"));
+  // A month word alone with a small number is no date in French: "mars 15 patients".
+  auto h = Found(*d, "En mars 15 patients inclus.");
+  EXPECT_TRUE(h.empty());
+}
+
+// "admise a l'Necker": a capitalised name after "l'" where a stay or a
+// department is told; not any capitalised word after "l'".
+TEST(DeidRuns, HospitalAfterAnElidedArticle) {
+  auto d = Make();
+  auto f = Found(*d,
+                 "Patiente admise a l'Necker le 3 mars 2020, service de cardiologie de l'PAUL "
+                 "BROUSSE. Hopital Bichat le Jeu, 17 Avr 2098.");
+  EXPECT_TRUE(Has(f, "HOPITAL", "Necker"));
+  EXPECT_TRUE(Has(f, "HOPITAL", "PAUL BROUSSE"));
+  EXPECT_TRUE(Has(f, "HOPITAL", "Hopital Bichat"));
+  EXPECT_TRUE(Has(f, "DATE", "Jeu, 17 Avr 2098"));
+  auto g = Found(*d, "Il part a l'Est de la ville.");
+  EXPECT_TRUE(g.empty());
 }
 
 }  // namespace
