@@ -2,7 +2,8 @@
 // identifiers (synthetic values only, no real person): a NIR by its shape in
 // any grouping, phones with a spaced "+", and dates kept whole next to record
 // numbers and identifiers written in the same run; dates with the day of the
-// week; hospitals named after an elided article.
+// week; hospitals named after an elided article; names in lower case after
+// a title or a role.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -24,14 +25,25 @@ std::unique_ptr<Deidentifier> Make() {
   return std::move(d).value();
 }
 
-// label -> surface text (ASCII inputs: code points are bytes).
+// Byte offset of code point `cp` in UTF-8 `text`.
+size_t Byte(const std::string& text, size_t cp) {
+  size_t i = 0;
+  for (size_t n = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (n++ == cp) return i;
+  }
+  return i;
+}
+
+// label -> surface text.
 std::multimap<std::string, std::string> Found(const Deidentifier& d, const std::string& text) {
   Result<DeidResult> r = d.Run(text, DeidOptions{});
   EXPECT_TRUE(r.ok());
   std::multimap<std::string, std::string> out;
   if (!r.ok()) return out;
   for (const DeidEntity& e : r->entities) {
-    out.emplace(std::string(LabelName(e.label)), text.substr(e.start, e.end - e.start));
+    size_t b = Byte(text, e.start);
+    out.emplace(std::string(LabelName(e.label)), text.substr(b, Byte(text, e.end) - b));
   }
   return out;
 }
@@ -117,6 +129,18 @@ TEST(DeidRuns, HospitalAfterAnElidedArticle) {
   EXPECT_TRUE(Has(f, "HOPITAL", "Hopital Bichat"));
   EXPECT_TRUE(Has(f, "DATE", "Jeu, 17 Avr 2098"));
   auto g = Found(*d, "Il part a l'Est de la ville.");
+  EXPECT_TRUE(g.empty());
+}
+
+// After "Mme", "Dr", "le patient", "usager": names may be in lower case;
+// ordinary words ("a", "présente", "arrivée") are not taken.
+TEST(DeidRuns, LowerCaseNamesAfterATitleOrARole) {
+  auto d = Make();
+  auto f = Found(*d, "Mme krajewski patrice , 68 ans. Le patient LASVEAUX maeron , 37 ans.");
+  EXPECT_TRUE(Has(f, "NOM", "krajewski") || Has(f, "PRENOM", "krajewski"));
+  EXPECT_TRUE(Has(f, "PRENOM", "patrice") || Has(f, "NOM", "patrice"));
+  EXPECT_TRUE(Has(f, "NOM", "maeron") || Has(f, "PRENOM", "maeron"));
+  auto g = Found(*d, "Mme a été vue. Le patient présente une toux, patiente arrivée ce jour.");
   EXPECT_TRUE(g.empty());
 }
 
