@@ -3,7 +3,9 @@
 // any grouping, phones with a spaced "+", and dates kept whole next to record
 // numbers and identifiers written in the same run; dates with the day of the
 // week; hospitals named after an elided article; names in lower case after
-// a title or a role.
+// a title or a role; postcodes written "95 523", "cedex" and arrondissements
+// with the city; mail addresses spaced out or with accents; a phone with a
+// letter O for its first zero.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -142,6 +144,37 @@ TEST(DeidRuns, LowerCaseNamesAfterATitleOrARole) {
   EXPECT_TRUE(Has(f, "NOM", "maeron") || Has(f, "PRENOM", "maeron"));
   auto g = Found(*d, "Mme a été vue. Le patient présente une toux, patiente arrivée ce jour.");
   EXPECT_TRUE(g.empty());
+}
+
+TEST(DeidRuns, SpacedPostcodesCedexAndArrondissements) {
+  auto d = Make();
+  auto f = Found(*d,
+                 "28 ter, place de Beaubourg\n95 523 Colombes\n17 rue de Rennes, 75011 PARIS 11\n"
+                 "2 chemin Vert 05287 STRASSBOURG cedex 29 |");
+  EXPECT_TRUE(Has(f, "ZIP", "95 523"));
+  EXPECT_TRUE(Has(f, "VILLE", "Colombes"));
+  EXPECT_TRUE(Has(f, "VILLE", "PARIS 11"));
+  EXPECT_TRUE(Has(f, "VILLE", "STRASSBOURG cedex 29"));
+  // Two numbers that are no postcode: "12 500 patients".
+  auto g = Found(*d, "Cohorte de 12 500 Patients suivis.");
+  EXPECT_FALSE(Has(g, "ZIP", "12 500"));
+}
+
+TEST(DeidRuns, MailSpacedOutOrWithAccents) {
+  auto d = Make();
+  auto f = Found(*d,
+                 "Ecrire a tlabelle @ medimail . com ou secrétariat.onco@avicenne.aphp.fr ou "
+                 "abarasse.jl@fr. Cont@ct");
+  EXPECT_TRUE(Has(f, "MAIL", "tlabelle @ medimail . com"));
+  EXPECT_TRUE(Has(f, "MAIL", "secrétariat.onco@avicenne.aphp.fr"));
+  EXPECT_TRUE(Has(f, "MAIL", "abarasse.jl@fr"));
+  EXPECT_FALSE(Has(f, "MAIL", "Cont@ct"));
+}
+
+TEST(DeidRuns, PhoneWithALetterOForItsFirstZero) {
+  auto d = Make();
+  auto f = Found(*d, "Dr I. POLTAO O1.42.15.93.30 puis Dr X.");
+  EXPECT_TRUE(Has(f, "TEL", "O1.42.15.93.30"));
 }
 
 }  // namespace
