@@ -13,7 +13,10 @@ namespace {
 bool Digit(char c) { return c >= '0' && c <= '9'; }
 bool Alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool Alnum(char c) { return Digit(c) || Alpha(c); }
-bool MailLocal(char c) { return Alnum(c) || std::strchr("._%+-", c) != nullptr; }
+// Letters with accents (any non-ASCII byte) too: "secrétariat.onco@...".
+bool MailLocal(char c) {
+  return Alnum(c) || std::strchr("._%+-", c) != nullptr || static_cast<unsigned char>(c) >= 0x80;
+}
 bool HostChar(char c) { return Alnum(c) || c == '.' || c == '-'; }
 
 }  // namespace
@@ -46,9 +49,39 @@ bool BirthContext(const Scan& scan, size_t pos) {
   return false;
 }
 
+// "tlabelle @ medimail . com": a mail address spaced out around '@' and the
+// dots of its host. Adds it and returns true, else false.
+bool SpacedMail(Scan& scan, size_t at) {
+  std::string_view t = scan.text;
+  if (at < 2 || t[at - 1] != ' ' || at + 2 >= t.size() || t[at + 1] != ' ') return false;
+  size_t b = at - 1;
+  while (b > 0 && MailLocal(t[b - 1])) --b;
+  if (b == at - 1) return false;
+  size_t e = at + 2, last = 0;
+  bool dot = false;
+  for (int parts = 0; parts < 6; ++parts) {
+    size_t k = e;
+    while (k < t.size() && (Alnum(t[k]) || t[k] == '-')) ++k;
+    if (k == e) break;
+    last = k;
+    size_t d = k;
+    if (d < t.size() && t[d] == ' ') ++d;
+    if (d >= t.size() || t[d] != '.') break;
+    ++d;
+    if (d < t.size() && t[d] == ' ') ++d;
+    if (d >= t.size() || !Alnum(t[d])) break;
+    dot = true;
+    e = d;
+  }
+  if (!dot) return false;
+  scan.Add(b, last, Label::kMail, 90);
+  return true;
+}
+
 void ScanMailUrl(Scan& scan) {
   std::string_view t = scan.text;
   for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '@' && SpacedMail(scan, i)) continue;
     if (t[i] == '@') {
       size_t b = i;
       while (b > 0 && MailLocal(t[b - 1])) --b;
@@ -56,7 +89,13 @@ void ScanMailUrl(Scan& scan) {
       while (e < t.size() && HostChar(t[e])) ++e;
       while (e > i + 1 && (t[e - 1] == '.' || t[e - 1] == '-')) --e;
       std::string_view host = t.substr(i + 1, e - i - 1);
-      if (b < i && host.find('.') != std::string_view::npos) scan.Add(b, e, Label::kMail, 90);
+      // "abarasse.jl@fr": a host without a dot when the local part has one
+      // (not "Cont@ct").
+      std::string_view local = t.substr(b, i - b);
+      bool dotted_local = local.find_first_of("._") != std::string_view::npos && host.size() >= 2;
+      if (b < i && (host.find('.') != std::string_view::npos || dotted_local)) {
+        scan.Add(b, e, Label::kMail, 90);
+      }
       i = e > i ? e - 1 : i;
       continue;
     }
@@ -440,6 +479,15 @@ void ScanDigits(Scan& scan) {
   for (size_t i = 0; i < t.size(); ++i) {
     if (!Digit(t[i]) || (i > 0 && Digit(t[i - 1]))) continue;
     if (i > 1 && t[i - 1] == ',' && Digit(t[i - 2])) continue;  // decimal comma
+    // "O1.42.15.93.30": a letter O typed for the first zero of a phone number.
+    if (i > 0 && t[i - 1] == 'O' && (i == 1 || !Alnum(t[i - 2]))) {
+      Run r = ReadRun(t, i);
+      if (!r.groups.empty() && Join(r, r.groups.size()).size() == 9 && r.groups.size() >= 4) {
+        scan.Add(i - 1, r.group_end.back(), Label::kTel, 80);
+        i = r.group_end.back() - 1;
+        continue;
+      }
+    }
     if (i > 0 && Alpha(t[i - 1])) {
       // Glued to a word ("le0641220310", "B12"): only a phone number is taken.
       i = GluedPhone(scan, i);

@@ -133,12 +133,36 @@ void Address(Scan& scan, const View& v, size_t i) {
   scan.Add(scan.tokens[i].begin, e, Label::kAdresse, 65);
 }
 
+// After a city: "cedex 29", "CEDEX", or an arrondissement ("PARIS 11").
+size_t CityTail(const View& v, size_t last) {
+  size_t k = v.Next(last);
+  if (k != std::string::npos && v.Lower(k) == "cedex") {
+    last = k;
+    k = v.Next(k);
+  }
+  if (k != std::string::npos && v.Kind(k) == TokKind::kNumber && v.Text(k).size() <= 2) {
+    size_t after = v.Next(k);
+    // The number ends the line or the field ("PARIS 11", "cedex 29 |").
+    if (after == std::string::npos || v.Kind(after) == TokKind::kPunct) last = k;
+  }
+  return last;
+}
+
 void ZipCity(Scan& scan, const View& v, size_t i) {
-  if (v.Text(i).size() != 5) return;
+  size_t zip_begin = i;
+  // "95 523 Colombes": a postcode spaced after its department, on its own
+  // line or after a street.
+  if (v.Text(i).size() == 2 &&
+      (i == 0 || scan.tokens[i - 1].newline || (i >= 2 && v.Text(i - 2) == ","))) {
+    size_t k = v.Next(i);
+    if (k != std::string::npos && v.Kind(k) == TokKind::kNumber && v.Text(k).size() == 3) i = k;
+  }
+  if (v.Text(i).size() != 5 && i == zip_begin) return;
   size_t j = v.Next(i);
   bool after_state = i >= 2 && IsAllCaps(v.Text(i - 2)) && v.Text(i - 2).size() == 2;
   if (!CapWord(v, j) && !after_state) return;
-  scan.Add(scan.tokens[i].begin, scan.tokens[i].end, Label::kZip, 62);
+  if (i != zip_begin && !CapWord(v, j)) return;
+  scan.Add(scan.tokens[zip_begin].begin, scan.tokens[i].end, Label::kZip, 62);
   if (after_state && i >= 5 && v.Text(i - 3) == " " && v.Text(i - 4) == ",") {
     // "..., Port Jaydenfort, NV 89501": the words before the state are the city.
     size_t k = i - 5, first = std::string::npos;
@@ -154,7 +178,7 @@ void ZipCity(Scan& scan, const View& v, size_t i) {
   if (!CapWord(v, j)) return;
   size_t last = ExtendName(v, j, 5);
   if (last != std::string::npos)
-    scan.Add(scan.tokens[j].begin, scan.tokens[last].end, Label::kVille, 55);
+    scan.Add(scan.tokens[j].begin, scan.tokens[CityTail(v, last)].end, Label::kVille, 55);
 }
 
 // "admise à l'Necker", "orienté vers l'A.CHENEVIER", "service de cardiologie
