@@ -177,5 +177,16 @@ TEST(DeidRuns, PhoneWithALetterOForItsFirstZero) {
   EXPECT_TRUE(Has(f, "TEL", "O1.42.15.93.30"));
 }
 
+// A line that starts with two words in lower case, one a first name from the
+// dictionary ("martin jean"); a room number is no street number.
+TEST(DeidRuns, LowerCaseNameOpeningALineAndRoomNumbers) {
+  auto d = Make();
+  auto f = Found(*d, "Note\ndupuis jean\nvu ce jour");
+  EXPECT_TRUE(Has(f, "NOM", "dupuis"));
+  EXPECT_TRUE(Has(f, "PRENOM", "jean"));
+  auto g = Found(*d, "Le résident de la chambre 12 Passage au bloc opératoire.\nvu ce jour");
+  EXPECT_TRUE(g.empty());
+}
+
 }  // namespace
 }  // namespace vigie::privacy

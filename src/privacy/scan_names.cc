@@ -339,6 +339,22 @@ void ScanNames(Scan& scan, const Lexicon& lex) {
       i += 3;
       continue;
     }
+    // A line that starts with a name in lower case ("krier franck", "Aubin
+    // gaston"): two or three words, one of them a dictionary first name,
+    // none a common word.
+    bool line_start = i == 0 || (toks[i - 1].kind == TokKind::kSpace && toks[i - 1].newline) ||
+                      (i == 1 && toks[0].kind == TokKind::kSpace);
+    if (line_start && LowerName(lex, words.Text(i), lower)) {
+      std::vector<size_t> run = NameRun(scan, lex, i, true);
+      if (run.size() > 3) run.resize(3);
+      size_t n_first = 0;
+      for (size_t r : run) n_first += lex.first_names.contains(words.Lower(r)) ? 1U : 0U;
+      if (run.size() >= 2 && n_first > 0 && n_first < run.size()) {
+        LabelRun(scan, lex, run, 45);
+        i = run.back();
+        continue;
+      }
+    }
     // Runs of 2-3 capitalised words holding a dictionary first name.
     if (NameLike(lex, words.Text(i), lower)) {
       std::vector<size_t> run = NameRun(scan, lex, i, false);

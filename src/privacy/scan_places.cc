@@ -81,6 +81,14 @@ size_t ExtendName(const View& v, size_t i, size_t max_words) {
 void Address(Scan& scan, const View& v, size_t i) {
   // i: a number of 1-4 digits.
   if (v.Text(i).size() > 4) return;
+  // "chambre 12 Passage au bloc": a room, bed or box number is no street number.
+  if (i >= 2 && v.Kind(i - 2) == TokKind::kWord) {
+    const std::string& room = v.Lower(i - 2);
+    if (room == "chambre" || room == "lit" || room == "box" || room == "salle" ||
+        room == "bureau" || room == "porte" || room == "room" || room == "bed") {
+      return;
+    }
+  }
   size_t j = v.Next(i);
   if (j != std::string::npos && (v.Lower(j) == "bis" || v.Lower(j) == "ter" || v.Text(j) == ",")) {
     j = v.Next(j);
