@@ -1,6 +1,7 @@
 // Detectors of structured identifiers: mail, URL, IP, phone, NIR, IBAN,
 // dates, ages over 89, record numbers (IPP/NDA/RPPS/ADELI/FINESS by shape and
 // context words). Thread-safety: pure functions over a per-call Scan.
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -423,12 +424,14 @@ void SplitRun(Scan& scan, const Run& r, size_t first) {
   };
   std::vector<int> best(g + 1, 0), pieces(g + 1, 0);
   std::vector<Choice> choice(g + 1);
+  // The cue word before the run holds for each of its groups (only digits
+  // and separators lie between them).
+  Context ctx;
+  ctx.has_cue = ContextLabel(scan, r.group_begin[first], &ctx.cue);
   for (size_t s = g; s-- > first;) {
     best[s] = best[s + 1];
     pieces[s] = pieces[s + 1];
-    Run sub = SubRun(r, s, g);
-    Context ctx;
-    ctx.has_cue = ContextLabel(scan, sub.begin, &ctx.cue);
+    Run sub = SubRun(r, s, std::min(g, s + 24));
     bool plus = s == 0 && PlusBefore(t, sub.begin) != std::string_view::npos;
     size_t digits = 0;
     for (size_t n = 1; n <= g - s && n <= 24; ++n) {  // no identifier has more groups
