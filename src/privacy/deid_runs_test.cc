@@ -188,5 +188,19 @@ TEST(DeidRuns, LowerCaseNameOpeningALineAndRoomNumbers) {
   EXPECT_TRUE(g.empty());
 }
 
+// A NIR never spans a field separator; a date with separators is kept
+// whole before spaced-out digits; the flat belongs to the address.
+TEST(DeidRuns, TableRowsAndFlats) {
+  auto d = Make();
+  auto f = Found(*d, "| F | 1 4 0 2 1 9 9 1 | 9056297478 |");
+  EXPECT_TRUE(Has(f, "DATE", "1 4 0 2 1 9 9 1"));
+  auto g = Found(*d, "31/10/83 1 5 0 4 2 0 1 0 2 8 3 0 9 7 7 9 0 3 4 7 5");
+  EXPECT_TRUE(Has(g, "DATE", "31/10/83"));
+  EXPECT_TRUE(Has(g, "SECU", "2 8 3 0 9 7 7 9 0 3 4 7 5"));
+  auto h = Found(*d, "170 RUE DU CALVAIRE, APPT 283, 51789 NANTES");
+  EXPECT_TRUE(Has(h, "ADRESSE", "170 RUE DU CALVAIRE, APPT 283"));
+  EXPECT_TRUE(Has(h, "ZIP", "51789"));
+}
+
 }  // namespace
 }  // namespace vigie::privacy

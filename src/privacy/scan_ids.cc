@@ -289,17 +289,19 @@ bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback
       (scan.lang == Lang::kEn && (d.size() == 10 || (d.size() == 11 && d[0] == '1')) && n >= 2)) {
     if (!has_cue || cue == Label::kSecu || d[0] == '0' || plus) return *label = Label::kTel, true;
   }
+  // A NIR is written in one block or in groups split by spaces (or dots),
+  // never across a field separator ("1991 | 9056297478").
+  bool spaces = true;
+  for (size_t i = 1; i < n && spaces; ++i) spaces = r.seps[i] == " " || r.seps[i] == ".";
   bool spaced = n >= 5;
   for (size_t i = 0; i < n && spaced; ++i) spaced = r.groups[i].size() <= 3;
-  if (std::strchr("123478", d[0]) != nullptr &&
+  if (std::strchr("123478", d[0]) != nullptr && spaces &&
       (d.size() == 15 || (spaced && d.size() >= 13 && d.size() <= 15))) {
     return *label = Label::kSecu, true;
   }
   if (d.size() == 13 && has_cue && cue == Label::kSecu) return *label = Label::kSecu, true;
   // A NIR without its key by its shape alone: sex, year, month, then digits
   // grouped by spaces in any way.
-  bool spaces = true;
-  for (size_t i = 1; i < n && spaces; ++i) spaces = r.seps[i] == " ";
   if (spaces && d.size() == 13 && NirMonth(d)) return *label = Label::kSecu, true;
   if (has_cue && d.size() >= 5 && d.size() <= 14) {
     if ((cue == Label::kRpps && d.size() == 11) || (cue == Label::kAdeli && d.size() == 9) ||
@@ -411,7 +413,8 @@ size_t PlusBefore(std::string_view t, size_t b) {
 
 // Splits the groups [first, end) of a run into identifiers: the split that
 // covers the most digits, a strict shape (date, phone, NIR, cue) counting
-// twice a fallback record number, fewer pieces on a tie. Dynamic programming
+// twice a fallback record number (a date with separators three times),
+// fewer pieces on a tie. Dynamic programming
 // from the end: best[s] is the best score of the groups [s, end).
 void SplitRun(Scan& scan, const Run& r, size_t first) {
   std::string_view t = scan.text;
@@ -439,7 +442,12 @@ void SplitRun(Scan& scan, const Run& r, size_t first) {
       for (int pass = 0; pass < 2; ++pass) {
         Label label = Label::kDate;
         if (!Classify(scan, sub, n, plus, pass == 1, ctx, &label)) continue;
-        int score = static_cast<int>(digits) * (pass == 0 ? 2 : 1) + best[s + n];
+        // A day, month and year written with separators ("31/10/83") is the
+        // surest shape: it is never eaten by the spaced digits around it.
+        bool full_date = (label == Label::kDate || label == Label::kDateNaissance) && n == 3 &&
+                         sub.seps[1].find_first_of("/.-") != std::string::npos;
+        int weight = pass == 1 ? 1 : full_date ? 3 : 2;
+        int score = static_cast<int>(digits) * weight + best[s + n];
         int count = 1 + pieces[s + n];
         if (score > best[s] || (score == best[s] && count < pieces[s])) {
           best[s] = score;

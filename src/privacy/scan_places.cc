@@ -106,6 +106,20 @@ void Address(Scan& scan, const View& v, size_t i) {
       if (v.Kind(k) == TokKind::kWord) end = k;
       k = v.Next(k);
     }
+    // ", APPT 283", ", STUDIO 25", ", bât. B": the flat belongs to the address.
+    size_t a = v.Next(end);
+    if (a != std::string::npos && v.Text(a) == ",") a = v.Next(a);
+    if (a != std::string::npos &&
+        (v.Lower(a) == "appt" || v.Lower(a) == "appartement" || v.Lower(a) == "studio" ||
+         v.Lower(a) == "bat" || v.Lower(a) == "batiment" || v.Lower(a) == "etage" ||
+         v.Lower(a) == "escalier")) {
+      size_t num = v.Next(a);
+      if (num != std::string::npos && v.Text(num) == ".") num = v.Next(num);
+      if (num != std::string::npos &&
+          (v.Kind(num) == TokKind::kNumber || v.Text(num).size() == 1)) {
+        end = num;
+      }
+    }
   } else {
     size_t k = j, last_cap = std::string::npos;
     int n = 0;
