@@ -111,6 +111,7 @@ TEST(DeidRuns, DatesWithTheDayOfTheWeek) {
   EXPECT_TRUE(Has(f, "DATE", "SAM 20 FEVR 2083"));
   EXPECT_TRUE(Has(f, "DATE", "Jeu, 17 Avr 2098"));
   EXPECT_TRUE(Has(f, "DATE", "mardi 3 mars 2020"));
+  EXPECT_TRUE(Has(Found(*d, "Retour LE Ven., 9 Juin 2056"), "DATE", "Ven., 9 Juin 2056"));
   auto g = Found(*d, "Prelever le Sept 01,2026 ; nee le 12, Mai 1973.");
   EXPECT_TRUE(Has(g, "DATE", "Sept 01,2026"));
   EXPECT_TRUE(Has(g, "DATE_NAISSANCE", "12, Mai 1973"));
@@ -200,6 +201,13 @@ TEST(DeidRuns, TableRowsAndFlats) {
   auto h = Found(*d, "170 RUE DU CALVAIRE, APPT 283, 51789 NANTES");
   EXPECT_TRUE(Has(h, "ADRESSE", "170 RUE DU CALVAIRE, APPT 283"));
   EXPECT_TRUE(Has(h, "ZIP", "51789"));
+}
+
+// Digits grouped against the NIR's fields are no NIR ("2 30 1939 394 29").
+TEST(DeidRuns, NirGroupsFollowItsFields) {
+  auto d = Make();
+  EXPECT_TRUE(Has(Found(*d, "n 1 85 05 78 006 084 91 ok"), "SECU", "1 85 05 78 006 084 91"));
+  EXPECT_FALSE(Has(Found(*d, "lot 2 30 1939 394 29 ok"), "SECU", "2 30 1939 394 29"));
 }
 
 }  // namespace

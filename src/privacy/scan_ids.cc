@@ -257,6 +257,21 @@ bool NirMonth(const std::string& d) {
   return (m >= 1 && m <= 12) || m >= 20;
 }
 
+// A NIR is written in one block, digit by digit, or split between its
+// fields: sex (1), year (2), month (2), department (2), commune (3), order
+// (3), key (2). "1 85 05 78 006 084 91", "2 82 0410 454 828"; not "39 102 102 ...".
+bool NirGrouping(const Run& r, size_t n) {
+  bool singles = true;
+  for (size_t i = 0; i < n && singles; ++i) singles = r.groups[i].size() == 1;
+  if (n == 1 || singles) return true;
+  size_t pos = 0;
+  for (size_t i = 0; i + 1 < n; ++i) {
+    pos += r.groups[i].size();
+    if (pos != 1 && pos != 3 && pos != 5 && pos != 7 && pos != 10 && pos != 13) return false;
+  }
+  return true;
+}
+
 bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback,
               const Context& ctx, Label* label) {
   std::string d = Join(r, n);
@@ -295,6 +310,7 @@ bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback
   for (size_t i = 1; i < n && spaces; ++i) spaces = r.seps[i] == " " || r.seps[i] == ".";
   bool spaced = n >= 5;
   for (size_t i = 0; i < n && spaced; ++i) spaced = r.groups[i].size() <= 3;
+  spaces = spaces && NirGrouping(r, n);
   if (std::strchr("123478", d[0]) != nullptr && spaces &&
       (d.size() == 15 || (spaced && d.size() >= 13 && d.size() <= 15))) {
     return *label = Label::kSecu, true;

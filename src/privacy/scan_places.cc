@@ -330,7 +330,8 @@ void WordDate(Scan& scan, const View& v, size_t i) {
   // "SAM 20 FÉVR 2083", "Jeu, 17 Avr 2098": the day of the week belongs to the date.
   if (v.Kind(i) == TokKind::kNumber && b >= 2 && v.Kind(b - 1) == TokKind::kSpace) {
     size_t p = b - 2;  // the token before the space
-    if (p >= 1 && v.Text(p) == "," && v.Kind(p - 1) == TokKind::kWord) --p;
+    if (p >= 1 && v.Text(p) == "," && v.Kind(p - 1) != TokKind::kSpace) --p;
+    if (p >= 1 && v.Text(p) == "." && v.Kind(p - 1) == TokKind::kWord) --p;  // "Ven., 9 Juin"
     if (v.Kind(p) == TokKind::kWord && In(kWeekdays, v.Lower(p))) b = p;
   }
   Label l = BirthContext(scan, scan.tokens[b].begin) ? Label::kDateNaissance : Label::kDate;
