@@ -210,5 +210,17 @@ TEST(DeidRuns, NirGroupsFollowItsFields) {
   EXPECT_FALSE(Has(Found(*d, "lot 2 30 1939 394 29 ok"), "SECU", "2 30 1939 394 29"));
 }
 
+// English prose after a role word or at a line start stays (the lower-case
+// name rules are French); a lower-case name after a title is still caught.
+TEST(DeidRuns, EnglishLowerCaseProseIsKept) {
+  auto d = Make();
+  DeidOptions o;
+  o.lang = Lang::kEn;
+  auto r = d->Run("patient reported pain\nThe patient was seen by Dr smith.", o);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->entities.size(), 1U);
+  EXPECT_EQ(r->text, "patient reported pain\nThe patient was seen by Dr [NOM].");
+}
+
 }  // namespace
 }  // namespace vigie::privacy

@@ -192,7 +192,7 @@ struct Words {
 // Lower-case words that follow a title or a role in ordinary prose ("Mme a
 // été vue", "le patient présente"): never a name written in lower case.
 bool CommonWord(const std::string& lower) {
-  static constexpr std::array<std::string_view, 109> kCommon = {
+  static constexpr std::array<std::string_view, 124> kCommon = {
       "a",        "ai",          "as",           "avait",      "avons",     "est",      "etait",
       "sont",     "ont",         "fut",          "sera",       "serait",    "etre",     "avoir",
       "ete",      "de",          "du",           "des",        "le",        "la",       "les",
@@ -208,7 +208,9 @@ bool CommonWord(const std::string& lower) {
       "porteuse", "signale",     "rapporte",     "decrit",     "declare",   "refuse",   "accepte",
       "consulte", "rentre",      "vit",          "via",        "lors",      "vous",     "prevu",
       "prevue",   "recueilli",   "referent",     "satisfaite", "satisfait", "fatiguee", "fatigue",
-      "sort",     "doit",        "peut",         "the"};
+      "sort",     "doit",        "peut",         "the",        "was",       "is",       "has",
+      "had",      "and",         "with",         "for",        "from",      "who",      "will",
+      "her",      "his",         "are",          "were",       "been"};
   for (std::string_view w : kCommon) {
     if (w == lower) return true;
   }
@@ -296,8 +298,11 @@ void ScanNames(Scan& scan, const Lexicon& lex) {
                  lower == "patiente" || lower == "internes" || lower == "interne" ||
                  lower == "externe" || lower == "signe" || lower == "par" || lower == "epouse" ||
                  lower == "epoux" || lower == "fille" || lower == "fils";
-    bool role = lower == "patient" || lower == "patiente" || lower == "usager" ||
-                lower == "usagere" || lower == "beneficiaire" || lower == "enfant";
+    // Lower-case names after a role and at a line start: French notes only
+    // (English lower-case prose is not filtered well enough by the common words).
+    bool fr = scan.lang == Lang::kFr;
+    bool role = fr && (lower == "patient" || lower == "patiente" || lower == "usager" ||
+                       lower == "usagere" || lower == "beneficiaire" || lower == "enfant");
     if (role) field = true;
     if (title || field) {
       size_t j = i + 1;
@@ -344,7 +349,7 @@ void ScanNames(Scan& scan, const Lexicon& lex) {
     // none a common word.
     bool line_start = i == 0 || (toks[i - 1].kind == TokKind::kSpace && toks[i - 1].newline) ||
                       (i == 1 && toks[0].kind == TokKind::kSpace);
-    if (line_start && LowerName(lex, words.Text(i), lower)) {
+    if (fr && line_start && LowerName(lex, words.Text(i), lower)) {
       std::vector<size_t> run = NameRun(scan, lex, i, true);
       if (run.size() > 3) run.resize(3);
       size_t n_first = 0;
