@@ -29,6 +29,8 @@ namespace {
 
 struct Counts {
   long tp = 0, pred = 0, gold = 0;
+  long redacted = 0;   // gold tokens redacted under any label
+  long pred_gold = 0;  // predicted tokens that are gold under any label
 };
 
 bool WordByte(unsigned char c) { return std::isalnum(c) != 0 || c >= 0x80; }
@@ -99,7 +101,7 @@ int main(int argc, char** argv) {
   DeidOptions opts;
   opts.lang = lang == "en" ? vigie::Lang::kEn : vigie::Lang::kFr;
   std::map<std::string, Counts> per_label;
-  long tokens = 0, recalled = 0, docs = 0, full = 0, skipped = 0;
+  long tokens = 0, recalled = 0, docs = 0, full = 0, skipped = 0, masked = 0, masked_gold = 0;
   for (const std::string& file : files) {
     for (const std::string& line : ReadLines(file)) {
       nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
@@ -143,12 +145,16 @@ int main(int argc, char** argv) {
         if (!g.empty()) {
           ++per_label[g].gold;
           ++tokens;
-          if (!p.empty())
+          if (!p.empty()) {
             ++recalled;
-          else
+            ++per_label[g].redacted;
+          } else
             all = false;
         }
         if (!p.empty()) ++per_label[p].pred;
+        if (!p.empty() && !g.empty()) ++per_label[p].pred_gold;
+        if (!p.empty()) ++masked;
+        if (!p.empty() && !g.empty()) ++masked_gold;
         if (!g.empty() && g == p) ++per_label[g].tp;
         if (show && g != p) {
           std::printf("[%s] %s -> %s   | %s\n", text.substr(tok_begin, e - tok_begin).c_str(),
@@ -160,16 +166,26 @@ int main(int argc, char** argv) {
     }
   }
   std::printf("docs %ld (excluded as overlapping: %ld)\n\n", docs, skipped);
-  std::printf("| label | gold tokens | precision | recall | F1 |\n|---|---:|---:|---:|---:|\n");
+  // "redacted" is the recall ignoring the label (the token is hidden, maybe
+  // under another label); "masks PHI" is the precision ignoring the label.
+  std::printf(
+      "| label | gold tokens | precision | recall | F1 | redacted | masks PHI |\n"
+      "|---|---:|---:|---:|---:|---:|---:|\n");
   for (const auto& [label, c] : per_label) {
     double p = c.pred ? static_cast<double>(c.tp) / static_cast<double>(c.pred) : 0;
     double r = c.gold ? static_cast<double>(c.tp) / static_cast<double>(c.gold) : 0;
     double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
-    std::printf("| %s | %ld | %.3f | %.3f | %.3f |\n", label.c_str(), c.gold, p, r, f);
+    double any_r = c.gold ? static_cast<double>(c.redacted) / static_cast<double>(c.gold) : 0;
+    double any_p = c.pred ? static_cast<double>(c.pred_gold) / static_cast<double>(c.pred) : 0;
+    std::printf("| %s | %ld | %.3f | %.3f | %.3f | %.3f | %.3f |\n", label.c_str(), c.gold, p, r, f,
+                any_r, any_p);
   }
   std::printf(
       "\ntoken recall (any label): %.4f (%ld/%ld)\nfully redacted documents: %.3f (%ld/%ld)\n",
       tokens ? static_cast<double>(recalled) / static_cast<double>(tokens) : 0, recalled, tokens,
       docs ? static_cast<double>(full) / static_cast<double>(docs) : 0, full, docs);
+  std::printf("token precision (any label): %.4f (%ld/%ld)\n",
+              masked ? static_cast<double>(masked_gold) / static_cast<double>(masked) : 0,
+              masked_gold, masked);
   return 0;
 }

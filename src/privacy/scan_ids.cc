@@ -1,6 +1,7 @@
 // Detectors of structured identifiers: mail, URL, IP, phone, NIR, IBAN,
 // dates, ages over 89, record numbers (IPP/NDA/RPPS/ADELI/FINESS by shape and
 // context words). Thread-safety: pure functions over a per-call Scan.
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -13,7 +14,10 @@ namespace {
 bool Digit(char c) { return c >= '0' && c <= '9'; }
 bool Alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool Alnum(char c) { return Digit(c) || Alpha(c); }
-bool MailLocal(char c) { return Alnum(c) || std::strchr("._%+-", c) != nullptr; }
+// Letters with accents (any non-ASCII byte) too: "secrétariat.onco@...".
+bool MailLocal(char c) {
+  return Alnum(c) || std::strchr("._%+-", c) != nullptr || static_cast<unsigned char>(c) >= 0x80;
+}
 bool HostChar(char c) { return Alnum(c) || c == '.' || c == '-'; }
 
 }  // namespace
@@ -46,9 +50,39 @@ bool BirthContext(const Scan& scan, size_t pos) {
   return false;
 }
 
+// "tlabelle @ medimail . com": a mail address spaced out around '@' and the
+// dots of its host. Adds it and returns true, else false.
+bool SpacedMail(Scan& scan, size_t at) {
+  std::string_view t = scan.text;
+  if (at < 2 || t[at - 1] != ' ' || at + 2 >= t.size() || t[at + 1] != ' ') return false;
+  size_t b = at - 1;
+  while (b > 0 && MailLocal(t[b - 1])) --b;
+  if (b == at - 1) return false;
+  size_t e = at + 2, last = 0;
+  bool dot = false;
+  for (int parts = 0; parts < 6; ++parts) {
+    size_t k = e;
+    while (k < t.size() && (Alnum(t[k]) || t[k] == '-')) ++k;
+    if (k == e) break;
+    last = k;
+    size_t d = k;
+    if (d < t.size() && t[d] == ' ') ++d;
+    if (d >= t.size() || t[d] != '.') break;
+    ++d;
+    if (d < t.size() && t[d] == ' ') ++d;
+    if (d >= t.size() || !Alnum(t[d])) break;
+    dot = true;
+    e = d;
+  }
+  if (!dot) return false;
+  scan.Add(b, last, Label::kMail, 90);
+  return true;
+}
+
 void ScanMailUrl(Scan& scan) {
   std::string_view t = scan.text;
   for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '@' && SpacedMail(scan, i)) continue;
     if (t[i] == '@') {
       size_t b = i;
       while (b > 0 && MailLocal(t[b - 1])) --b;
@@ -56,7 +90,13 @@ void ScanMailUrl(Scan& scan) {
       while (e < t.size() && HostChar(t[e])) ++e;
       while (e > i + 1 && (t[e - 1] == '.' || t[e - 1] == '-')) --e;
       std::string_view host = t.substr(i + 1, e - i - 1);
-      if (b < i && host.find('.') != std::string_view::npos) scan.Add(b, e, Label::kMail, 90);
+      // "abarasse.jl@fr": a host without a dot when the local part has one
+      // (not "Cont@ct").
+      std::string_view local = t.substr(b, i - b);
+      bool dotted_local = local.find_first_of("._") != std::string_view::npos && host.size() >= 2;
+      if (b < i && (host.find('.') != std::string_view::npos || dotted_local)) {
+        scan.Add(b, e, Label::kMail, 90);
+      }
       i = e > i ? e - 1 : i;
       continue;
     }
@@ -210,6 +250,28 @@ struct Context {
   Label cue = Label::kIpp;
 };
 
+// Sex 1 or 2 then a month 01-12, or 20 and above (unknown or special month).
+bool NirMonth(const std::string& d) {
+  if (d[0] != '1' && d[0] != '2') return false;
+  int m = (d[3] - '0') * 10 + (d[4] - '0');
+  return (m >= 1 && m <= 12) || m >= 20;
+}
+
+// A NIR is written in one block, digit by digit, or split between its
+// fields: sex (1), year (2), month (2), department (2), commune (3), order
+// (3), key (2). "1 85 05 78 006 084 91", "2 82 0410 454 828"; not "39 102 102 ...".
+bool NirGrouping(const Run& r, size_t n) {
+  bool singles = true;
+  for (size_t i = 0; i < n && singles; ++i) singles = r.groups[i].size() == 1;
+  if (n == 1 || singles) return true;
+  size_t pos = 0;
+  for (size_t i = 0; i + 1 < n; ++i) {
+    pos += r.groups[i].size();
+    if (pos != 1 && pos != 3 && pos != 5 && pos != 7 && pos != 10 && pos != 13) return false;
+  }
+  return true;
+}
+
 bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback,
               const Context& ctx, Label* label) {
   std::string d = Join(r, n);
@@ -236,18 +298,27 @@ bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback
   bool pairs = n >= 5;
   for (size_t i = 0; i < n && pairs; ++i) pairs = r.groups[i].size() <= 2;
   if (pairs && d.size() == 10 && d[0] == '0') return *label = Label::kTel, true;
-  if ((d.size() == 10 && d[0] == '0' && d[1] != '0') || (plus && d.size() == 11 && d[0] == '3') ||
+  if ((d.size() == 10 && d[0] == '0' && d[1] != '0') ||
+      (plus && (d.size() == 11 || d.size() == 12)) ||
       (d.size() == 13 && d.compare(0, 4, "0033") == 0) ||
       (scan.lang == Lang::kEn && (d.size() == 10 || (d.size() == 11 && d[0] == '1')) && n >= 2)) {
     if (!has_cue || cue == Label::kSecu || d[0] == '0' || plus) return *label = Label::kTel, true;
   }
+  // A NIR is written in one block or in groups split by spaces (or dots),
+  // never across a field separator ("1991 | 9056297478").
+  bool spaces = true;
+  for (size_t i = 1; i < n && spaces; ++i) spaces = r.seps[i] == " " || r.seps[i] == ".";
   bool spaced = n >= 5;
   for (size_t i = 0; i < n && spaced; ++i) spaced = r.groups[i].size() <= 3;
-  if (std::strchr("123478", d[0]) != nullptr &&
+  spaces = spaces && NirGrouping(r, n);
+  if (std::strchr("123478", d[0]) != nullptr && spaces &&
       (d.size() == 15 || (spaced && d.size() >= 13 && d.size() <= 15))) {
     return *label = Label::kSecu, true;
   }
   if (d.size() == 13 && has_cue && cue == Label::kSecu) return *label = Label::kSecu, true;
+  // A NIR without its key by its shape alone: sex, year, month, then digits
+  // grouped by spaces in any way.
+  if (spaces && d.size() == 13 && NirMonth(d)) return *label = Label::kSecu, true;
   if (has_cue && d.size() >= 5 && d.size() <= 14) {
     if ((cue == Label::kRpps && d.size() == 11) || (cue == Label::kAdeli && d.size() == 9) ||
         (cue == Label::kFiness && d.size() == 9) || cue == Label::kIpp || cue == Label::kNda) {
@@ -266,7 +337,7 @@ Run ReadRun(std::string_view t, size_t i) {
   Run r;
   r.begin = i;
   std::string sep;
-  while (i < t.size() && r.groups.size() < 24) {
+  while (i < t.size() && r.groups.size() < 40) {
     size_t e = i;
     while (e < t.size() && Digit(t[e])) ++e;
     if (e < t.size() && e == i + 1 && t[i] == '2' && (t[e] == 'A' || t[e] == 'B')) ++e;
@@ -336,6 +407,92 @@ size_t GluedPhone(Scan& scan, size_t i) {
   return r.group_end[0];
 }
 
+// The sub-run of groups [from, to) of `r`.
+Run SubRun(const Run& r, size_t from, size_t to) {
+  Run sub;
+  sub.begin = r.group_begin[from];
+  for (size_t k = from; k < to; ++k) {
+    sub.group_begin.push_back(r.group_begin[k]);
+    sub.group_end.push_back(r.group_end[k]);
+    sub.groups.push_back(r.groups[k]);
+    sub.seps.push_back(k == from ? std::string() : r.seps[k]);
+  }
+  return sub;
+}
+
+// Start of a "+" just before `b` ("+33", "+ 3 3"), or npos.
+size_t PlusBefore(std::string_view t, size_t b) {
+  if (b > 0 && t[b - 1] == '+') return b - 1;
+  if (b > 1 && t[b - 1] == ' ' && t[b - 2] == '+') return b - 2;
+  return std::string_view::npos;
+}
+
+// Splits the groups [first, end) of a run into identifiers: the split that
+// covers the most digits, a strict shape (date, phone, NIR, cue) counting
+// twice a fallback record number (a date with separators three times),
+// fewer pieces on a tie. Dynamic programming
+// from the end: best[s] is the best score of the groups [s, end).
+void SplitRun(Scan& scan, const Run& r, size_t first) {
+  std::string_view t = scan.text;
+  size_t g = r.groups.size();
+  if (first >= g) return;
+  struct Choice {
+    size_t n = 1;  // groups taken
+    bool labelled = false;
+    Label label = Label::kDate;
+  };
+  std::vector<int> best(g + 1, 0), pieces(g + 1, 0);
+  std::vector<Choice> choice(g + 1);
+  // The cue word before the run holds for each of its groups (only digits
+  // and separators lie between them).
+  Context ctx;
+  ctx.has_cue = ContextLabel(scan, r.group_begin[first], &ctx.cue);
+  for (size_t s = g; s-- > first;) {
+    best[s] = best[s + 1];
+    pieces[s] = pieces[s + 1];
+    Run sub = SubRun(r, s, std::min(g, s + 24));
+    bool plus = s == 0 && PlusBefore(t, sub.begin) != std::string_view::npos;
+    size_t digits = 0;
+    for (size_t n = 1; n <= g - s && n <= 24; ++n) {  // no identifier has more groups
+      digits += sub.groups[n - 1].size();
+      for (int pass = 0; pass < 2; ++pass) {
+        Label label = Label::kDate;
+        if (!Classify(scan, sub, n, plus, pass == 1, ctx, &label)) continue;
+        // A day, month and year written with separators ("31/10/83") is the
+        // surest shape: it is never eaten by the spaced digits around it.
+        bool full_date = (label == Label::kDate || label == Label::kDateNaissance) && n == 3 &&
+                         sub.seps[1].find_first_of("/.-") != std::string::npos;
+        int weight = pass == 1 ? 1 : full_date ? 3 : 2;
+        int score = static_cast<int>(digits) * weight + best[s + n];
+        int count = 1 + pieces[s + n];
+        if (score > best[s] || (score == best[s] && count < pieces[s])) {
+          best[s] = score;
+          pieces[s] = count;
+          choice[s] = {n, true, label};
+        }
+        break;
+      }
+    }
+  }
+  Label previous = Label::kDate;
+  for (size_t s = first; s < g; s += choice[s].n) {
+    if (!choice[s].labelled) continue;
+    size_t n = choice[s].n;
+    Label label = choice[s].label;
+    size_t b = r.group_begin[s];
+    // A table row: the date right after a NIR is the birth date.
+    if (label == Label::kDate && s > first && previous == Label::kSecu)
+      label = Label::kDateNaissance;
+    if (label == Label::kTel && s == 0) {
+      size_t p = PlusBefore(t, b);
+      if (p != std::string_view::npos) b = p;
+      if (b > 0 && t[b - 1] == '(') --b;
+    }
+    scan.Add(b, r.group_end[s + n - 1], label, 80);
+    previous = label;
+  }
+}
+
 bool AgeUnit(std::string_view t, size_t e) {
   std::string_view rest = t.substr(e, 12);
   return rest.starts_with(" ans") || rest.starts_with(" years") || rest.starts_with("-year") ||
@@ -349,6 +506,15 @@ void ScanDigits(Scan& scan) {
   for (size_t i = 0; i < t.size(); ++i) {
     if (!Digit(t[i]) || (i > 0 && Digit(t[i - 1]))) continue;
     if (i > 1 && t[i - 1] == ',' && Digit(t[i - 2])) continue;  // decimal comma
+    // "O1.42.15.93.30": a letter O typed for the first zero of a phone number.
+    if (i > 0 && t[i - 1] == 'O' && (i == 1 || !Alnum(t[i - 2]))) {
+      Run r = ReadRun(t, i);
+      if (!r.groups.empty() && Join(r, r.groups.size()).size() == 9 && r.groups.size() >= 4) {
+        scan.Add(i - 1, r.group_end.back(), Label::kTel, 80);
+        i = r.group_end.back() - 1;
+        continue;
+      }
+    }
     if (i > 0 && Alpha(t[i - 1])) {
       // Glued to a word ("le0641220310", "B12"): only a phone number is taken.
       i = GluedPhone(scan, i);
@@ -360,76 +526,8 @@ void ScanDigits(Scan& scan) {
       while (i < t.size() && Alnum(t[i])) ++i;
       continue;
     }
-    size_t g_count = r.groups.size();
-    bool found = false;
-    for (size_t start = 0; start < g_count;) {
-      Run sub;
-      sub.begin = r.group_begin[start];
-      for (size_t k = start; k < g_count; ++k) {
-        sub.group_begin.push_back(r.group_begin[k]);
-        sub.group_end.push_back(r.group_end[k]);
-        sub.groups.push_back(r.groups[k]);
-        sub.seps.push_back(k == start ? std::string() : r.seps[k]);
-      }
-      size_t b0 = sub.begin;
-      bool plus = b0 > 0 && t[b0 - 1] == '+';
-      if (size_t took = CountryCodePhone(scan, sub); took > 0) {
-        start += took;
-        continue;
-      }
-      Label label = Label::kDate;
-      size_t n = sub.groups.size();
-      Context ctx;
-      ctx.has_cue = ContextLabel(scan, b0, &ctx.cue);
-      // Spaced-out digits starting with a date then an identifier
-      // ("1 9 1 0 1 9 8 7 2 8 7 0 5 ..."): the date first.
-      if (n >= 16) {
-        Run head;
-        for (size_t k = 0; k < 8; ++k) {
-          head.groups.push_back(sub.groups[k]);
-          head.seps.push_back(sub.seps[k]);
-        }
-        bool singles = true;
-        for (size_t k = 0; k < 8 && singles; ++k) singles = sub.groups[k].size() == 1;
-        if (singles && IsDate(head, 8)) {
-          scan.Add(b0, sub.group_end[7],
-                   BirthContext(scan, b0) ? Label::kDateNaissance : Label::kDate, 80);
-          start += 8;
-          continue;
-        }
-      }
-      // Spaced-out digits holding an identifier then a date ("1 5 0 ... 0 5 0 8 2 0 1 4"):
-      // split before the final 8 digits when they form a date.
-      if (n > 8 && sub.groups[n - 8].size() == 1) {
-        Run tail;
-        for (size_t k = n - 8; k < n; ++k) {
-          tail.groups.push_back(sub.groups[k]);
-          tail.seps.push_back(k == n - 8 ? std::string() : sub.seps[k]);
-        }
-        Label head = Label::kDate;
-        if (IsDate(tail, 8) && Classify(scan, sub, n - 8, plus, false, ctx, &head)) {
-          scan.Add(b0, sub.group_end[n - 9], head, 80);
-          scan.Add(sub.group_begin[n - 8], sub.group_end[n - 1],
-                   head == Label::kSecu ? Label::kDateNaissance : Label::kDate, 80);
-          start += n;
-          continue;
-        }
-      }
-      for (int pass = 0; pass < 2 && !found; ++pass) {
-        for (n = sub.groups.size(); n > 0; --n) {
-          if (Classify(scan, sub, n, plus, pass == 1, ctx, &label)) break;
-        }
-        found = n > 0;
-      }
-      if (!found) {
-        ++start;
-        continue;
-      }
-      bool paren = label == Label::kTel && b0 > 0 && t[b0 - 1] == '(';
-      scan.Add(plus || paren ? b0 - 1 : b0, sub.group_end[n - 1], label, 80);
-      start += n;
-      found = false;
-    }
+    size_t first = CountryCodePhone(scan, r);
+    SplitRun(scan, r, first);
     const std::string& g = r.groups[0];
     size_t e = r.group_end[0];
     int v = Num(g);

@@ -189,6 +189,56 @@ struct Words {
   }
 };
 
+// Lower-case words that follow a title or a role in ordinary prose ("Mme a
+// été vue", "le patient présente"): never a name written in lower case.
+bool CommonWord(const std::string& lower) {
+  static constexpr std::array<std::string_view, 124> kCommon = {
+      "a",        "ai",          "as",           "avait",      "avons",     "est",      "etait",
+      "sont",     "ont",         "fut",          "sera",       "serait",    "etre",     "avoir",
+      "ete",      "de",          "du",           "des",        "le",        "la",       "les",
+      "un",       "une",         "et",           "ou",         "au",        "aux",      "en",
+      "pour",     "par",         "sur",          "avec",       "sans",      "sous",     "chez",
+      "dans",     "qui",         "que",          "qu",         "ne",        "se",       "sa",
+      "son",      "ses",         "leur",         "dont",       "ans",       "age",      "agee",
+      "ne",       "nee",         "vu",           "vue",        "recu",      "recue",    "admis",
+      "admise",   "suivi",       "suivie",       "traite",     "traitee",   "opere",    "operee",
+      "presente", "presentant",  "souffre",      "souffrant",  "atteint",   "atteinte", "connu",
+      "connue",   "hospitalise", "hospitalisee", "adresse",    "adressee",  "revu",     "revue",
+      "pris",     "prise",       "sortant",      "sortante",   "decede",    "decedee",  "porteur",
+      "porteuse", "signale",     "rapporte",     "decrit",     "declare",   "refuse",   "accepte",
+      "consulte", "rentre",      "vit",          "via",        "lors",      "vous",     "prevu",
+      "prevue",   "recueilli",   "referent",     "satisfaite", "satisfait", "fatiguee", "fatigue",
+      "sort",     "doit",        "peut",         "the",        "was",       "is",       "has",
+      "had",      "and",         "with",         "for",        "from",      "who",      "will",
+      "her",      "his",         "are",          "were",       "been"};
+  for (std::string_view w : kCommon) {
+    if (w == lower) return true;
+  }
+  return false;
+}
+
+// A word in lower case that can be a name right after a title or a role
+// ("Mme krajewski patrice"): three letters or more, no common word.
+// Words ending like a French participle, adverb or adjective ("arrivée",
+// "prévu" aside) are not taken unless a name dictionary holds them.
+bool LowerName(const Lexicon& lex, std::string_view w, const std::string& lower) {
+  if (w.size() < 3 || lex.stopwords.contains(lower) || CommonWord(lower) || IsMonthWord(lower))
+    return false;
+  if (lex.first_names.contains(lower) || lex.last_names.contains(lower)) return true;
+  for (std::string_view end :
+       {"\xC3\xA9",
+        "\xC3\xA9"
+        "e",
+        "\xC3\xA9"
+        "s",
+        "\xC3\xA9"
+        "es",
+        "ant", "ment", "ait", "aient", "ique", "eux", "euse", "ive", "ible", "able", "tion"}) {
+    if (w.ends_with(end)) return false;
+  }
+  return true;
+}
+
 bool NameLike(const Lexicon& lex, std::string_view w, const std::string& lower) {
   return (IsCapitalized(w) || IsAllCaps(w)) && !lex.stopwords.contains(lower);
 }
@@ -224,8 +274,7 @@ std::vector<size_t> NameRun(const Scan& scan, const Lexicon& lex, size_t i, bool
   std::vector<size_t> run;
   while (i != std::string::npos && run.size() < 4) {
     std::string_view w = words.Text(i);
-    bool ok = NameLike(lex, w, words.Lower(i)) ||
-              (lenient && run.empty() && w.size() >= 3 && !lex.stopwords.contains(words.Lower(i)));
+    bool ok = NameLike(lex, w, words.Lower(i)) || (lenient && LowerName(lex, w, words.Lower(i)));
     if (!ok) break;
     run.push_back(i);
     i = words.Next(i);
@@ -249,6 +298,12 @@ void ScanNames(Scan& scan, const Lexicon& lex) {
                  lower == "patiente" || lower == "internes" || lower == "interne" ||
                  lower == "externe" || lower == "signe" || lower == "par" || lower == "epouse" ||
                  lower == "epoux" || lower == "fille" || lower == "fils";
+    // Lower-case names after a role and at a line start: French notes only
+    // (English lower-case prose is not filtered well enough by the common words).
+    bool fr = scan.lang == Lang::kFr;
+    bool role = fr && (lower == "patient" || lower == "patiente" || lower == "usager" ||
+                       lower == "usagere" || lower == "beneficiaire" || lower == "enfant");
+    if (role) field = true;
     if (title || field) {
       size_t j = i + 1;
       while (j < toks.size() && j <= i + 4 &&
@@ -265,7 +320,8 @@ void ScanNames(Scan& scan, const Lexicon& lex) {
         if (j < toks.size() && toks[j].kind == TokKind::kSpace && !toks[j].newline) ++j;
       }
       if (j < toks.size() && toks[j].kind == TokKind::kWord && j > i + 1) {
-        std::vector<size_t> run = NameRun(scan, lex, j, title);
+        // After a title or a person's role, names may be written in lower case.
+        std::vector<size_t> run = NameRun(scan, lex, j, title || role);
         if (!run.empty()) {
           if (lower == "prenom") {
             for (size_t r : run) scan.Add(toks[r].begin, toks[r].end, Label::kPrenom, 60);
@@ -287,6 +343,22 @@ void ScanNames(Scan& scan, const Lexicon& lex) {
       scan.Add(toks[i + 3].begin, toks[i + 3].end, Label::kNom, 44);
       i += 3;
       continue;
+    }
+    // A line that starts with a name in lower case ("krier franck", "Aubin
+    // gaston"): two or three words, one of them a dictionary first name,
+    // none a common word.
+    bool line_start = i == 0 || (toks[i - 1].kind == TokKind::kSpace && toks[i - 1].newline) ||
+                      (i == 1 && toks[0].kind == TokKind::kSpace);
+    if (fr && line_start && LowerName(lex, words.Text(i), lower)) {
+      std::vector<size_t> run = NameRun(scan, lex, i, true);
+      if (run.size() > 3) run.resize(3);
+      size_t n_first = 0;
+      for (size_t r : run) n_first += lex.first_names.contains(words.Lower(r)) ? 1U : 0U;
+      if (run.size() >= 2 && n_first > 0 && n_first < run.size()) {
+        LabelRun(scan, lex, run, 45);
+        i = run.back();
+        continue;
+      }
     }
     // Runs of 2-3 capitalised words holding a dictionary first name.
     if (NameLike(lex, words.Text(i), lower)) {

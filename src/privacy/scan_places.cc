@@ -32,6 +32,13 @@ const std::array<std::string_view, 14> kHospitalCues = {
 const std::array<std::string_view, 10> kConnectors = {"de", "du", "des", "la",  "le",
                                                       "d'", "l'", "of",  "the", "saint"};
 
+// Days of the week, full and abbreviated ("mar" is also March: a date either way).
+const std::array<std::string_view, 27> kWeekdays = {
+    "lundi",  "mardi",   "mercredi",  "jeudi",    "vendredi", "samedi",   "dimanche",
+    "lun",    "mar",     "mer",       "jeu",      "ven",      "sam",      "dim",
+    "monday", "tuesday", "wednesday", "thursday", "friday",   "saturday", "sunday",
+    "mon",    "tue",     "wed",       "thu",      "fri",      "sat"};
+
 struct View {
   const Scan& scan;
   std::string_view Text(size_t i) const {
@@ -63,6 +70,8 @@ size_t ExtendName(const View& v, size_t i, size_t max_words) {
   for (size_t n = 0; i != std::string::npos && n < max_words; ++n) {
     bool connector = v.Kind(i) == TokKind::kWord && In(kConnectors, v.Lower(i));
     if (!CapWord(v, i) && !connector && v.Text(i) != "-") break;
+    // "Bichat le Jeu 17 avril", "Necker Mars 2020": a date starts, not the name.
+    if (In(kWeekdays, v.Lower(i)) || IsMonthWord(v.Lower(i))) break;
     if (!connector && v.Text(i) != "-") last = i;
     i = v.Next(i);
   }
@@ -72,6 +81,14 @@ size_t ExtendName(const View& v, size_t i, size_t max_words) {
 void Address(Scan& scan, const View& v, size_t i) {
   // i: a number of 1-4 digits.
   if (v.Text(i).size() > 4) return;
+  // "chambre 12 Passage au bloc": a room, bed or box number is no street number.
+  if (i >= 2 && v.Kind(i - 2) == TokKind::kWord) {
+    const std::string& room = v.Lower(i - 2);
+    if (room == "chambre" || room == "lit" || room == "box" || room == "salle" ||
+        room == "bureau" || room == "porte" || room == "room" || room == "bed") {
+      return;
+    }
+  }
   size_t j = v.Next(i);
   if (j != std::string::npos && (v.Lower(j) == "bis" || v.Lower(j) == "ter" || v.Text(j) == ",")) {
     j = v.Next(j);
@@ -88,6 +105,20 @@ void Address(Scan& scan, const View& v, size_t i) {
       if (v.Kind(k) == TokKind::kNumber) break;
       if (v.Kind(k) == TokKind::kWord) end = k;
       k = v.Next(k);
+    }
+    // ", APPT 283", ", STUDIO 25", ", bât. B": the flat belongs to the address.
+    size_t a = v.Next(end);
+    if (a != std::string::npos && v.Text(a) == ",") a = v.Next(a);
+    if (a != std::string::npos &&
+        (v.Lower(a) == "appt" || v.Lower(a) == "appartement" || v.Lower(a) == "studio" ||
+         v.Lower(a) == "bat" || v.Lower(a) == "batiment" || v.Lower(a) == "etage" ||
+         v.Lower(a) == "escalier")) {
+      size_t num = v.Next(a);
+      if (num != std::string::npos && v.Text(num) == ".") num = v.Next(num);
+      if (num != std::string::npos &&
+          (v.Kind(num) == TokKind::kNumber || v.Text(num).size() == 1)) {
+        end = num;
+      }
     }
   } else {
     size_t k = j, last_cap = std::string::npos;
@@ -124,12 +155,36 @@ void Address(Scan& scan, const View& v, size_t i) {
   scan.Add(scan.tokens[i].begin, e, Label::kAdresse, 65);
 }
 
+// After a city: "cedex 29", "CEDEX", or an arrondissement ("PARIS 11").
+size_t CityTail(const View& v, size_t last) {
+  size_t k = v.Next(last);
+  if (k != std::string::npos && v.Lower(k) == "cedex") {
+    last = k;
+    k = v.Next(k);
+  }
+  if (k != std::string::npos && v.Kind(k) == TokKind::kNumber && v.Text(k).size() <= 2) {
+    size_t after = v.Next(k);
+    // The number ends the line or the field ("PARIS 11", "cedex 29 |").
+    if (after == std::string::npos || v.Kind(after) == TokKind::kPunct) last = k;
+  }
+  return last;
+}
+
 void ZipCity(Scan& scan, const View& v, size_t i) {
-  if (v.Text(i).size() != 5) return;
+  size_t zip_begin = i;
+  // "95 523 Colombes": a postcode spaced after its department, on its own
+  // line or after a street.
+  if (v.Text(i).size() == 2 &&
+      (i == 0 || scan.tokens[i - 1].newline || (i >= 2 && v.Text(i - 2) == ","))) {
+    size_t k = v.Next(i);
+    if (k != std::string::npos && v.Kind(k) == TokKind::kNumber && v.Text(k).size() == 3) i = k;
+  }
+  if (v.Text(i).size() != 5 && i == zip_begin) return;
   size_t j = v.Next(i);
   bool after_state = i >= 2 && IsAllCaps(v.Text(i - 2)) && v.Text(i - 2).size() == 2;
   if (!CapWord(v, j) && !after_state) return;
-  scan.Add(scan.tokens[i].begin, scan.tokens[i].end, Label::kZip, 62);
+  if (i != zip_begin && !CapWord(v, j)) return;
+  scan.Add(scan.tokens[zip_begin].begin, scan.tokens[i].end, Label::kZip, 62);
   if (after_state && i >= 5 && v.Text(i - 3) == " " && v.Text(i - 4) == ",") {
     // "..., Port Jaydenfort, NV 89501": the words before the state are the city.
     size_t k = i - 5, first = std::string::npos;
@@ -145,7 +200,41 @@ void ZipCity(Scan& scan, const View& v, size_t i) {
   if (!CapWord(v, j)) return;
   size_t last = ExtendName(v, j, 5);
   if (last != std::string::npos)
-    scan.Add(scan.tokens[j].begin, scan.tokens[last].end, Label::kVille, 55);
+    scan.Add(scan.tokens[j].begin, scan.tokens[CityTail(v, last)].end, Label::kVille, 55);
+}
+
+// "admise à l'Necker", "orienté vers l'A.CHENEVIER", "service de cardiologie
+// de l'PAUL BROUSSE": a capitalised name after "l'" where a stay, a transfer
+// or a department is told is the hospital (w is the word without "l'").
+bool ElidedHospital(Scan& scan, const View& v, const Lexicon& lex, size_t i, const std::string& w) {
+  std::string_view text = v.Text(i);
+  if (!text.starts_with("l'") && !text.starts_with("L'")) return false;
+  std::string_view name = text.substr(2);
+  bool initial = name.size() == 1 && name[0] >= 'A' && name[0] <= 'Z';
+  if (!(IsCapitalized(name) || IsAllCaps(name) || initial) || lex.stopwords.contains(w))
+    return false;
+  if (i < 2 || v.Kind(i - 1) != TokKind::kSpace) return false;
+  const std::string& prev = v.Lower(i - 2);
+  if (prev != "a" && prev != "vers" && prev != "de" && prev != "dans") return false;
+  std::string before = scan.Before(scan.tokens[i].begin, 48);
+  bool told = false;
+  for (std::string_view cue :
+       {"admis", "transfer", "orient", "hospitalis", "service", "adress", "accueilli", "urgences",
+        "sejour", "sortie", "suivi", "pris en charge"}) {
+    told = told || before.find(cue) != std::string::npos;
+  }
+  if (!told) return false;
+  size_t last = i, j = v.Next(i);
+  // "l'A.CHENEVIER", "l'PAUL BROUSSE": initials and capitalised words after it.
+  for (int n = 0; n < 5 && j != std::string::npos; ++n) {
+    bool after_initial = v.Text(last).size() <= 3 && v.Text(j) == ".";  // "A." or "l'A."
+    if (!after_initial && !CapWord(v, j)) break;
+    if (CapWord(v, j) && (In(kWeekdays, v.Lower(j)) || IsMonthWord(v.Lower(j)))) break;
+    if (CapWord(v, j)) last = j;
+    j = v.Next(j);
+  }
+  scan.Add(scan.tokens[i].begin + 2, scan.tokens[last].end, Label::kHopital, 56);
+  return true;
 }
 
 void Hospital(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
@@ -174,6 +263,7 @@ void Hospital(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
     if (last != std::string::npos) scan.Add(cue_begin, scan.tokens[last].end, Label::kHopital, 58);
     return;
   }
+  if (ElidedHospital(scan, v, lex, i, w)) return;
   auto found = lex.hospitals.find(w);
   if (found == lex.hospitals.end() || !CapWord(v, i)) return;
   for (const auto& seq : found->second) {
@@ -217,12 +307,19 @@ void WordDate(Scan& scan, const View& v, size_t i) {
         (v.Lower(m) == "er" || v.Lower(m) == "st" || v.Lower(m) == "th")) {
       m = v.Next(m);
     }
+    if (m != std::string::npos && v.Text(m) == ",") m = v.Next(m);  // "12, Mai 1973"
     if (m == std::string::npos || v.Kind(m) != TokKind::kWord || !IsMonthWord(v.Lower(m))) return;
     e = m;
   } else if (v.Kind(i) == TokKind::kWord && IsMonthWord(v.Lower(i)) && v.Lower(i).size() >= 3) {
     size_t d = v.Next(i);
     if (d == std::string::npos || v.Kind(d) != TokKind::kNumber) return;
-    if (v.Text(d).size() != 4 && (scan.lang != Lang::kEn || v.Text(d).size() > 2)) return;
+    if (v.Text(d).size() != 4 && v.Text(d).size() > 2) return;
+    if (v.Text(d).size() <= 2 && scan.lang != Lang::kEn) {
+      // "Sept 01,2026" in a French note: the day must be followed by a year.
+      size_t y = v.Next(d);
+      if (y != std::string::npos && v.Text(y) == ",") y = v.Next(y);
+      if (y == std::string::npos || v.Kind(y) != TokKind::kNumber || v.Text(y).size() != 4) return;
+    }
     e = d;
   } else {
     return;
@@ -230,6 +327,13 @@ void WordDate(Scan& scan, const View& v, size_t i) {
   size_t y = v.Next(e);
   if (y != std::string::npos && v.Text(y) == ",") y = v.Next(y);
   if (y != std::string::npos && v.Kind(y) == TokKind::kNumber && v.Text(y).size() == 4) e = y;
+  // "SAM 20 FÉVR 2083", "Jeu, 17 Avr 2098": the day of the week belongs to the date.
+  if (v.Kind(i) == TokKind::kNumber && b >= 2 && v.Kind(b - 1) == TokKind::kSpace) {
+    size_t p = b - 2;  // the token before the space
+    if (p >= 1 && v.Text(p) == "," && v.Kind(p - 1) != TokKind::kSpace) --p;
+    if (p >= 1 && v.Text(p) == "." && v.Kind(p - 1) == TokKind::kWord) --p;  // "Ven., 9 Juin"
+    if (v.Kind(p) == TokKind::kWord && In(kWeekdays, v.Lower(p))) b = p;
+  }
   Label l = BirthContext(scan, scan.tokens[b].begin) ? Label::kDateNaissance : Label::kDate;
   scan.Add(scan.tokens[b].begin, scan.tokens[e].end, l, 78);
 }
