@@ -85,11 +85,11 @@ struct DeclaredProduct {
   std::vector<const kb::DrugSubstance*> substances;
 };
 
-DeclaredProduct ProductOf(const kb::DrugIndex& index, const std::string& trimmed,
-                          const std::string& key) {
+DeclaredProduct ProductOf(const kb::DrugIndex& index, const ThesaurusData& th,
+                          const std::string& trimmed, const std::string& key) {
   DeclaredProduct out;
   for (const kb::DrugCandidate& c : index.Search(trimmed, 10)) {
-    std::string den = NameKey(c.drug->denomination);
+    std::string den = DenominationKey(th, *c.drug);
     if (den != key && !den.starts_with(key + " ")) continue;
     if (out.cis.empty()) out.cis = c.drug->cis;
     for (const kb::DrugSubstance& s : c.drug->substances) out.substances.push_back(&s);
@@ -98,11 +98,11 @@ DeclaredProduct ProductOf(const kb::DrugIndex& index, const std::string& trimmed
 }
 
 // The line's substance that is one of the declared product's, or null.
-const ResolvedSubstance* SharedWith(const DeclaredProduct& p, const ResolvedLine& l) {
+const ResolvedSubstance* SharedWith(const ThesaurusData& th, const DeclaredProduct& p,
+                                    const ResolvedLine& l) {
   for (const ResolvedSubstance& s : l.substances) {
     for (const kb::DrugSubstance* d : p.substances) {
-      if ((!s.code.empty() && s.code == d->code) ||
-          NameKey(d->fraction.empty() ? d->name : d->fraction) == s.name_key) {
+      if ((!s.code.empty() && s.code == d->code) || SubstanceNameKey(th, *d) == s.name_key) {
         return &s;
       }
     }
@@ -116,7 +116,7 @@ std::string_view LineAtc(const ResolvedLine& l, const ResolvedSubstance& s) {
 
 }  // namespace
 
-void CheckAllergies(const CheckKnowledge& k, const Request& req,
+void CheckAllergies(const CheckKnowledge& k, const ThesaurusData& th, const Request& req,
                     const std::vector<ResolvedLine>& lines, Lang lang, std::vector<Finding>& out,
                     std::vector<NotEvaluated>& not_evaluated) {
   if (!req.has_allergies) {
@@ -161,8 +161,8 @@ void CheckAllergies(const CheckKnowledge& k, const Request& req,
       }
       if (why.empty() && declared_atc.empty()) {
         // A product named by the patient: its substances on another specialty.
-        if (!product) product = ProductOf(k.drugs(), trimmed, key);
-        if ((shared = SharedWith(*product, l)) != nullptr) why = "drug_substance";
+        if (!product) product = ProductOf(k.drugs(), th, trimmed, key);
+        if ((shared = SharedWith(th, *product, l)) != nullptr) why = "drug_substance";
       }
       if (why.empty()) {
         bool atc_known = !l.drug->atc.empty();

@@ -39,7 +39,7 @@ Result<CheckOutput> CheckSerialized(const CheckKnowledge& k, const Request& req)
     found.reserve(lines.size() * 4);
     CheckInteractions(*th, lines, req.lang, found);
     CheckDuplicates(lines, k.bdpm_versions(), req.lang, found);
-    CheckAllergies(k, req, lines, req.lang, found, not_evaluated);
+    CheckAllergies(k, *th, req, lines, req.lang, found, not_evaluated);
     CheckNeverEvents(req, lines, req.lang, found);
     CheckPatientLimits(k, req, lines, found, not_evaluated);
     CheckAvailability(lines, k.bdpm_versions(), req.lang, found);

@@ -96,6 +96,12 @@ struct ThesaurusData {
 
 // The thesaurus key of a BDPM substance (via its active moiety first).
 ThesaurusData::Link LinkSubstance(const ThesaurusData& th, const kb::DrugSubstance& s);
+// NameKey of a specialty's denomination: found at load for a catalog drug,
+// folded now otherwise.
+std::string DenominationKey(const ThesaurusData& th, const kb::Drug& d);
+// NameKey of a substance's active moiety (fraction, else name): the link
+// found at load for a catalog substance, folded now otherwise.
+std::string SubstanceNameKey(const ThesaurusData& th, const kb::DrugSubstance& s);
 // Interns the keys of by_key and classes_of (end of the load).
 void InternKeys(ThesaurusData& th);
 
@@ -213,7 +219,7 @@ void CheckInteractions(const ThesaurusData& th, const std::vector<ResolvedLine>&
                        std::vector<Finding>& out);
 void CheckDuplicates(const std::vector<ResolvedLine>& lines, const std::string& bdpm, Lang lang,
                      std::vector<Finding>& out);
-void CheckAllergies(const CheckKnowledge& k, const Request& req,
+void CheckAllergies(const CheckKnowledge& k, const ThesaurusData& th, const Request& req,
                     const std::vector<ResolvedLine>& lines, Lang lang, std::vector<Finding>& out,
                     std::vector<NotEvaluated>& not_evaluated);
 void CheckAvailability(const std::vector<ResolvedLine>& lines, const std::string& bdpm, Lang lang,

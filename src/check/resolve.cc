@@ -101,11 +101,19 @@ ThesaurusData::Link LinkSubstance(const ThesaurusData& th, const kb::DrugSubstan
   return {key, NameKey(s.fraction.empty() ? s.name : s.fraction)};
 }
 
+std::string DenominationKey(const ThesaurusData& th, const kb::Drug& d) {
+  auto den = th.denomination_keys.find(d.cis);
+  return den != th.denomination_keys.end() ? den->second : NameKey(d.denomination);
+}
+
+std::string SubstanceNameKey(const ThesaurusData& th, const kb::DrugSubstance& s) {
+  auto known = th.link_of.find(&s);
+  return known != th.link_of.end() ? known->second->name_key : LinkSubstance(th, s).name_key;
+}
+
 void LinkToThesaurus(const ThesaurusData& th, ResolvedLine& line) {
   line.substances.clear();
-  auto den = th.denomination_keys.find(line.drug->cis);
-  line.denomination_key =
-      den != th.denomination_keys.end() ? den->second : NameKey(line.drug->denomination);
+  line.denomination_key = DenominationKey(th, *line.drug);
   line.protagonists.clear();
   auto add = [&](uint32_t id) {
     if (id != ThesaurusData::kNoId && std::find(line.protagonists.begin(), line.protagonists.end(),

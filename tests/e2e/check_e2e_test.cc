@@ -86,6 +86,20 @@ std::string Joined(const std::vector<std::string>& v) {
   return s;
 }
 
+// The lines of kColchicine as CDS Hooks draftOrders (MedicationRequests by text).
+json ColchicineDraftOrders() {
+  json orders = {{"resourceType", "Bundle"}, {"entry", json::array()}};
+  const json rx = json::parse(kColchicine);
+  for (const json& l : rx["lines"]) {
+    orders["entry"].push_back({{"resource",
+                                {{"resourceType", "MedicationRequest"},
+                                 {"status", "draft"},
+                                 {"intent", "order"},
+                                 {"medicationCodeableConcept", {{"text", l["drug"]}}}}}});
+  }
+  return orders;
+}
+
 bool HasCi(const json& findings, int page_a, int page_b) {
   for (const json& f : findings) {
     int page = f["source"].value("page", 0);
@@ -166,15 +180,7 @@ TEST_F(CheckE2eTest, CdsHooksDiscoveryServiceAndFeedback) {
   EXPECT_EQ(services[0]["hook"], "order-select");
   EXPECT_TRUE(services[0]["prefetch"].contains("patient"));
 
-  json med = json::parse(kColchicine)["lines"];
-  json orders = {{"resourceType", "Bundle"}, {"entry", json::array()}};
-  for (const json& l : med) {
-    orders["entry"].push_back({{"resource",
-                                {{"resourceType", "MedicationRequest"},
-                                 {"status", "draft"},
-                                 {"intent", "order"},
-                                 {"medicationCodeableConcept", {{"text", l["drug"]}}}}}});
-  }
+  json orders = ColchicineDraftOrders();
   json hook = {
       {"hookInstance", "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea"},
       {"hook", "order-select"},
@@ -303,15 +309,7 @@ TEST_F(CheckE2eTest, CdsServiceCallsNeedTheEhrJwt) {
   ASSERT_TRUE(disc);
   EXPECT_EQ(disc->status, 200);
 
-  json orders = {{"resourceType", "Bundle"}, {"entry", json::array()}};
-  const json rx = json::parse(kColchicine);  // kept alive for the loop below
-  for (const json& l : rx["lines"]) {
-    orders["entry"].push_back({{"resource",
-                                {{"resourceType", "MedicationRequest"},
-                                 {"status", "draft"},
-                                 {"intent", "order"},
-                                 {"medicationCodeableConcept", {{"text", l["drug"]}}}}}});
-  }
+  json orders = ColchicineDraftOrders();
   json hook = {
       {"hookInstance", "0d4f3c1a-7b7e-4c53-9d6c-0f1b2a3c4d5e"},
       {"hook", "order-sign"},
