@@ -2,7 +2,8 @@
 // recall and F1, token recall ignoring the label, and the share of documents
 // fully redacted, on JSONL files {note_text, entities[start,end,label]}
 // (code-point offsets). Usage:
-//   deid_eval --lang fr --dict data/deid [--exclude TRAIN.jsonl] FILE.jsonl...
+//   deid_eval --lang fr --dict data/deid [--exclude TRAIN.jsonl] [--show-fn]
+//             [--show-misses] [--show-label LABEL] FILE.jsonl...
 // --exclude drops documents whose text also appears in TRAIN (the deid-fr
 // templates overlap the generated set). Gold label IGNORE is neither a miss
 // nor an error. Thread-safety: single-threaded program.
@@ -47,11 +48,35 @@ std::vector<std::string> ReadLines(const std::string& path) {
 
 // One line per gold entity with a letter or digit left unredacted:
 // LABEL <tab> entity <tab> context (newlines shown as |).
+// With `only` set (--show-label L): each gold entity of label L whose
+// tokens are not all predicted as L, with the labels predicted (a label
+// confusion, not only a miss): CONF L <tab> predicted <tab> entity <tab> context.
 void PrintFalseNegatives(const std::string& text, const nlohmann::json& entities,
-                         const std::vector<std::string>& pred) {
+                         const std::vector<std::string>& pred, const std::string& only = "") {
   for (const auto& e : entities) {
     std::string label = e["label"].get<std::string>();
     if (label == "IGNORE") continue;
+    if (!only.empty()) {
+      if (label != only) continue;
+      size_t b = vigie::text::CodePointToByte(text, e["start"].get<size_t>());
+      size_t en = std::min(text.size(), vigie::text::CodePointToByte(text, e["end"].get<size_t>()));
+      std::set<std::string> got;
+      bool wrong = false;
+      for (size_t k = b; k < en; ++k) {
+        if (!WordByte(static_cast<unsigned char>(text[k]))) continue;
+        got.insert(pred[k].empty() ? "-" : pred[k]);
+        wrong |= pred[k] != label;
+      }
+      if (!wrong) continue;
+      std::string labels;
+      for (const std::string& g : got) labels += (labels.empty() ? "" : ",") + g;
+      size_t cb = b > 60 ? b - 60 : 0;
+      std::string ctx = text.substr(cb, en + 25 - cb);
+      for (char& c : ctx) c = c == '\n' ? '|' : c;
+      std::printf("CONF %s\t%s\t%s\t%s\n", label.c_str(), labels.c_str(),
+                  text.substr(b, en - b).c_str(), ctx.c_str());
+      continue;
+    }
     size_t b = vigie::text::CodePointToByte(text, e["start"].get<size_t>());
     size_t en = std::min(text.size(), vigie::text::CodePointToByte(text, e["end"].get<size_t>()));
     bool missed = false;
@@ -69,8 +94,9 @@ void PrintFalseNegatives(const std::string& text, const nlohmann::json& entities
 
 int main(int argc, char** argv) {
   std::string lang = "fr", dict = "data/deid";
-  bool show = false;     // --show-misses: print missed and spurious spans (synthetic data only)
-  bool show_fn = false;  // --show-fn: print each gold entity left partly unredacted
+  bool show = false;       // --show-misses: print missed and spurious spans (synthetic data only)
+  bool show_fn = false;    // --show-fn: print each gold entity left partly unredacted
+  std::string show_label;  // --show-label L: gold entities of L not all labelled L
   std::vector<std::string> files;
   std::set<std::string> excluded;
   for (int i = 1; i < argc; ++i) {
@@ -83,6 +109,8 @@ int main(int argc, char** argv) {
       show = true;
     } else if (a == "--show-fn") {
       show_fn = true;
+    } else if (a == "--show-label" && i + 1 < argc) {
+      show_label = argv[++i];
     } else if (a == "--exclude" && i + 1 < argc) {
       for (const std::string& l : ReadLines(argv[++i])) {
         excluded.insert(nlohmann::json::parse(l, nullptr, false).value("note_text", ""));
@@ -126,6 +154,7 @@ int main(int argc, char** argv) {
         for (size_t k = b; k < en; ++k) pred[k] = std::string(vigie::privacy::LabelName(e.label));
       }
       if (show_fn) PrintFalseNegatives(text, j["entities"], pred);
+      if (!show_label.empty()) PrintFalseNegatives(text, j["entities"], pred, show_label);
       bool all = true;
       for (size_t k = 0; k < text.size();) {
         if (!WordByte(static_cast<unsigned char>(text[k]))) {
