@@ -40,7 +40,7 @@ bool IsMonthWord(std::string_view lower) {
 bool BirthContext(const Scan& scan, size_t pos) {
   std::string b = scan.Before(pos, 24);
   for (std::string_view cue : {"ne le", "nee le", "ne(e)", "naissance", "ddn", "birth", "dob",
-                               "born", "ne en", "nee en"}) {
+                               "born", "ne en", "nee en", "au monde le"}) {
     size_t at = b.rfind(cue);
     // The cue must belong to this date: no other number between them.
     if (at != std::string::npos && b.find_first_of("0123456789", at) == std::string::npos) {

@@ -75,6 +75,10 @@ void ScanNames(Scan& scan, const Lexicon& lexicon);
 void ScanPlaces(Scan& scan, const Lexicon& lexicon);
 void ScanKnownNames(Scan& scan, const std::vector<KnownName>& names);
 void ScanContext(Scan& scan);  // scan_context.cc
+// After the tagger, on the resolved spans sorted by position (scan_dates.cc):
+// birth dates by the NIR's year or beside the patient's name, postcodes
+// beside a city.
+void RefineSpans(const Scan& scan, std::vector<Span>& kept);
 
 // Pseudo mode (surrogate.cc): a realistic value of the same kind, a keyed
 // hash of (label, value) under the secret; dates move by the patient offset.

@@ -1,0 +1,208 @@
+// Refinement after every detector and the tagger have run (the spans are
+// resolved, sorted and free of overlaps): what one span means given the
+// others of the note.
+//  - A DATE is the birth date when its year is the year of birth written in
+//    a NIR of the same note (characters 2-3, identifiers.md), or when it
+//    stands right after the patient's name in a header or a table row
+//    ("Jean Martin, 23/04/1976", "Marie DUPONT | F | 10/05/1986") in a
+//    note without a NIR; not after a practitioner's name, not with a time
+//    (a signature).
+//  - A postcode stands beside a city or a hospital ("Marseille, 13006",
+//    "34223, Deuil-La Barre").
+// Rules written from the development sets' misses (gen_dataset_train,
+// public_small_train), never from a report set. Thread-safety: pure.
+#include <algorithm>
+#include <string>
+
+#include "privacy/scanner.h"
+
+namespace vigie::privacy::internal {
+namespace {
+
+bool Digit(char c) { return c >= '0' && c <= '9'; }
+bool Alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The two digits of the year of birth of a NIR span ("1 84 03 ..." -> "84"),
+// or "" when the span does not hold a NIR's first characters.
+std::string NirYear(std::string_view nir) {
+  std::string d;
+  for (char c : nir) {
+    if (Digit(c)) d += c;
+    if (d.size() == 3) break;
+  }
+  if (d.size() < 3 || std::string_view("123478").find(d[0]) == std::string_view::npos) return "";
+  return d.substr(1, 2);
+}
+
+// The two last digits of the year of a date span written with digits
+// ("14/03/1984", "02-11-76", "2 1 1 1 1 9 7 6", "14 juillet 1975"), or "".
+std::string DateYear(std::string_view date) {
+  std::vector<std::string> runs;
+  std::string cur;
+  for (char c : date) {
+    if (Digit(c)) {
+      cur += c;
+    } else if (!cur.empty()) {
+      runs.push_back(cur);
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) runs.push_back(cur);
+  if (runs.empty()) return "";
+  bool singles = std::all_of(runs.begin(), runs.end(), [](const auto& r) { return r.size() == 1; });
+  if (singles && runs.size() == 8) return runs[6] + runs[7];
+  const std::string& last = runs.back();
+  if (last.size() == 4) return last.substr(2);
+  if (last.size() == 2 && runs.size() >= 3) return last;
+  if (last.size() == 8 && runs.size() == 1) return last.substr(6);
+  return "";
+}
+
+bool IsName(Label l) { return l == Label::kNom || l == Label::kPrenom; }
+
+// "12/03/2020 16:34", "le 03/03/2021 à 10h": a date with a time is an event.
+bool FollowedByTime(std::string_view t, size_t e) {
+  size_t i = e;
+  while (i < t.size() && (t[i] == ' ' || t[i] == ',')) ++i;
+  if (t.compare(i, 2, "a ") == 0) i += 2;
+  if (t.compare(i, 3, "\xC3\xA0 ") == 0) i += 3;  // "à "
+  size_t d = i;
+  while (d < t.size() && Digit(t[d])) ++d;
+  return d > i && d - i <= 2 && d < t.size() && (t[d] == ':' || t[d] == 'h' || t[d] == 'H');
+}
+
+// Text between a name and a date: spaces, commas, '|' and at most one sex
+// column ("F", "M", "H"). Returns true when it is only that.
+bool NameToDateGap(std::string_view gap) {
+  int letters = 0;
+  for (size_t i = 0; i < gap.size(); ++i) {
+    char c = gap[i];
+    if (c == ' ' || c == ',' || c == '|') continue;
+    if ((c == 'F' || c == 'M' || c == 'H') && letters == 0 && (i == 0 || !Alpha(gap[i - 1])) &&
+        (i + 1 == gap.size() || !Alpha(gap[i + 1]))) {
+      ++letters;
+      continue;
+    }
+    return false;
+  }
+  // A sex column stands between two '|' ("| F |"), not glued to the name.
+  return letters == 0 || gap.find('|') != std::string_view::npos;
+}
+
+// A practitioner's title or role just before the name that starts at `b`.
+bool PractitionerBefore(const Scan& scan, size_t b) {
+  std::string before = scan.Before(b, 16);
+  while (!before.empty() && (before.back() == ' ' || before.back() == '.' || before.back() == ':'))
+    before.pop_back();
+  for (std::string_view title :
+       {"dr", "docteur", "pr", "professeur", "interne", "internes", "externe", "cadre", "ide",
+        "medecin", "chirurgien", "par", "signe"}) {
+    if (before.size() >= title.size() && before.ends_with(title) &&
+        (before.size() == title.size() || !Alpha(before[before.size() - title.size() - 1]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Index of the first span of the run of name spans ending at kept[k - 1],
+// separated only by spaces, hyphens, dots or commas.
+size_t NameRunStart(const Scan& scan, const std::vector<Span>& kept, size_t k) {
+  size_t s = k - 1;
+  while (s > 0 && IsName(kept[s - 1].label) && kept[s].begin >= kept[s - 1].end &&
+         kept[s].begin - kept[s - 1].end <= 3) {
+    std::string_view gap = scan.text.substr(kept[s - 1].end, kept[s].begin - kept[s - 1].end);
+    if (gap.find_first_not_of(" -.,") != std::string_view::npos) break;
+    --s;
+  }
+  return s;
+}
+
+bool BesideTheName(const Scan& scan, const std::vector<Span>& kept, size_t k) {
+  if (k == 0 || !IsName(kept[k - 1].label)) return false;
+  const Span& date = kept[k];
+  const Span& name = kept[k - 1];
+  if (date.begin < name.end || date.begin - name.end > 12) return false;
+  if (!NameToDateGap(scan.text.substr(name.end, date.begin - name.end))) return false;
+  if (FollowedByTime(scan.text, date.end)) return false;
+  return !PractitionerBefore(scan, kept[NameRunStart(scan, kept, k)].begin);
+}
+
+// A postcode: five digits, or "35 133".
+bool PostcodeAt(std::string_view t, size_t b, size_t* e) {
+  size_t i = b;
+  while (i < t.size() && Digit(t[i])) ++i;
+  if (i - b == 5) {
+    *e = i;
+  } else if (i - b == 2 && i + 4 <= t.size() && t[i] == ' ' && Digit(t[i + 1]) && Digit(t[i + 2]) &&
+             Digit(t[i + 3]) && (i + 4 == t.size() || !Digit(t[i + 4]))) {
+    *e = i + 4;
+  } else {
+    return false;
+  }
+  return *e == t.size() || !(Digit(t[*e]) || Alpha(t[*e]) || t[*e] == '/' || t[*e] == '-');
+}
+
+// Postcodes right after (", ") or right before a city or hospital span.
+void PostcodesBesidePlaces(const Scan& scan, std::vector<Span>& kept) {
+  std::string_view t = scan.text;
+  std::vector<Span> added;
+  for (size_t k = 0; k < kept.size(); ++k) {
+    Label l = kept[k].label;
+    if (l != Label::kVille && l != Label::kHopital) continue;
+    // After: "Marseille, 13006", "Pompidou 75015".
+    size_t b = kept[k].end;
+    if (b < t.size() && t[b] == ',') ++b;
+    if (b < t.size() && t[b] == ' ') ++b;
+    size_t limit = k + 1 < kept.size() ? kept[k + 1].begin : t.size();
+    size_t e = 0;
+    if (b < limit && Digit(t[b]) && PostcodeAt(t, b, &e) && e <= limit) {
+      added.push_back({b, e, Label::kZip, 63});
+    }
+    // Before: "34223, Deuil-La Barre" (a city only: "12345 Bichat" may be a room).
+    if (l != Label::kVille) continue;
+    size_t a = kept[k].begin;
+    size_t lo = k > 0 ? kept[k - 1].end : 0;
+    if (a >= 2 && t[a - 1] == ' ') --a;
+    if (a >= 1 && t[a - 1] == ',') --a;
+    size_t s = a;
+    while (s > lo && (Digit(t[s - 1]) || t[s - 1] == ' ') && a - s < 6) --s;
+    while (s < a && t[s] == ' ') ++s;
+    if (s < a && (s == 0 || !(Digit(t[s - 1]) || Alpha(t[s - 1]))) && PostcodeAt(t, s, &e) &&
+        e == a) {
+      added.push_back({s, e, Label::kZip, 63});
+    }
+  }
+  if (added.empty()) return;
+  kept.insert(kept.end(), added.begin(), added.end());
+  std::sort(kept.begin(), kept.end(),
+            [](const auto& x, const auto& y) { return x.begin < y.begin; });
+}
+
+}  // namespace
+
+void RefineSpans(const Scan& scan, std::vector<Span>& kept) {
+  std::string years;  // two characters per NIR
+  for (const Span& s : kept) {
+    if (s.label != Label::kSecu) continue;
+    std::string y = NirYear(scan.text.substr(s.begin, s.end - s.begin));
+    if (!y.empty()) years += y;
+  }
+  for (size_t k = 0; k < kept.size(); ++k) {
+    Span& s = kept[k];
+    if (s.label != Label::kDate) continue;
+    std::string y = DateYear(scan.text.substr(s.begin, s.end - s.begin));
+    bool nir_year = false;
+    for (size_t i = 0; !y.empty() && i + 1 < years.size() && !nir_year; i += 2) {
+      nir_year = years.compare(i, 2, y) == 0;
+    }
+    // With a NIR in the note its year decides: the date beside the name in a
+    // treatment table is then the date of a dose.
+    if (nir_year || (years.empty() && BesideTheName(scan, kept, k))) {
+      s.label = Label::kDateNaissance;
+    }
+  }
+  PostcodesBesidePlaces(scan, kept);
+}
+
+}  // namespace vigie::privacy::internal
