@@ -212,32 +212,61 @@ bool IsDate(const Run& r, size_t n) {
 struct Cue {
   std::string_view word;
   Label label;
+  bool whole = false;  // the word must end there ("tel", not "telle")
 };
 const Cue kCues[] = {
-    {"rpps", Label::kRpps},     {"adeli", Label::kAdeli},
-    {"finess", Label::kFiness}, {"ipp", Label::kIpp},
-    {"nip", Label::kIpp},       {"identifiant", Label::kIpp},
-    {"mrn", Label::kIpp},       {"record", Label::kIpp},
-    {"patient", Label::kIpp},   {"nda", Label::kNda},
-    {"sejour", Label::kNda},    {"venue", Label::kNda},
-    {"dossier", Label::kNda},   {"visit", Label::kNda},
-    {"admission", Label::kNda}, {"episode", Label::kNda},
-    {"secu", Label::kSecu},     {"nir", Label::kSecu},
-    {"ins", Label::kSecu},      {"securite", Label::kSecu},
-    {"ssn", Label::kSecu},      {"immatriculation", Label::kSecu},
+    {"tel", Label::kTel, true},
+    {"telephone", Label::kTel, true},
+    {"fax", Label::kTel, true},
+    {"portable", Label::kTel, true},
+    {"mobile", Label::kTel, true},
+    {"standard", Label::kTel, true},
+    {"secretariat", Label::kTel, true},
+    {"joignable", Label::kTel, true},
+    {"joignables", Label::kTel, true},
+    {"appeler", Label::kTel, true},
+    {"hospitalisation", Label::kNda},
+    {"rpps", Label::kRpps},
+    {"adeli", Label::kAdeli},
+    {"finess", Label::kFiness},
+    {"ipp", Label::kIpp},
+    {"nip", Label::kIpp},
+    {"identifiant", Label::kIpp},
+    {"mrn", Label::kIpp},
+    {"record", Label::kIpp},
+    {"patient", Label::kIpp},
+    {"nda", Label::kNda},
+    {"sejour", Label::kNda},
+    {"venue", Label::kNda},
+    {"dossier", Label::kNda},
+    {"visit", Label::kNda},
+    {"admission", Label::kNda},
+    {"episode", Label::kNda},
+    {"secu", Label::kSecu},
+    {"nir", Label::kSecu},
+    {"ins", Label::kSecu},
+    {"securite", Label::kSecu},
+    {"ssn", Label::kSecu},
+    {"immatriculation", Label::kSecu},
 };
 
-// The cue word nearest before `pos` (within 40 bytes), if any.
-bool ContextLabel(const Scan& scan, size_t pos, Label* label) {
+// The cue word nearest before `pos` (within 40 bytes), if any; `word` is
+// set to it when given.
+bool ContextLabel(const Scan& scan, size_t pos, Label* label, std::string_view* word = nullptr) {
   std::string before = scan.Before(pos, 40);
-  size_t best = std::string::npos;
+  size_t best = std::string::npos, best_end = 0;
   for (const Cue& cue : kCues) {
     size_t at = before.rfind(cue.word);
     if (at == std::string::npos) continue;
     if (at > 0 && Alpha(before[at - 1])) continue;
-    if (best == std::string::npos || at > best) {
+    size_t end = at + cue.word.size();
+    if (cue.whole && end < before.size() && Alpha(before[end])) continue;
+    // The nearest cue wins; at the same place the longer ("telephone", not "tel").
+    if (best == std::string::npos || at > best || (at == best && end > best_end)) {
       best = at;
+      best_end = end;
       *label = cue.label;
+      if (word != nullptr) *word = cue.word;
     }
   }
   return best != std::string::npos;
@@ -248,6 +277,11 @@ bool ContextLabel(const Scan& scan, size_t pos, Label* label) {
 struct Context {
   bool has_cue = false;
   Label cue = Label::kIpp;
+  std::string_view word;  // the cue word
+  // A cue naming a record ("IPP", "dossier"), not only the patient.
+  bool Record() const {
+    return has_cue && cue != Label::kTel && cue != Label::kSecu && word != "patient";
+  }
 };
 
 // Sex 1 or 2 then a month 01-12, or 20 and above (unknown or special month).
@@ -285,6 +319,14 @@ bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback
     return true;
   }
   if (corsica && !(d.size() == 15 || d.size() == 13 || d.size() == 9)) return false;
+  // After a phone cue: eight to ten digits from 0 in pairs or blocks,
+  // dotted too ("04 09 56 98", "02.72.43.92": not an IP address).
+  if (ctx.has_cue && ctx.cue == Label::kTel && d[0] == '0' && d.size() >= 8 && d.size() <= 10 &&
+      !corsica) {
+    bool short_groups = true;
+    for (size_t i = 0; i < n && short_groups; ++i) short_groups = r.groups[i].size() <= 4;
+    if (short_groups || n == 1) return *label = Label::kTel, true;
+  }
   bool dotted = n == 4;
   for (size_t i = 1; i < n && dotted; ++i) dotted = r.seps[i] == ".";
   if (dotted) {
@@ -298,11 +340,18 @@ bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback
   bool pairs = n >= 5;
   for (size_t i = 0; i < n && pairs; ++i) pairs = r.groups[i].size() <= 2;
   if (pairs && d.size() == 10 && d[0] == '0') return *label = Label::kTel, true;
+  // Ten digits from "00" (an international prefix) are a phone number
+  // unless a record cue names them ("IPP : 0012345678").
+  if (d.size() == 10 && d[0] == '0' && d[1] == '0' && !ctx.Record() && !corsica) {
+    return *label = Label::kTel, true;
+  }
   if ((d.size() == 10 && d[0] == '0' && d[1] != '0') ||
-      (plus && (d.size() == 11 || d.size() == 12)) ||
+      (plus && (d.size() >= 10 && d.size() <= 12)) ||
       (d.size() == 13 && d.compare(0, 4, "0033") == 0) ||
       (scan.lang == Lang::kEn && (d.size() == 10 || (d.size() == 11 && d[0] == '1')) && n >= 2)) {
-    if (!has_cue || cue == Label::kSecu || d[0] == '0' || plus) return *label = Label::kTel, true;
+    if (!has_cue || cue == Label::kSecu || cue == Label::kTel || d[0] == '0' || plus) {
+      return *label = Label::kTel, true;
+    }
   }
   // A NIR is written in one block or in groups split by spaces (or dots),
   // never across a field separator ("1991 | 9056297478").
@@ -330,7 +379,7 @@ bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback
   for (size_t i = 1; i < n; ++i) {
     if (r.seps[i] != " ") return false;
   }
-  return *label = has_cue ? cue : Label::kIpp, true;
+  return *label = has_cue && cue != Label::kTel ? cue : Label::kIpp, true;
 }
 
 Run ReadRun(std::string_view t, size_t i) {
@@ -446,7 +495,7 @@ void SplitRun(Scan& scan, const Run& r, size_t first) {
   // The cue word before the run holds for each of its groups (only digits
   // and separators lie between them).
   Context ctx;
-  ctx.has_cue = ContextLabel(scan, r.group_begin[first], &ctx.cue);
+  ctx.has_cue = ContextLabel(scan, r.group_begin[first], &ctx.cue, &ctx.word);
   for (size_t s = g; s-- > first;) {
     best[s] = best[s + 1];
     pieces[s] = pieces[s + 1];
