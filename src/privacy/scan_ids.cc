@@ -188,6 +188,12 @@ bool IsDate(const Run& r, size_t n) {
     return g[0].size() <= 2 && g[1].size() <= 2 && (g[2].size() == 2 || g[2].size() == 4) &&
            (ValidDmy(Num(g[0]), Num(g[1]), 0) || ValidDmy(Num(g[1]), Num(g[0]), 0));
   }
+  // "20 12 2003": day, month and a four-digit year separated by spaces.
+  if (n == 3 && r.seps[1] == " " && r.seps[2] == " " && r.groups[0].size() <= 2 &&
+      r.groups[1].size() == 2 && r.groups[2].size() == 4) {
+    int y = Num(r.groups[2]);
+    if (ValidDmy(Num(r.groups[0]), Num(r.groups[1]), 0) && y >= 1900 && y <= 2100) return true;
+  }
   // "16/09", "13 / 03": day and month without a year (both written with two digits).
   if (n == 2 && r.seps[1].find('/') != std::string::npos && r.groups[0].size() == 2 &&
       r.groups[1].size() == 2) {
@@ -226,6 +232,8 @@ const Cue kCues[] = {
     {"joignables", Label::kTel, true},
     {"appeler", Label::kTel, true},
     {"hospitalisation", Label::kNda},
+    {"assure", Label::kSecu, true},
+    {"assuree", Label::kSecu, true},
     {"rpps", Label::kRpps},
     {"adeli", Label::kAdeli},
     {"finess", Label::kFiness},
@@ -378,6 +386,18 @@ bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback
   if (!fallback || d.size() < 8 || corsica) return false;
   for (size_t i = 1; i < n; ++i) {
     if (r.seps[i] != " ") return false;
+  }
+  // Without a record cue, groups of one size after the first ("123 456
+  // 789", "12 34 56 78"), at most an identifier's length: a run of short
+  // numbers of uneven sizes is a table of values, not a record number.
+  if (!ctx.Record() && n > 1) {
+    if (d.size() > 15) return false;
+    for (size_t i = 2; i + 1 < n; ++i) {
+      if (r.groups[i].size() != r.groups[1].size()) return false;
+    }
+    // A shorter key last after two groups of one size ("402 654 803 958 12").
+    size_t last = r.groups[n - 1].size();
+    if (last > r.groups[1].size() || (last < r.groups[1].size() && n < 4)) return false;
   }
   return *label = has_cue && cue != Label::kTel ? cue : Label::kIpp, true;
 }
