@@ -286,6 +286,7 @@ struct Context {
   bool has_cue = false;
   Label cue = Label::kIpp;
   std::string_view word;  // the cue word
+  bool noisy = false;     // the whole run: many groups of three sizes or more
   // A cue naming a record ("IPP", "dossier"), not only the patient.
   bool Record() const {
     return has_cue && cue != Label::kTel && cue != Label::kSecu && word != "patient";
@@ -391,7 +392,7 @@ bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback
   // 789", "12 34 56 78"), at most an identifier's length: a run of short
   // numbers of uneven sizes is a table of values, not a record number.
   if (!ctx.Record() && n > 1) {
-    if (d.size() > 15) return false;
+    if (d.size() > 15 || ctx.noisy) return false;
     for (size_t i = 2; i + 1 < n; ++i) {
       if (r.groups[i].size() != r.groups[1].size()) return false;
     }
@@ -516,6 +517,9 @@ void SplitRun(Scan& scan, const Run& r, size_t first) {
   // and separators lie between them).
   Context ctx;
   ctx.has_cue = ContextLabel(scan, r.group_begin[first], &ctx.cue, &ctx.word);
+  std::array<bool, 8> sizes{};
+  for (const std::string& group : r.groups) sizes[std::min<size_t>(group.size(), 7)] = true;
+  ctx.noisy = g - first >= 6 && std::count(sizes.begin(), sizes.end(), true) >= 3;
   for (size_t s = g; s-- > first;) {
     best[s] = best[s + 1];
     pieces[s] = pieces[s + 1];
