@@ -1,4 +1,5 @@
-// Refinement after every detector and the tagger have run (the spans are
+// Date cues (month words, "né le") used by the digit and word detectors, and
+// a refinement after every detector and the tagger have run (the spans are
 // resolved, sorted and free of overlaps): what one span means given the
 // others of the note.
 //  - A DATE is the birth date when its year is the year of birth written in
@@ -12,6 +13,7 @@
 // Rules written from the development sets' misses (gen_dataset_train,
 // public_small_train), never from a report set. Thread-safety: pure.
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "privacy/scanner.h"
@@ -181,6 +183,33 @@ void PostcodesBesidePlaces(const Scan& scan, std::vector<Span>& kept) {
 
 }  // namespace
 
+bool IsMonthWord(std::string_view lower) {
+  static const std::array<std::string_view, 44> kMonths = {
+      "janvier", "fevrier",   "mars",     "avril",    "mai",      "juin",    "juillet",
+      "aout",    "septembre", "octobre",  "novembre", "decembre", "january", "february",
+      "march",   "april",     "may",      "june",     "july",     "august",  "september",
+      "october", "november",  "december", "janv",     "jan",      "fev",     "fevr",
+      "feb",     "avr",       "apr",      "juil",     "jul",      "jun",     "aug",
+      "sept",    "sep",       "oct",      "nov",      "dec",      "mar",     "janu",
+      "fevrie",  "decemb"};
+  for (std::string_view m : kMonths) {
+    if (lower == m) return true;
+  }
+  return false;
+}
+
+bool BirthContext(const Scan& scan, size_t pos) {
+  std::string b = scan.Before(pos, 24);
+  for (std::string_view cue : {"ne le", "nee le", "ne(e)", "naissance", "ddn", "birth", "dob",
+                               "born", "ne en", "nee en", "au monde le"}) {
+    size_t at = b.rfind(cue);
+    // The cue must belong to this date: no other number between them.
+    if (at != std::string::npos && b.find_first_of("0123456789", at) == std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
 void RefineSpans(const Scan& scan, std::vector<Span>& kept) {
   std::string years;  // two characters per NIR
   for (const Span& s : kept) {
