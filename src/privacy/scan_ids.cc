@@ -187,11 +187,28 @@ bool NirGrouping(const Run& r, size_t n) {
   return true;
 }
 
+// "le 23022018": eight digits after a date word, a valid day, month and
+// year (1900-2100) written without separators.
+bool CompactDate(const Scan& scan, const Run& r, size_t n) {
+  if (n != 1 || r.groups[0].size() != 8) return false;
+  const std::string& g = r.groups[0];
+  int y = Num(std::string_view(g).substr(4));
+  if (!ValidDmy(Num(std::string_view(g).substr(0, 2)), Num(std::string_view(g).substr(2, 2)), 0) ||
+      y < 1900 || y > 2100) {
+    return false;
+  }
+  std::string before = scan.Before(r.begin, 10);
+  for (std::string_view cue : {" le ", " du ", " au ", "depuis ", "date : ", "date: "}) {
+    if (before.ends_with(cue)) return true;
+  }
+  return before == "le " || before == "du ";
+}
+
 bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback,
               const Context& ctx, Label* label) {
   std::string d = Join(r, n);
   bool corsica = d.find_first_of("AB") != std::string::npos;
-  if (IsDate(r, n)) {
+  if (IsDate(r, n) || CompactDate(scan, r, n)) {
     // "22/01/1965 (27 ans)": a date followed by an age is a birth date.
     std::string_view after = scan.text.substr(r.group_end[n - 1], 12);
     size_t ans = after.find(" ans");
@@ -249,7 +266,9 @@ bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback
   // A NIR without its key by its shape alone: sex, year, month, then digits
   // grouped by spaces in any way.
   if (spaces && d.size() == 13 && NirMonth(d)) return *label = Label::kSecu, true;
-  if (has_cue && d.size() >= 5 && d.size() <= 14) {
+  // The word "patient" alone names a record number of seven digits or more
+  // (not "Marseille, 13006" in a sentence about the patient).
+  if (has_cue && d.size() >= (ctx.word == "patient" ? 7u : 5u) && d.size() <= 14) {
     if ((cue == Label::kRpps && d.size() == 11) || (cue == Label::kAdeli && d.size() == 9) ||
         (cue == Label::kFiness && d.size() == 9) || cue == Label::kIpp || cue == Label::kNda) {
       return *label = cue, true;
@@ -446,7 +465,50 @@ bool AgeUnit(std::string_view t, size_t e) {
 
 }  // namespace
 
+// Record numbers holding letters after their cue ("Identifiant de la
+// visite : 42BG98765", "IPP : N11232344", "IPPN11232344"): five digits or
+// more, one to four letters, at most 20 characters. Without a record cue a
+// word with digits is no identifier ("C12", "B12", "FE01").
+void ScanAlnumIds(Scan& scan) {
+  std::string_view t = scan.text;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (!Alnum(t[i]) || (i > 0 && (Alnum(t[i - 1]) || t[i - 1] == '@' || t[i - 1] == '.'))) {
+      continue;
+    }
+    size_t e = i;
+    int digits = 0, letters = 0;
+    while (e < t.size() && Alnum(t[e])) {
+      Digit(t[e]) ? ++digits : ++letters;
+      ++e;
+    }
+    if (letters == 0 || digits < 5 || e - i > 20 || (e < t.size() && t[e] == '@')) {
+      i = e;
+      continue;
+    }
+    size_t b = i;
+    Label label = Label::kIpp;
+    std::string head = LowerAscii(t.substr(i, 3));
+    bool glued = (head == "ipp" || head == "nda" || head == "nip") && e - i > 3 &&
+                 letters - 3 <= 2 && Digit(t[e - 1]);
+    std::string_view word;
+    if (glued) {
+      b = i + 3;
+      label = head == "nda" ? Label::kNda : Label::kIpp;
+    } else {
+      bool cue = ContextLabel(scan, i, &label, &word);
+      bool record = cue && label != Label::kTel && label != Label::kSecu && word != "patient";
+      if (!record || letters > 4) {
+        i = e;
+        continue;
+      }
+    }
+    scan.Add(b, e, label, 80);
+    i = e;
+  }
+}
+
 void ScanDigits(Scan& scan) {
+  ScanAlnumIds(scan);
   std::string_view t = scan.text;
   for (size_t i = 0; i < t.size(); ++i) {
     if (!Digit(t[i]) || (i > 0 && Digit(t[i - 1]))) continue;
