@@ -73,6 +73,13 @@ bool CityWord(const Scan& s, size_t i) {
   return w.size() >= 3 && (Upper(w[0]) || static_cast<unsigned char>(w[0]) >= 0x80);
 }
 
+bool Unit(std::string_view lower) {
+  for (std::string_view u : {"mg", "g", "ml", "ui", "kg", "mcg", "l", "mmol", "cp", "ans", "u"}) {
+    if (lower == u) return true;
+  }
+  return false;
+}
+
 // A street word among the few tokens before i on the same line.
 bool AfterStreet(const Scan& s, size_t i) {
   for (size_t k = i, n = 0; k > 0 && n < 24; --k, ++n) {
@@ -115,7 +122,11 @@ void ZipInAddress(Scan& s, size_t i) {
   if (k < s.tokens.size() && Text(s, k) == ",") k = Next(s, k);
   bool city = k != std::string::npos && k < s.tokens.size() && CityWord(s, k);
   // After a street: "39 quai Branly, 75019, Paris", "11 COURS ALBERT THOMAS 13 608 LYON".
-  if (!cue && !(AfterStreet(s, i) && (city || end - b == 5))) return;
+  // "14 avenue Franklin 35 133 et": a spaced postcode after a street also
+  // without a city, when no unit follows ("10 000 UI").
+  bool unit = k != std::string::npos && k < s.tokens.size() && s.tokens[k].kind == TokKind::kWord &&
+              (!Lower(Text(s, k)[0]) || Unit(s.lower[k]));
+  if (!cue && !(AfterStreet(s, i) && (city || end - b == 5 || (end - b == 6 && !unit)))) return;
   s.Add(b, end, Label::kZip, 63);
   if (!city) return;
   size_t last = k;
