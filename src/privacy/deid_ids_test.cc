@@ -108,6 +108,20 @@ TEST(DeidIds, BirthDateBesideThePatientName) {
   EXPECT_TRUE(Has(k, "DATE", "03/03/2021"));
 }
 
+// In a note with a NIR of another year (a relative's, a dose table), a date
+// beside a name is the birth date only when it is ten years or more before
+// the note's latest date; a date after a sex column always is.
+TEST(DeidIds, BirthDateBesideANameInANoteWithANir) {
+  auto d = Make();
+  auto f = Found(*d,
+                 "Ayant droit 1 84 03 75 112 045 55\nMARTIN Jean  03/03/2021  ETANERCEPT\n"
+                 "DUPONT Marie 12/05/1950 vue le 03/03/2022\nX | H | 07/07/2020 | 1298947650");
+  EXPECT_TRUE(Has(f, "DATE", "03/03/2021"));
+  EXPECT_TRUE(Has(f, "DATE_NAISSANCE", "12/05/1950"));
+  EXPECT_TRUE(Has(f, "DATE", "03/03/2022"));
+  EXPECT_TRUE(Has(f, "DATE_NAISSANCE", "07/07/2020"));
+}
+
 // Ten digits starting with 0 are a phone number also after "00" (an
 // international prefix) unless a record cue names them; after a phone cue,
 // eight digits in pairs and dotted pairs are a (short) phone number, not an

@@ -5,9 +5,10 @@
 //  - A DATE is the birth date when its year is the year of birth written in
 //    a NIR of the same note (characters 2-3, identifiers.md), or when it
 //    stands right after the patient's name in a header or a table row
-//    ("Jean Martin, 23/04/1976", "Marie DUPONT | F | 10/05/1986") in a
-//    note without a NIR; not after a practitioner's name, not with a time
-//    (a signature).
+//    ("Jean Martin, 23/04/1976") in a note without a NIR (or ten years
+//    before the note's latest date), or after a sex column ("| F |
+//    10/05/1986"); not after a practitioner's name, not with a time (a
+//    signature).
 //  - A postcode stands beside a city or a hospital ("Marseille, 13006",
 //    "34223, Deuil-La Barre").
 // Rules written from the development sets' misses (gen_dataset_train,
@@ -36,9 +37,9 @@ std::string NirYear(std::string_view nir) {
   return d.substr(1, 2);
 }
 
-// The two last digits of the year of a date span written with digits
-// ("14/03/1984", "02-11-76", "2 1 1 1 1 9 7 6", "14 juillet 1975"), or "".
-std::string DateYear(std::string_view date) {
+// The year of a date span written with digits ("14/03/1984", "02-11-76",
+// "2 1 1 1 1 9 7 6", "14 juillet 1975"), as written: "1984", "76", or "".
+std::string DateYearDigits(std::string_view date) {
   std::vector<std::string> runs;
   std::string cur;
   for (char c : date) {
@@ -52,12 +53,42 @@ std::string DateYear(std::string_view date) {
   if (!cur.empty()) runs.push_back(cur);
   if (runs.empty()) return "";
   bool singles = std::all_of(runs.begin(), runs.end(), [](const auto& r) { return r.size() == 1; });
-  if (singles && runs.size() == 8) return runs[6] + runs[7];
+  if (singles && runs.size() == 8) return runs[4] + runs[5] + runs[6] + runs[7];
   const std::string& last = runs.back();
-  if (last.size() == 4) return last.substr(2);
+  if (last.size() == 4) return last;
   if (last.size() == 2 && runs.size() >= 3) return last;
-  if (last.size() == 8 && runs.size() == 1) return last.substr(6);
+  if (last.size() == 8 && runs.size() == 1) return last.substr(4);
   return "";
+}
+
+// Its two last digits ("84"), or "".
+std::string DateYear(std::string_view date) {
+  std::string y = DateYearDigits(date);
+  return y.size() == 4 ? y.substr(2) : y;
+}
+
+// Its year in full (two digits: 00-30 -> 20xx, else 19xx), or 0.
+int FullYear(std::string_view date) {
+  std::string y = DateYearDigits(date);
+  if (y.empty()) return 0;
+  int v = std::stoi(y);
+  if (y.size() == 2) v += v <= 30 ? 2000 : 1900;
+  return v;
+}
+
+// "| F | 10/05/1986": a sex column right before the date (identity rows).
+bool AfterSexColumn(std::string_view t, size_t b) {
+  size_t i = b;
+  auto skip_spaces = [&] {
+    while (i > 0 && t[i - 1] == ' ') --i;
+  };
+  skip_spaces();
+  if (i == 0 || t[i - 1] != '|') return false;
+  --i;
+  skip_spaces();
+  if (i == 0 || (t[i - 1] != 'F' && t[i - 1] != 'M' && t[i - 1] != 'H')) return false;
+  --i;
+  return i > 0 && (t[i - 1] == ' ' || t[i - 1] == '|');
 }
 
 bool IsName(Label l) { return l == Label::kNom || l == Label::kPrenom; }
@@ -217,17 +248,28 @@ void RefineSpans(const Scan& scan, std::vector<Span>& kept) {
     std::string y = NirYear(scan.text.substr(s.begin, s.end - s.begin));
     if (!y.empty()) years += y;
   }
+  int newest = 0;  // the latest year of the note's dates
+  for (const Span& s : kept) {
+    if (s.label == Label::kDate || s.label == Label::kDateNaissance) {
+      newest = std::max(newest, FullYear(scan.text.substr(s.begin, s.end - s.begin)));
+    }
+  }
   for (size_t k = 0; k < kept.size(); ++k) {
     Span& s = kept[k];
     if (s.label != Label::kDate) continue;
-    std::string y = DateYear(scan.text.substr(s.begin, s.end - s.begin));
+    std::string_view date = scan.text.substr(s.begin, s.end - s.begin);
+    std::string y = DateYear(date);
     bool nir_year = false;
     for (size_t i = 0; !y.empty() && i + 1 < years.size() && !nir_year; i += 2) {
       nir_year = years.compare(i, 2, y) == 0;
     }
-    // With a NIR in the note its year decides: the date beside the name in a
-    // treatment table is then the date of a dose.
-    if (nir_year || (years.empty() && BesideTheName(scan, kept, k))) {
+    // With a NIR in the note, a date beside the name is a birth date only
+    // when it is ten years older than the note's latest date: in a
+    // treatment table it is the date of a dose.
+    int year = FullYear(date);
+    bool old = year > 0 && year + 10 <= newest;
+    if (nir_year || AfterSexColumn(scan.text, s.begin) ||
+        ((years.empty() || old) && BesideTheName(scan, kept, k))) {
       s.label = Label::kDateNaissance;
     }
   }
