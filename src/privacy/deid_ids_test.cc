@@ -122,6 +122,46 @@ TEST(DeidIds, BirthDateBesideANameInANoteWithANir) {
   EXPECT_TRUE(Has(f, "DATE_NAISSANCE", "07/07/2020"));
 }
 
+// Short and abbreviated date forms: a two-digit year after a month word,
+// "janv." and "12-janv-2020", a month and a year with '-' or '.', a day and a
+// month after "le"/"du" (without it "3/4" is a dose), a year alone after
+// "fin", "début" or in parentheses, "né en 1962" (a birth year); a date in
+// parentheses right after the name. Durations and legal texts are no dates.
+TEST(DeidIds, ShortAndAbbreviatedDates) {
+  auto d = Make();
+  auto f = Found(*d,
+                 "Vu le 28 mars 19 puis en décembre 93. Du 12-janv-2020 au 15 janv. 2020, "
+                 "cures le 3/4 et le 12.03, suivi depuis 03-2020 et 04.2021 ; fin 2019, "
+                 "début 2020. Chirurgie (2015). Né en 1962.");
+  EXPECT_TRUE(Has(f, "DATE", "28 mars 19"));
+  EXPECT_TRUE(Has(f, "DATE", "décembre 93"));
+  EXPECT_TRUE(Has(f, "DATE", "12-janv-2020"));
+  EXPECT_TRUE(Has(f, "DATE", "15 janv. 2020"));
+  EXPECT_TRUE(Has(f, "DATE", "3/4"));
+  EXPECT_TRUE(Has(f, "DATE", "12.03"));
+  EXPECT_TRUE(Has(f, "DATE", "03-2020"));
+  EXPECT_TRUE(Has(f, "DATE", "04.2021"));
+  EXPECT_TRUE(Has(f, "DATE", "2019"));
+  EXPECT_TRUE(Has(f, "DATE", "2020"));
+  EXPECT_TRUE(Has(f, "DATE", "2015"));
+  EXPECT_TRUE(Has(f, "DATE_NAISSANCE", "1962"));
+  auto g = Found(*d,
+                 "Douleurs depuis 2/3 semaines, 3/4 cp le soir. Loi du 18 août 2013 et "
+                 "Décret n°2013-1066 du 3 juin 2013.");
+  EXPECT_TRUE(g.empty());
+  auto h = Found(*d, "DUPONT Marie (12/03/1950), vue le 02/02/2024.");
+  EXPECT_TRUE(Has(h, "DATE_NAISSANCE", "12/03/1950"));
+  EXPECT_TRUE(Has(h, "DATE", "02/02/2024"));
+}
+
+// "+33 (0)1 23 45 67 89": the trunk zero in parentheses (identifiers.md).
+TEST(DeidIds, PhoneWithTheTrunkZeroInParentheses) {
+  auto d = Make();
+  auto f = Found(*d, "Tél. +33 (0)1 23 45 67 89 ou +33(0)612345678.");
+  EXPECT_TRUE(Has(f, "TEL", "+33 (0)1 23 45 67 89"));
+  EXPECT_TRUE(Has(f, "TEL", "+33(0)612345678"));
+}
+
 // Ten digits starting with 0 are a phone number also after "00" (an
 // international prefix) unless a record cue names them; after a phone cue,
 // eight digits in pairs and dotted pairs are a (short) phone number, not an

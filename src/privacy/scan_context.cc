@@ -182,11 +182,21 @@ void YearAlone(Scan& s, size_t i) {
   std::string_view w = Text(s, i);
   if (w.size() != 4 || !(w.starts_with("19") || w.starts_with("20"))) return;
   size_t b = s.tokens[i].begin, e = s.tokens[i].end;
-  if (e < s.text.size() && (Digit(s.text[e]) || s.text[e] == '/' || s.text[e] == '.')) return;
-  if (b > 0 && !(s.text[b - 1] == ' ')) return;
+  // "2020." ends a sentence; "2020.5", "2020/21" are no year alone.
+  bool dot_ends =
+      e < s.text.size() && s.text[e] == '.' && (e + 1 == s.text.size() || !Digit(s.text[e + 1]));
+  if (e < s.text.size() && (Digit(s.text[e]) || s.text[e] == '/' || s.text[e] == '.') &&
+      !dot_ends) {
+    return;
+  }
+  // "(2015)": a year alone in parentheses.
+  bool parens = b > 0 && s.text[b - 1] == '(' && e < s.text.size() && s.text[e] == ')';
+  if (b > 0 && !(s.text[b - 1] == ' ') && !parens) return;
   std::string before = s.Before(b, 10);
-  bool cue = before.ends_with(" en ") || before.ends_with("depuis ") || before.ends_with(" - ") ||
-             before.ends_with("annee ") || before.ends_with(" in ") || before.ends_with("since ");
+  bool cue = parens || before.ends_with(" en ") || before.ends_with("depuis ") ||
+             before.ends_with(" - ") || before.ends_with("annee ") || before.ends_with(" in ") ||
+             before.ends_with("since ") || before.ends_with("fin ") || before.ends_with("debut ") ||
+             before.ends_with("courant ") || before == "en ";
   if (!cue) return;
   size_t n = Next(s, i);
   if (n != std::string::npos && s.tokens[n].kind == TokKind::kWord) {
@@ -195,12 +205,13 @@ void YearAlone(Scan& s, size_t i) {
       if (unit == u) return;
     }
   }
-  s.Add(b, e, Label::kDate, 60);
+  s.Add(b, e, BirthContext(s, b) ? Label::kDateNaissance : Label::kDate, 60);  // "né en 1962"
 }
 
 }  // namespace
 
 void ScanContext(Scan& scan) {
+  ScanMonthDates(scan);
   for (size_t i = 0; i < scan.tokens.size(); ++i) {
     TokKind kind = scan.tokens[i].kind;
     if (kind == TokKind::kNumber) {

@@ -110,7 +110,7 @@ bool NameToDateGap(std::string_view gap) {
   int letters = 0;
   for (size_t i = 0; i < gap.size(); ++i) {
     char c = gap[i];
-    if (c == ' ' || c == ',' || c == '|') continue;
+    if (c == ' ' || c == ',' || c == '|' || c == '(') continue;  // "DUPONT Marie (12/03/1950)"
     if ((c == 'F' || c == 'M' || c == 'H') && letters == 0 && (i == 0 || !Alpha(gap[i - 1])) &&
         (i + 1 == gap.size() || !Alpha(gap[i + 1]))) {
       ++letters;
@@ -241,6 +241,81 @@ bool BirthContext(const Scan& scan, size_t pos) {
   }
   return false;
 }
+namespace {
+
+// The next token after i, past one space or one '-' on the same line, or npos.
+size_t After(const Scan& s, size_t i, bool dash) {
+  size_t j = i + 1;
+  if (j < s.tokens.size() && s.tokens[j].kind == TokKind::kSpace) {
+    if (s.tokens[j].newline) return std::string::npos;
+    ++j;
+  } else if (dash && j < s.tokens.size() && s.text[s.tokens[j].begin] == '-' &&
+             s.tokens[j].end == s.tokens[j].begin + 1) {
+    ++j;
+  }
+  return j < s.tokens.size() ? j : std::string::npos;
+}
+
+bool NumberTok(const Scan& s, size_t i, size_t digits) {
+  return i != std::string::npos && s.tokens[i].kind == TokKind::kNumber &&
+         s.tokens[i].end - s.tokens[i].begin == digits;
+}
+
+// A two-digit year must end there: not "19 ans", "12h", "10:30", "93,5".
+bool YearEnds(const Scan& s, size_t y) {
+  size_t e = s.tokens[y].end;
+  if (e < s.text.size() && (Alpha(s.text[e]) || s.text[e] == ':' ||
+                            (s.text[e] == ',' && e + 1 < s.text.size() && Digit(s.text[e + 1])))) {
+    return false;
+  }
+  size_t n = After(s, y, false);
+  return n == std::string::npos || s.tokens[n].kind != TokKind::kWord ||
+         (s.lower[n] != "ans" && s.lower[n] != "an" && s.lower[n] != "mg" && s.lower[n] != "h");
+}
+
+}  // namespace
+
+// Dates with a month word that the place scanner's word dates leave out:
+// a two-digit year ("le 28 mars 19", "en décembre 93"), an abbreviated month
+// with its dot ("15 janv. 2020") or hyphens ("12-janv-2020").
+void ScanMonthDates(Scan& s) {
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    size_t m = std::string::npos;
+    size_t b = s.tokens[i].begin;
+    if (s.tokens[i].kind == TokKind::kNumber && s.tokens[i].end - b <= 2) {
+      int day = std::stoi(std::string(s.text.substr(b, s.tokens[i].end - b)));
+      if (day < 1 || day > 31) continue;
+      m = After(s, i, true);
+      if (m != std::string::npos && s.lower[m] == "er") m = After(s, m, false);  // "1er"
+    } else if (s.tokens[i].kind == TokKind::kWord && IsMonthWord(s.lower[i]) &&
+               s.lower[i].size() >= 3) {
+      std::string before = s.Before(b, 8);
+      if (before.ends_with("en ") || before.ends_with("depuis ") || before.ends_with("fin ") ||
+          before.ends_with("debut ")) {
+        m = i;
+      }
+    }
+    if (m == std::string::npos || s.tokens[m].kind != TokKind::kWord || !IsMonthWord(s.lower[m])) {
+      continue;
+    }
+    size_t k = m;
+    bool dot = k + 1 < s.tokens.size() && s.text[s.tokens[k + 1].begin] == '.' &&
+               s.tokens[k + 1].end == s.tokens[k + 1].begin + 1;
+    if (dot) ++k;  // "janv."
+    size_t y = After(s, k, true);
+    bool four = NumberTok(s, y, 4);
+    bool two = NumberTok(s, y, 2) && YearEnds(s, y);
+    if (two && m == i) {  // no day: "en décembre 93." but not "en mars 15 patients"
+      size_t n = After(s, y, false);
+      two = n == std::string::npos || s.tokens[n].kind != TokKind::kWord;
+    }
+    if (!four && !two) continue;
+    if (four && !dot && s.text[s.tokens[y].begin - 1] != '-') continue;  // the place scanner's
+    Label l = BirthContext(s, b) ? Label::kDateNaissance : Label::kDate;
+    s.Add(b, s.tokens[y].end, l, 79);
+  }
+}
+
 void RefineSpans(const Scan& scan, std::vector<Span>& kept) {
   std::string years;  // two characters per NIR
   for (const Span& s : kept) {
@@ -254,6 +329,17 @@ void RefineSpans(const Scan& scan, std::vector<Span>& kept) {
       newest = std::max(newest, FullYear(scan.text.substr(s.begin, s.end - s.begin)));
     }
   }
+  // "Loi du 18 août 2013", "Décret n°2013-1066 du 3 juin 2013": the date
+  // of a legal text names no patient.
+  std::erase_if(kept, [&](const Span& s) {
+    if (s.label != Label::kDate) return false;
+    std::string before = scan.Before(s.begin, 32);
+    if (!before.ends_with(" du ")) return false;
+    for (std::string_view text : {"loi ", "decret", "arrete ", "circulaire", "ordonnance "}) {
+      if (before.find(text) != std::string::npos) return true;
+    }
+    return false;
+  });
   for (size_t k = 0; k < kept.size(); ++k) {
     Span& s = kept[k];
     if (s.label != Label::kDate) continue;

@@ -71,9 +71,12 @@ bool IsDate(const Run& r, size_t n) {
       r.groups[1].size() == 2) {
     return ValidDmy(Num(r.groups[0]), Num(r.groups[1]), 0);
   }
+  // "03/2020", "03-2020", "03.2020": a month and a year.
   if (n == 2 && marked && r.groups[1].size() == 4 && r.groups[0].size() <= 2) {
     int m = Num(r.groups[0]), y = Num(r.groups[1]);
-    return m >= 1 && m <= 12 && y >= 1900 && y <= 2100 && r.seps[1].find('/') != std::string::npos;
+    bool sep = r.seps[1].find('/') != std::string::npos ||
+               (r.groups[0].size() == 2 && (r.seps[1] == "-" || r.seps[1] == "."));
+    return m >= 1 && m <= 12 && y >= 1900 && y <= 2100 && sep;
   }
   // Spaced-out digits: "0 7 0 8 1 9 8 3", "1 2 . 0 6 . 1 9 8 1".
   std::string d = Join(r, n);
@@ -187,9 +190,26 @@ bool NirGrouping(const Run& r, size_t n) {
   return true;
 }
 
-// "le 23022018": eight digits after a date word, a valid day, month and
-// year (1900-2100) written without separators.
+// A date word just before `pos`: "le", "du", "au", "depuis", "date :".
+bool DateWordBefore(const Scan& scan, size_t pos) {
+  std::string before = scan.Before(pos, 10);
+  for (std::string_view cue : {" le ", " du ", " au ", "depuis ", "date : ", "date: "}) {
+    if (before.ends_with(cue)) return true;
+  }
+  return before == "le " || before == "du " || before == "au ";
+}
+
+// After a date word: "le 23022018" (eight digits making a day, a month and
+// a year 1900-2100), "le 3/4", "le 12.03" (a day and a month: without the
+// word they are doses, fractions and decimals).
 bool CompactDate(const Scan& scan, const Run& r, size_t n) {
+  if (n == 2 && r.groups[0].size() <= 2 && r.groups[1].size() <= 2 &&
+      (r.seps[1] == "/" || (r.seps[1] == "." && r.groups[1].size() == 2))) {
+    // Not "depuis 2/3 semaines" (a duration).
+    return ValidDmy(Num(r.groups[0]), Num(r.groups[1]), 0) && DateWordBefore(scan, r.begin) &&
+           !scan.Before(r.begin, 8).ends_with("depuis ") &&
+           (r.group_end[1] >= scan.text.size() || !Digit(scan.text[r.group_end[1]]));
+  }
   if (n != 1 || r.groups[0].size() != 8) return false;
   const std::string& g = r.groups[0];
   int y = Num(std::string_view(g).substr(4));
@@ -197,11 +217,7 @@ bool CompactDate(const Scan& scan, const Run& r, size_t n) {
       y < 1900 || y > 2100) {
     return false;
   }
-  std::string before = scan.Before(r.begin, 10);
-  for (std::string_view cue : {" le ", " du ", " au ", "depuis ", "date : ", "date: "}) {
-    if (before.ends_with(cue)) return true;
-  }
-  return before == "le " || before == "du ";
+  return DateWordBefore(scan, r.begin);
 }
 
 bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback,
@@ -457,6 +473,33 @@ void SplitRun(Scan& scan, const Run& r, size_t first) {
   }
 }
 
+// "+33 (0)1 23 45 67 89": the trunk zero in parentheses after the country
+// code (identifiers.md). Adds the phone from the '+' and returns its end, or 0.
+size_t TrunkZeroPhone(Scan& scan, size_t i) {
+  std::string_view t = scan.text;
+  size_t plus = PlusBefore(t, i);
+  if (plus == std::string_view::npos) return 0;
+  size_t k = i;
+  while (k < t.size() && Digit(t[k]) && k - i < 4) ++k;
+  if (k - i < 1 || k - i > 3) return 0;
+  if (k < t.size() && t[k] == ' ') ++k;
+  if (t.compare(k, 3, "(0)") != 0) return 0;
+  k += 3;
+  if (k < t.size() && t[k] == ' ') ++k;
+  if (k >= t.size() || !Digit(t[k])) return 0;
+  Run r = ReadRun(t, k);
+  std::string d;
+  for (size_t g = 0; g < r.groups.size(); ++g) {
+    d += r.groups[g];
+    if (d.size() == 9) {
+      scan.Add(plus, r.group_end[g], Label::kTel, 80);
+      return r.group_end[g];
+    }
+    if (d.size() > 9) break;
+  }
+  return 0;
+}
+
 bool AgeUnit(std::string_view t, size_t e) {
   std::string_view rest = t.substr(e, 12);
   return rest.starts_with(" ans") || rest.starts_with(" years") || rest.starts_with("-year") ||
@@ -526,6 +569,10 @@ void ScanDigits(Scan& scan) {
       // Glued to a word ("le0641220310", "B12"): only a phone number is taken.
       i = GluedPhone(scan, i);
       while (i < t.size() && Alnum(t[i])) ++i;
+      continue;
+    }
+    if (size_t end = TrunkZeroPhone(scan, i); end != 0) {
+      i = end - 1;
       continue;
     }
     Run r = ReadRun(t, i);

@@ -74,7 +74,8 @@ void ScanIban(Scan& scan);
 void ScanNames(Scan& scan, const Lexicon& lexicon);
 void ScanPlaces(Scan& scan, const Lexicon& lexicon);
 void ScanKnownNames(Scan& scan, const std::vector<KnownName>& names);
-void ScanContext(Scan& scan);  // scan_context.cc
+void ScanContext(Scan& scan);     // scan_context.cc
+void ScanMonthDates(Scan& scan);  // scan_dates.cc, called by ScanContext
 // After the tagger, on the resolved spans sorted by position (scan_dates.cc):
 // birth dates by the NIR's year or beside the patient's name, postcodes
 // beside a city.
