@@ -154,6 +154,30 @@ TEST(DeidIds, ShortAndAbbreviatedDates) {
   EXPECT_TRUE(Has(h, "DATE", "02/02/2024"));
 }
 
+// A header cell "Date de naissance" / "DDN" names its column: the dates below
+// it are birth dates, the other columns' dates are not; "Date naiss.",
+// "D.D.N." are birth cues; a year opening a line of a history list is a
+// date; a full date glued to the word before it too.
+TEST(DeidIds, BirthDateColumnsHistoryYearsAndGluedDates) {
+  auto d = Make();
+  auto f = Found(*d,
+                 "Nom | Prénom | Date de naissance | Entrée\nMARTIN | Jean | 12/03/1950 | "
+                 "01/02/2024\nDUPONT | Marie | 03/04/1961 | 02/02/2024\n\nVu le 05/02/2024.");
+  EXPECT_TRUE(Has(f, "DATE_NAISSANCE", "12/03/1950"));
+  EXPECT_TRUE(Has(f, "DATE_NAISSANCE", "03/04/1961"));
+  EXPECT_TRUE(Has(f, "DATE", "01/02/2024"));
+  EXPECT_TRUE(Has(f, "DATE", "02/02/2024"));
+  EXPECT_TRUE(Has(f, "DATE", "05/02/2024"));
+  auto g = Found(*d,
+                 "Date naiss. : 12/03/1950\nD.D.N. 03/04/1961\nAntécédents :\n1998 : "
+                 "appendicectomie\n2005 - fracture\nVu le12/03/2020.");
+  EXPECT_TRUE(Has(g, "DATE_NAISSANCE", "12/03/1950"));
+  EXPECT_TRUE(Has(g, "DATE_NAISSANCE", "03/04/1961"));
+  EXPECT_TRUE(Has(g, "DATE", "1998"));
+  EXPECT_TRUE(Has(g, "DATE", "2005"));
+  EXPECT_TRUE(Has(g, "DATE", "12/03/2020"));
+}
+
 // "+33 (0)1 23 45 67 89": the trunk zero in parentheses (identifiers.md).
 TEST(DeidIds, PhoneWithTheTrunkZeroInParentheses) {
   auto d = Make();

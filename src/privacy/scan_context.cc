@@ -191,9 +191,16 @@ void YearAlone(Scan& s, size_t i) {
   }
   // "(2015)": a year alone in parentheses.
   bool parens = b > 0 && s.text[b - 1] == '(' && e < s.text.size() && s.text[e] == ')';
-  if (b > 0 && !(s.text[b - 1] == ' ') && !parens) return;
+  // "1998 : appendicectomie", "2005 - fracture": a year opening a line of
+  // a history list.
+  size_t lb = b;
+  while (lb > 0 && (s.text[lb - 1] == ' ' || s.text[lb - 1] == '-' || s.text[lb - 1] == '*')) --lb;
+  std::string_view rest = s.text.substr(e, 3);
+  bool line_start = (lb == 0 || s.text[lb - 1] == '\n') &&
+                    (rest.starts_with(" :") || rest.starts_with(":") || rest.starts_with(" - "));
+  if (b > 0 && !(s.text[b - 1] == ' ') && !parens && !(line_start && lb == b)) return;
   std::string before = s.Before(b, 10);
-  bool cue = parens || before.ends_with(" en ") || before.ends_with("depuis ") ||
+  bool cue = parens || line_start || before.ends_with(" en ") || before.ends_with("depuis ") ||
              before.ends_with(" - ") || before.ends_with("annee ") || before.ends_with(" in ") ||
              before.ends_with("since ") || before.ends_with("fin ") || before.ends_with("debut ") ||
              before.ends_with("courant ") || before == "en ";

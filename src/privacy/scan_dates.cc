@@ -231,7 +231,7 @@ bool IsMonthWord(std::string_view lower) {
 
 bool BirthContext(const Scan& scan, size_t pos) {
   std::string b = scan.Before(pos, 24);
-  for (std::string_view cue : {"ne le", "nee le", "ne(e)", "naissance", "ddn", "birth", "dob",
+  for (std::string_view cue : {"ne le", "nee le", "ne(e)", "naiss", "ddn", "d.d.n", "birth", "dob",
                                "born", "ne en", "nee en", "au monde le"}) {
     size_t at = b.rfind(cue);
     // The cue must belong to this date: no other number between them.
@@ -271,6 +271,46 @@ bool YearEnds(const Scan& s, size_t y) {
   size_t n = After(s, y, false);
   return n == std::string::npos || s.tokens[n].kind != TokKind::kWord ||
          (s.lower[n] != "ans" && s.lower[n] != "an" && s.lower[n] != "mg" && s.lower[n] != "h");
+}
+
+// Table columns: a header line whose cell holds a birth cue ("Date de
+// naissance", "DDN") makes the dates of that column in the rows below birth
+// dates. Cells are split by '|' or tabs; the table ends at a line without.
+void BirthColumns(const Scan& scan, std::vector<Span>& kept) {
+  std::string_view t = scan.text;
+  char sep = 0;
+  int column = -1;
+  size_t k = 0;
+  for (size_t lb = 0; lb < t.size();) {
+    size_t le = t.find('\n', lb);
+    if (le == std::string_view::npos) le = t.size();
+    std::string_view line = t.substr(lb, le - lb);
+    char here = std::count(line.begin(), line.end(), '|') >= 2 ? '|'
+                : line.find('\t') != std::string_view::npos    ? '\t'
+                                                               : 0;
+    if (here == 0 || (sep != 0 && here != sep)) column = -1;
+    if (here != 0 && line.find_first_of("0123456789") == std::string_view::npos) {
+      std::string lower = LowerAscii(line);
+      column = -1;
+      for (std::string_view cue : {"naiss", "ddn", "d.d.n", "dob", "birth"}) {
+        size_t at = lower.find(cue);
+        if (at == std::string::npos) continue;
+        column = static_cast<int>(
+            std::count(lower.begin(), lower.begin() + static_cast<long>(at), here));
+        sep = here;
+        break;
+      }
+    } else if (column >= 0) {
+      for (; k < kept.size() && kept[k].begin < le; ++k) {
+        if (kept[k].begin < lb || kept[k].label != Label::kDate) continue;
+        auto cell = std::count(t.begin() + static_cast<long>(lb),
+                               t.begin() + static_cast<long>(kept[k].begin), sep);
+        if (cell == column) kept[k].label = Label::kDateNaissance;
+      }
+    }
+    while (k < kept.size() && kept[k].begin < le) ++k;
+    lb = le + 1;
+  }
 }
 
 }  // namespace
@@ -359,6 +399,7 @@ void RefineSpans(const Scan& scan, std::vector<Span>& kept) {
       s.label = Label::kDateNaissance;
     }
   }
+  BirthColumns(scan, kept);
   PostcodesBesidePlaces(scan, kept);
 }
 

@@ -381,6 +381,11 @@ size_t GluedPhone(Scan& scan, size_t i) {
       return r.group_end[k];
     }
   }
+  // "le12/03/2020": a full date glued to the word before it.
+  if (r.groups.size() >= 3 && r.seps[1] != " " && IsDate(r, 3)) {
+    scan.Add(i, r.group_end[2], BirthContext(scan, i) ? Label::kDateNaissance : Label::kDate, 80);
+    return r.group_end[2];
+  }
   return r.group_end[0];
 }
 
