@@ -178,6 +178,22 @@ TEST(DeidIds, BirthDateColumnsHistoryYearsAndGluedDates) {
   EXPECT_TRUE(Has(g, "DATE", "12/03/2020"));
 }
 
+// A NIR with dashes, its key after " - " or after the word "clé"; IPv6
+// addresses, not times.
+TEST(DeidIds, NirSeparatorsKeyWordAndIpv6) {
+  auto d = Make();
+  auto f = Found(*d,
+                 "NIR : 1-85-05-78-006-084-91 ; 2 85 05 78 006 084 - 12 ; sécu 1 84 12 75 056 "
+                 "123 clé 45.\nServeur 2001:db8::1 et fe80:0:0:0:202:b3ff:fe1e:8329 à 10:30:00.");
+  EXPECT_TRUE(Has(f, "SECU", "1-85-05-78-006-084-91"));
+  EXPECT_TRUE(Has(f, "SECU", "2 85 05 78 006 084 - 12"));
+  EXPECT_TRUE(Has(f, "SECU", "1 84 12 75 056 123"));
+  EXPECT_TRUE(Has(f, "SECU", "45"));
+  EXPECT_TRUE(Has(f, "IP", "2001:db8::1"));
+  EXPECT_TRUE(Has(f, "IP", "fe80:0:0:0:202:b3ff:fe1e:8329"));
+  EXPECT_FALSE(Touches(f, "IP", "10:30:00"));
+}
+
 // "+33 (0)1 23 45 67 89": the trunk zero in parentheses (identifiers.md).
 TEST(DeidIds, PhoneWithTheTrunkZeroInParentheses) {
   auto d = Make();

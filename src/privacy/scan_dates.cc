@@ -313,6 +313,38 @@ void BirthColumns(const Scan& scan, std::vector<Span>& kept) {
   }
 }
 
+// "1 85 05 78 006 084 clé 91": the key written after its word is part of
+// the NIR.
+void NirKeyAfterItsWord(const Scan& scan, std::vector<Span>& kept) {
+  std::string_view t = scan.text;
+  size_t n = kept.size();
+  for (size_t k = 0; k < n; ++k) {
+    if (kept[k].label != Label::kSecu) continue;
+    size_t e = kept[k].end;
+    size_t limit = t.size();
+    for (size_t j = k + 1; j < n && limit == t.size(); ++j) {
+      if (kept[j].end > e + 8) limit = kept[j].begin;  // past a span on the word itself
+    }
+    std::string after = LowerAscii(t.substr(e, 12));
+    size_t skip = 0;
+    for (std::string_view w : {" cle : ", " cle: ", " cle ", " key "}) {
+      if (after.starts_with(w)) {
+        skip = w.size() + (t.substr(e, 8).find("\xC3\xA9") != std::string_view::npos ? 1 : 0);
+        break;
+      }
+    }
+    size_t b = e + skip;
+    if (skip == 0 || b + 2 > limit || !Digit(t[b]) || !Digit(t[b + 1]) ||
+        (b + 2 < t.size() && (Digit(t[b + 2]) || Alpha(t[b + 2])))) {
+      continue;
+    }
+    kept.push_back({b, b + 2, Label::kSecu, 80});
+  }
+  if (kept.size() == n) return;
+  std::sort(kept.begin(), kept.end(),
+            [](const auto& x, const auto& y) { return x.begin < y.begin; });
+}
+
 }  // namespace
 
 // Dates with a month word that the place scanner's word dates leave out:
@@ -399,6 +431,7 @@ void RefineSpans(const Scan& scan, std::vector<Span>& kept) {
       s.label = Label::kDateNaissance;
     }
   }
+  NirKeyAfterItsWord(scan, kept);
   BirthColumns(scan, kept);
   PostcodesBesidePlaces(scan, kept);
 }

@@ -133,9 +133,9 @@ const Cue kCues[] = {
     {"immatriculation", Label::kSecu},
 };
 
-// The cue word nearest before `pos` (within 40 bytes), if any; `word` is
-// set to it when given.
-bool ContextLabel(const Scan& scan, size_t pos, Label* label, std::string_view* word = nullptr) {
+}  // namespace
+
+bool ContextLabel(const Scan& scan, size_t pos, Label* label, std::string_view* word) {
   std::string before = scan.Before(pos, 40);
   size_t best = std::string::npos, best_end = 0;
   for (const Cue& cue : kCues) {
@@ -154,6 +154,8 @@ bool ContextLabel(const Scan& scan, size_t pos, Label* label, std::string_view* 
   }
   return best != std::string::npos;
 }
+
+namespace {
 
 // Strict shapes first; with `fallback`, any run of >= 8 digits in one group
 // or in space-separated groups is a record number (IPP).
@@ -269,8 +271,12 @@ bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback
   }
   // A NIR is written in one block or in groups split by spaces (or dots),
   // never across a field separator ("1991 | 9056297478").
+  // Dashes too ("1-85-05-78-006-084-91"), and " - " before the key.
   bool spaces = true;
-  for (size_t i = 1; i < n && spaces; ++i) spaces = r.seps[i] == " " || r.seps[i] == ".";
+  for (size_t i = 1; i < n && spaces; ++i) {
+    const std::string& sp = r.seps[i];
+    spaces = sp == " " || sp == "." || sp == "-" || (i + 1 == n && sp == " - ");
+  }
   bool spaced = n >= 5;
   for (size_t i = 0; i < n && spaced; ++i) spaced = r.groups[i].size() <= 3;
   spaces = spaces && NirGrouping(r, n);
@@ -512,48 +518,6 @@ bool AgeUnit(std::string_view t, size_t e) {
 }
 
 }  // namespace
-
-// Record numbers holding letters after their cue ("Identifiant de la
-// visite : 42BG98765", "IPP : N11232344", "IPPN11232344"): five digits or
-// more, one to four letters, at most 20 characters. Without a record cue a
-// word with digits is no identifier ("C12", "B12", "FE01").
-void ScanAlnumIds(Scan& scan) {
-  std::string_view t = scan.text;
-  for (size_t i = 0; i < t.size(); ++i) {
-    if (!Alnum(t[i]) || (i > 0 && (Alnum(t[i - 1]) || t[i - 1] == '@' || t[i - 1] == '.'))) {
-      continue;
-    }
-    size_t e = i;
-    int digits = 0, letters = 0;
-    while (e < t.size() && Alnum(t[e])) {
-      Digit(t[e]) ? ++digits : ++letters;
-      ++e;
-    }
-    if (letters == 0 || digits < 5 || e - i > 20 || (e < t.size() && t[e] == '@')) {
-      i = e;
-      continue;
-    }
-    size_t b = i;
-    Label label = Label::kIpp;
-    std::string head = LowerAscii(t.substr(i, 3));
-    bool glued = (head == "ipp" || head == "nda" || head == "nip") && e - i > 3 &&
-                 letters - 3 <= 2 && Digit(t[e - 1]);
-    std::string_view word;
-    if (glued) {
-      b = i + 3;
-      label = head == "nda" ? Label::kNda : Label::kIpp;
-    } else {
-      bool cue = ContextLabel(scan, i, &label, &word);
-      bool record = cue && label != Label::kTel && label != Label::kSecu && word != "patient";
-      if (!record || letters > 4) {
-        i = e;
-        continue;
-      }
-    }
-    scan.Add(b, e, label, 80);
-    i = e;
-  }
-}
 
 void ScanDigits(Scan& scan) {
   ScanAlnumIds(scan);

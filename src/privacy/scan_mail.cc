@@ -1,7 +1,8 @@
-// Detectors of mail addresses, URLs and IBANs (split from scan_ids.cc):
-// a mail with a dotted host or spaced out, http(s):// and www. addresses,
-// IBANs by their checksum or the French shape. Thread-safety: pure
+// Detectors of mail addresses, URLs, IBANs and record numbers holding
+// letters (split from scan_ids.cc): a mail with a dotted host or spaced out,
+// http(s):// and www. addresses, IBANs by their checksum or the French shape. Thread-safety: pure
 // functions over a per-call Scan.
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -48,6 +49,37 @@ bool SpacedMail(Scan& scan, size_t at) {
   scan.Add(b, last, Label::kMail, 90);
   return true;
 }
+bool Hex(char c) { return Digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+// "2001:db8::1", "fe80:0:0:0:202:b3ff:fe1e:8329": an IPv6 address (eight
+// groups, or "::" with a group of three characters or a hex letter: not a
+// time "10:30:00").
+void ScanIpv6(Scan& scan) {
+  std::string_view t = scan.text;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (!Hex(t[i]) || (i > 0 && (Alnum(t[i - 1]) || t[i - 1] == ':'))) continue;
+    size_t e = i;
+    while (e < t.size() && (Hex(t[e]) || t[e] == ':')) ++e;
+    std::string_view a = t.substr(i, e - i);
+    while (!a.empty() && a.back() == ':' && !a.ends_with("::")) a.remove_suffix(1);
+    size_t colons = static_cast<size_t>(std::count(a.begin(), a.end(), ':'));
+    bool ok = colons >= 2 && colons <= 7 && (e >= t.size() || !Alpha(t[e]));
+    bool letter = false, long_group = false;
+    size_t group = 0;
+    for (char c : a) {
+      group = c == ':' ? 0 : group + 1;
+      ok = ok && group <= 4;
+      letter |= Alpha(c);
+      long_group |= group >= 3;
+    }
+    bool dbl = a.find("::") != std::string_view::npos;
+    if (ok && ((colons == 7 && !dbl) || (dbl && (letter || long_group)))) {
+      scan.Add(i, i + a.size(), Label::kIp, 85);
+    }
+    i = e;
+  }
+}
+
 }  // namespace
 
 void ScanMailUrl(Scan& scan) {
@@ -82,6 +114,7 @@ void ScanMailUrl(Scan& scan) {
     scan.Add(i, e, Label::kUrl, 85);
     i = e;
   }
+  ScanIpv6(scan);
 }
 
 void ScanIban(Scan& scan) {
@@ -112,4 +145,46 @@ void ScanIban(Scan& scan) {
     }
   }
 }
+// Record numbers holding letters after their cue ("Identifiant de la
+// visite : 42BG98765", "IPP : N11232344", "IPPN11232344"): five digits or
+// more, one to four letters, at most 20 characters. Without a record cue a
+// word with digits is no identifier ("C12", "B12", "FE01").
+void ScanAlnumIds(Scan& scan) {
+  std::string_view t = scan.text;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (!Alnum(t[i]) || (i > 0 && (Alnum(t[i - 1]) || t[i - 1] == '@' || t[i - 1] == '.'))) {
+      continue;
+    }
+    size_t e = i;
+    int digits = 0, letters = 0;
+    while (e < t.size() && Alnum(t[e])) {
+      Digit(t[e]) ? ++digits : ++letters;
+      ++e;
+    }
+    if (letters == 0 || digits < 5 || e - i > 20 || (e < t.size() && t[e] == '@')) {
+      i = e;
+      continue;
+    }
+    size_t b = i;
+    Label label = Label::kIpp;
+    std::string head = LowerAscii(t.substr(i, 3));
+    bool glued = (head == "ipp" || head == "nda" || head == "nip") && e - i > 3 &&
+                 letters - 3 <= 2 && Digit(t[e - 1]);
+    std::string_view word;
+    if (glued) {
+      b = i + 3;
+      label = head == "nda" ? Label::kNda : Label::kIpp;
+    } else {
+      bool cue = ContextLabel(scan, i, &label, &word);
+      bool record = cue && label != Label::kTel && label != Label::kSecu && word != "patient";
+      if (!record || letters > 4) {
+        i = e;
+        continue;
+      }
+    }
+    scan.Add(b, e, label, 80);
+    i = e;
+  }
+}
+
 }  // namespace vigie::privacy::internal

@@ -66,6 +66,10 @@ struct Scan {
 
 bool IsMonthWord(std::string_view lower);         // "mars", "sept", "March"
 bool BirthContext(const Scan& scan, size_t pos);  // "né le", "DDN", "born" just before
+// The identifier cue word nearest before `pos` (within 40 bytes: "IPP",
+// "dossier", "tél", "NIR"...) and its label; `word` is set to it when given.
+bool ContextLabel(const Scan& scan, size_t pos, Label* label, std::string_view* word = nullptr);
+void ScanAlnumIds(Scan& scan);  // scan_mail.cc, called by ScanDigits
 
 // Detectors (scan_ids.cc, scan_names.cc, scan_places.cc, scan_context.cc).
 void ScanMailUrl(Scan& scan);
