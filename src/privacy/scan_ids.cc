@@ -107,6 +107,7 @@ const Cue kCues[] = {
     {"joignables", Label::kTel, true},
     {"appeler", Label::kTel, true},
     {"hospitalisation", Label::kNda},
+    {"iep", Label::kNda, true},
     {"assure", Label::kSecu, true},
     {"assuree", Label::kSecu, true},
     {"rpps", Label::kRpps},
