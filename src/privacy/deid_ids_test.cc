@@ -192,6 +192,8 @@ TEST(DeidIds, NirSeparatorsKeyWordAndIpv6) {
   EXPECT_TRUE(Has(f, "IP", "2001:db8::1"));
   EXPECT_TRUE(Has(f, "IP", "fe80:0:0:0:202:b3ff:fe1e:8329"));
   EXPECT_FALSE(Touches(f, "IP", "10:30:00"));
+  // The INS OID is no IP address.
+  EXPECT_TRUE(Found(*d, "OID 1.2.250.1.213.1.4.8").empty());
 }
 
 // "+33 (0)1 23 45 67 89": the trunk zero in parentheses (identifiers.md).

@@ -249,7 +249,13 @@ bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback
   if (dotted) {
     for (size_t i = 0; i < n && dotted; ++i)
       dotted = r.groups[i].size() <= 3 && Num(r.groups[i]) <= 255;
-    if (dotted) return *label = Label::kIp, true;
+    // Four dotted numbers alone: not inside a longer dotted run (an OID
+    // "1.2.250.1.213.1.4.8", a version).
+    std::string_view t = scan.text;
+    size_t e = r.group_end[3];
+    bool longer = (e + 1 < t.size() && t[e] == '.' && Digit(t[e + 1])) ||
+                  (r.begin > 1 && t[r.begin - 1] == '.' && Digit(t[r.begin - 2]));
+    if (dotted && !longer) return *label = Label::kIp, true;
   }
   Label cue = ctx.cue;
   bool has_cue = ctx.has_cue;
