@@ -138,22 +138,25 @@ const Cue kCues[] = {
 
 bool ContextLabel(const Scan& scan, size_t pos, Label* label, std::string_view* word) {
   std::string before = scan.Before(pos, 40);
-  size_t best = std::string::npos, best_end = 0;
-  for (const Cue& cue : kCues) {
-    size_t at = before.rfind(cue.word);
-    if (at == std::string::npos) continue;
-    if (at > 0 && Alpha(before[at - 1])) continue;
-    size_t end = at + cue.word.size();
-    if (cue.whole && end < before.size() && Alpha(before[end])) continue;
-    // The nearest cue wins; at the same place the longer ("telephone", not "tel").
-    if (best == std::string::npos || at > best || (at == best && end > best_end)) {
-      best = at;
-      best_end = end;
-      *label = cue.label;
-      if (word != nullptr) *word = cue.word;
+  // The nearest cue starts the rightmost word that begins with one; at the
+  // same place the longer wins ("telephone", not "tel"). One pass over the
+  // word starts, from the end (this runs for every digit run).
+  for (size_t at = before.size(); at-- > 0;) {
+    if (!Alpha(before[at]) || (at > 0 && Alpha(before[at - 1]))) continue;
+    const Cue* found = nullptr;
+    for (const Cue& cue : kCues) {
+      if (cue.word[0] != before[at] || before.compare(at, cue.word.size(), cue.word) != 0) continue;
+      size_t end = at + cue.word.size();
+      if (cue.whole && end < before.size() && Alpha(before[end])) continue;
+      if (found == nullptr || cue.word.size() > found->word.size()) found = &cue;
+    }
+    if (found != nullptr) {
+      *label = found->label;
+      if (word != nullptr) *word = found->word;
+      return true;
     }
   }
-  return best != std::string::npos;
+  return false;
 }
 
 namespace {
