@@ -3,7 +3,8 @@
 
 namespace vigie::privacy {
 
-Result<DeidResources> LoadDeidResources(Env& env, const std::string& dir) {
+Result<DeidResources> LoadDeidResources(Env& env, const std::string& dir,
+                                        const std::string& word_list) {
   DeidResources r;
   struct File {
     const char* name;
@@ -22,6 +23,11 @@ Result<DeidResources> LoadDeidResources(Env& env, const std::string& dir) {
     Result<std::string> text = env.ReadFile(tagger);
     if (!text.ok()) return text.status();
     r.tagger = std::move(text).value();
+  }
+  if (!word_list.empty() && env.FileExists(word_list)) {
+    Result<std::string> text = env.ReadFile(word_list);
+    if (!text.ok()) return text.status();
+    r.words = std::move(text).value();
   }
   return r;
 }

@@ -117,6 +117,44 @@ bool IsAllCaps(std::string_view w) {
   return letters >= 2;
 }
 
+uint64_t WordSet::Hash(std::string_view lower) {
+  uint64_t h = 14695981039346656037ULL;
+  for (char c : lower) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h == 0 ? 1 : h;
+}
+
+void WordSet::Build(const std::vector<uint64_t>& hashes) {
+  size_t size = 16;
+  while (size < hashes.size() * 2) size *= 2;
+  slots.assign(size, 0);
+  count = 0;
+  for (uint64_t h : hashes) {
+    size_t slot = static_cast<size_t>(h * 0x9E3779B97F4A7C15ULL >> 20) & (size - 1);
+    while (slots[slot] != 0 && slots[slot] != h) slot = (slot + 1) & (size - 1);
+    if (slots[slot] == 0) ++count;
+    slots[slot] = h;
+  }
+}
+
+bool WordSet::Contains(std::string_view lower) const {
+  if (count == 0) return false;
+  uint64_t h = Hash(lower);
+  size_t mask = slots.size() - 1;
+  for (size_t slot = static_cast<size_t>(h * 0x9E3779B97F4A7C15ULL >> 20) & mask;;
+       slot = (slot + 1) & mask) {
+    if (slots[slot] == h) return true;
+    if (slots[slot] == 0) return false;
+  }
+}
+
+bool PlainWord(const Lexicon& lex, const std::string& lower) {
+  return lex.french.Contains(lower) && !lex.first_names.contains(lower) &&
+         !lex.last_names.contains(lower) && !lex.cities.contains(lower);
+}
+
 std::string Scan::Before(size_t pos, size_t bytes) const {
   size_t b = pos > bytes ? pos - bytes : 0;
   return LowerAscii(text.substr(b, pos - b));
@@ -156,6 +194,18 @@ void BuildLexicon(const DeidResources& r, Lexicon* lex) {
     if (!seq.empty()) lex->hospitals[seq[0]].push_back(std::move(seq));
   });
   lines(r.stopwords, [&](const std::string& l) { lex->stopwords.insert(LowerAscii(l)); });
+  // The word list: one word a line (no commas to split).
+  std::vector<uint64_t> hashes;
+  hashes.reserve(r.words.size() / 9);
+  for (size_t pos = 0; pos < r.words.size();) {
+    size_t end = r.words.find('\n', pos);
+    if (end == std::string::npos) end = r.words.size();
+    std::string_view w(r.words.data() + pos, end - pos);
+    if (!w.empty() && w.back() == '\r') w.remove_suffix(1);
+    if (!w.empty() && w[0] != '#') hashes.push_back(WordSet::Hash(LowerAscii(w)));
+    pos = end + 1;
+  }
+  lex->french.Build(hashes);
   auto flag = [lex](const std::unordered_set<std::string>& set, uint8_t bit) {
     for (const std::string& w : set)
       lex->word_flags[w] = static_cast<uint8_t>(lex->word_flags[w] | bit);
@@ -225,6 +275,7 @@ bool LowerName(const Lexicon& lex, std::string_view w, const std::string& lower)
   if (w.size() < 3 || lex.stopwords.contains(lower) || CommonWord(lower) || IsMonthWord(lower))
     return false;
   if (lex.first_names.contains(lower) || lex.last_names.contains(lower)) return true;
+  if (lex.french.Contains(lower)) return false;  // an ordinary word: "transmis", "bilan"
   for (std::string_view end :
        {"\xC3\xA9",
         "\xC3\xA9"
@@ -275,7 +326,11 @@ std::vector<size_t> NameRun(const Scan& scan, const Lexicon& lex, size_t i, bool
   while (i != std::string::npos && run.size() < 4) {
     std::string_view w = words.Text(i);
     bool ok = NameLike(lex, w, words.Lower(i)) || (lenient && LowerName(lex, w, words.Lower(i)));
-    if (!ok) break;
+    // Past two words, an ordinary word ends the name ("OGER Dominique
+    // Contacter") unless it is an upper-case surname after the first names.
+    if (!ok || (run.size() >= 2 && PlainWord(lex, words.Lower(i)) &&
+                !(IsAllCaps(w) && !IsAllCaps(words.Text(run.back())))))
+      break;
     run.push_back(i);
     i = words.Next(i);
   }

@@ -38,6 +38,19 @@ std::vector<Token> Tokenize(std::string_view text);
 std::string LowerAscii(std::string_view word);
 bool IsCapitalized(std::string_view word);  // first letter upper case, some lower
 bool IsAllCaps(std::string_view word);      // >= 2 letters, none lower case
+struct Lexicon;
+// An ordinary French word that no name dictionary holds ("contacter",
+// "profession", "mise"): not taken as a name without a stronger cue.
+bool PlainWord(const Lexicon& lex, const std::string& lower);
+
+// Set of 64-bit hashes of folded words (open addressing; 0 = empty slot).
+struct WordSet {
+  std::vector<uint64_t> slots;
+  size_t count = 0;
+  void Build(const std::vector<uint64_t>& hashes);
+  bool Contains(std::string_view lower) const;
+  static uint64_t Hash(std::string_view lower);
+};
 
 struct Lexicon {
   std::unordered_set<std::string> first_names;  // LowerAscii
@@ -46,6 +59,7 @@ struct Lexicon {
   // Hospital names as token sequences (LowerAscii), keyed by their first token.
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> hospitals;
   std::unordered_set<std::string> stopwords;  // never names (LowerAscii)
+  WordSet french;                             // ordinary French words (LowerAscii of the word list)
   // Bits of every dictionary word: 1 first name, 2 last name, 4 city, 8 stopword.
   std::unordered_map<std::string, uint8_t> word_flags;
   // Surrogate pools (pseudo mode), in file order.
@@ -75,6 +89,10 @@ void ScanNames(Scan& scan, const Lexicon& lexicon);
 void ScanPlaces(Scan& scan, const Lexicon& lexicon);
 void ScanKnownNames(Scan& scan, const std::vector<KnownName>& names);
 void ScanContext(Scan& scan);  // scan_context.cc
+// Last pass over the kept spans (in text order, no overlap): initials next to
+// a name become first names; runs of names get one first-name/surname split
+// (name_runs.cc).
+void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans);
 
 // Pseudo mode (surrogate.cc): a realistic value of the same kind, a keyed
 // hash of (label, value) under the secret; dates move by the patient offset.

@@ -84,6 +84,9 @@ struct DeidResources {
   std::string hospitals;
   std::string stopwords;  // capitalised words that are never names (Le, Patient, IRM...)
   std::string tagger;     // averaged-perceptron weights (tagger.txt); empty = rules only
+  // French word list, one word a line (Debian wfrench, /usr/share/dict/french):
+  // tells lower-case names from ordinary words. Empty = not used.
+  std::string words;
 };
 
 class Deidentifier {

@@ -1,0 +1,206 @@
+// Last pass over the names found by the rules and the tagger: initials next
+// to a name are first names ("DERUDDER N.", "Lecoq S.-E.", "J.M MIROVSKY"),
+// and in a run of adjacent name words the split between first names and
+// surname is chosen from the evidence of every word (first-name and surname
+// dictionaries, the French word list, upper case for the surname, a comma
+// after the surname) rather than word by word. Thread-safety: pure function
+// over a per-call Scan.
+#include <algorithm>
+
+#include "privacy/scanner.h"
+
+namespace vigie::privacy::internal {
+namespace {
+
+bool UpperLetter(char c) { return c >= 'A' && c <= 'Z'; }
+
+bool IsName(Label l) { return l == Label::kNom || l == Label::kPrenom; }
+
+// An initial word: one upper-case letter, or letters joined by '-' ("J-L").
+bool InitialWord(std::string_view w) {
+  if (w.empty() || w.size() > 5) return false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    bool letter_place = i % 2 == 0;
+    if (letter_place ? !UpperLetter(w[i]) : w[i] != '-') return false;
+  }
+  return w.size() % 2 == 1;
+}
+
+struct Cluster {
+  size_t first_tok = 0, last_tok = 0;  // the initials' word tokens
+  size_t end_tok = 0;                  // one past the last token (trailing '.' included)
+};
+
+// Initials from token i: "N.", "S.-E.", "J.M", "M.M.", "D.-G", "T.A".
+bool InitialCluster(const Scan& scan, size_t i, Cluster* out) {
+  const auto& toks = scan.tokens;
+  auto text = [&](size_t k) {
+    return scan.text.substr(toks[k].begin, toks[k].end - toks[k].begin);
+  };
+  if (toks[i].kind != TokKind::kWord || !InitialWord(text(i))) return false;
+  if (i > 0 && toks[i - 1].kind != TokKind::kSpace && text(i - 1) != "(" && text(i - 1) != "|")
+    return false;
+  size_t last = i, k = i + 1;
+  int letters = 1;
+  while (k < toks.size() && letters < 3) {
+    size_t j = k;
+    while (j < toks.size() && j < k + 2 && (text(j) == "." || text(j) == "-")) ++j;
+    if (j == k || j >= toks.size() || toks[j].kind != TokKind::kWord || !InitialWord(text(j)))
+      break;
+    last = j;
+    k = j + 1;
+    ++letters;
+  }
+  size_t end = last + 1;
+  if (end < toks.size() && text(end) == ".") ++end;
+  // The cluster ends a word: a space, the end, or punctuation other than a letter.
+  if (end < toks.size() && toks[end].kind == TokKind::kWord) return false;
+  out->first_tok = i;
+  out->last_tok = last;
+  out->end_tok = end;
+  return true;
+}
+
+// Index of the span covering byte `b`, or npos.
+size_t SpanAt(const std::vector<Span>& spans, size_t b) {
+  auto it = std::upper_bound(spans.begin(), spans.end(), b,
+                             [](size_t x, const Span& s) { return x < s.begin; });
+  if (it == spans.begin()) return std::string::npos;
+  --it;
+  return b < it->end ? static_cast<size_t>(it - spans.begin()) : std::string::npos;
+}
+
+// Only one space (no line break) between bytes a and b.
+bool OneSpace(const Scan& scan, size_t a, size_t b) {
+  if (b <= a || b - a > 2) return b == a;
+  for (size_t k = a; k < b; ++k) {
+    if (scan.text[k] != ' ') return false;
+  }
+  return true;
+}
+
+void AddInitials(const Scan& scan, std::vector<Span>* spans) {
+  const auto& toks = scan.tokens;
+  std::vector<Span> added;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    Cluster c;
+    if (!InitialCluster(scan, i, &c)) continue;
+    size_t b = toks[c.first_tok].begin, e = toks[c.last_tok].end;
+    size_t end_byte = toks[c.end_tok - 1].end;
+    i = c.end_tok - 1;
+    size_t own = SpanAt(*spans, b);
+    if (own != std::string::npos) {
+      Span& s = (*spans)[own];
+      // A name span made of the initials alone is a first name.
+      if (s.label == Label::kNom && s.begin == b && s.end <= end_byte) s.label = Label::kPrenom;
+      continue;
+    }
+    // A name right after ("J.M MIROVSKY") or right before ("DERUDDER N.").
+    size_t after =
+        end_byte + 1 < scan.text.size() ? SpanAt(*spans, end_byte + 1) : std::string::npos;
+    bool next = after != std::string::npos && IsName((*spans)[after].label) &&
+                OneSpace(scan, end_byte, (*spans)[after].begin);
+    size_t before = b >= 2 ? SpanAt(*spans, b - 2) : std::string::npos;
+    bool prev = before != std::string::npos && IsName((*spans)[before].label) &&
+                OneSpace(scan, (*spans)[before].end, b);
+    // "M. DUPONT" is Monsieur: a lone M before a name stays.
+    bool monsieur = c.first_tok == c.last_tok && scan.text[b] == 'M' && !prev;
+    if ((next || prev) && !monsieur) added.push_back({b, e, Label::kPrenom, 40});
+  }
+  if (added.empty()) return;
+  std::vector<Span> merged;
+  merged.reserve(spans->size() + added.size());
+  std::merge(spans->begin(), spans->end(), added.begin(), added.end(), std::back_inserter(merged),
+             [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  *spans = std::move(merged);
+}
+
+// Evidence that a name word is a first name (> 0) or a surname (< 0).
+double FirstNameEvidence(const Scan& scan, const Lexicon& lex, const Span& s, bool mixed_case) {
+  std::string_view w = scan.text.substr(s.begin, s.end - s.begin);
+  if (InitialWord(w) || (w.size() <= 4 && w.find('.') != std::string_view::npos)) return 3.0;
+  std::string lower = LowerAscii(w);
+  bool first = lex.first_names.contains(lower), last = lex.last_names.contains(lower);
+  if (!first) {
+    // A compound first name: every part is one ("Jean-Claude").
+    size_t dash = lower.find('-');
+    first = dash != std::string::npos && lex.first_names.contains(lower.substr(0, dash)) &&
+            lex.first_names.contains(lower.substr(dash + 1));
+  }
+  double e = first && !last ? 2.0 : first ? 1.0 : last ? -1.0 : -0.5;
+  if (!first && lex.french.Contains(lower)) e -= 1.0;  // "Rossignol", "Mulet"
+  if (mixed_case) e += IsAllCaps(w) ? -0.75 : 0.75;    // "LEROY Jean-Claude"
+  return e;
+}
+
+void RelabelRun(const Scan& scan, const Lexicon& lex, std::vector<Span>& spans,
+                const std::vector<size_t>& run, const std::vector<bool>& comma_after) {
+  size_t k = run.size();
+  size_t caps = 0;
+  for (size_t r : run) {
+    caps += IsAllCaps(scan.text.substr(spans[r].begin, spans[r].end - spans[r].begin)) ? 1U : 0U;
+  }
+  bool mixed = caps > 0 && caps < k;
+  std::vector<double> e(k);
+  for (size_t i = 0; i < k; ++i) e[i] = FirstNameEvidence(scan, lex, spans[run[i]], mixed);
+  // Current labelling's score as the bar to beat (ties keep what the rules said).
+  auto score = [&](auto&& label_of) {
+    double s = 0;
+    for (size_t i = 0; i < k; ++i) s += label_of(i) == Label::kPrenom ? e[i] : -e[i];
+    return s;
+  };
+  double best = score([&](size_t i) { return spans[run[i]].label; }) + 0.5;
+  int best_split = -1;
+  bool best_nom_first = false;
+  for (size_t split = 1; split < k; ++split) {
+    for (bool nom_first : {false, true}) {
+      double s =
+          score([&](size_t i) { return (i < split) == nom_first ? Label::kNom : Label::kPrenom; });
+      // "Francomme, Michel": the surname before the comma.
+      if (comma_after[split - 1]) s += nom_first ? 2.0 : -2.0;
+      if (s > best) {
+        best = s;
+        best_split = static_cast<int>(split);
+        best_nom_first = nom_first;
+      }
+    }
+  }
+  if (best_split < 0) return;
+  for (size_t i = 0; i < k; ++i) {
+    bool before = static_cast<int>(i) < best_split;
+    spans[run[i]].label = before == best_nom_first ? Label::kNom : Label::kPrenom;
+  }
+}
+
+}  // namespace
+
+void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans) {
+  AddInitials(scan, spans);
+  // Runs of name spans separated by one space, or by ", " (a comma marks
+  // the surname before it).
+  std::vector<Span>& s = *spans;
+  size_t i = 0;
+  while (i < s.size()) {
+    if (!IsName(s[i].label)) {
+      ++i;
+      continue;
+    }
+    std::vector<size_t> run{i};
+    std::vector<bool> comma;
+    size_t j = i + 1;
+    while (j < s.size() && IsName(s[j].label)) {
+      size_t a = s[j - 1].end, b = s[j].begin;
+      bool space = OneSpace(scan, a, b);
+      bool sep_comma = b == a + 2 && scan.text[a] == ',' && scan.text[a + 1] == ' ';
+      if (!space && !sep_comma) break;
+      comma.push_back(sep_comma);
+      run.push_back(j);
+      ++j;
+    }
+    comma.push_back(false);
+    if (run.size() >= 2) RelabelRun(scan, lex, s, run, comma);
+    i = j;
+  }
+}
+
+}  // namespace vigie::privacy::internal
