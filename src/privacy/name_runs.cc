@@ -6,6 +6,7 @@
 // after the surname) rather than word by word. Thread-safety: pure function
 // over a per-call Scan.
 #include <algorithm>
+#include <iterator>
 
 #include "privacy/scanner.h"
 
@@ -79,7 +80,18 @@ bool OneSpace(const Scan& scan, size_t a, size_t b) {
   return true;
 }
 
-void AddInitials(const Scan& scan, std::vector<Span>* spans) {
+// A surname right after initials: capitalised or upper case, not a
+// stopword nor an ordinary word.
+bool SurnameAfterInitials(const Scan& scan, const Lexicon& lex, size_t tok) {
+  if (tok >= scan.tokens.size() || scan.tokens[tok].kind != TokKind::kWord) return false;
+  std::string_view w =
+      scan.text.substr(scan.tokens[tok].begin, scan.tokens[tok].end - scan.tokens[tok].begin);
+  const std::string& lower = scan.lower[tok];
+  return (IsCapitalized(w) || IsAllCaps(w)) && !lex.stopwords.contains(lower) &&
+         !PlainWord(lex, lower) && !IsMonthWord(lower);
+}
+
+void AddInitials(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans) {
   const auto& toks = scan.tokens;
   std::vector<Span> added;
   for (size_t i = 0; i < toks.size(); ++i) {
@@ -89,23 +101,44 @@ void AddInitials(const Scan& scan, std::vector<Span>* spans) {
     size_t end_byte = toks[c.end_tok - 1].end;
     i = c.end_tok - 1;
     size_t own = SpanAt(*spans, b);
+    bool covered = false;  // the initials are (now) one first-name span
     if (own != std::string::npos) {
       Span& s = (*spans)[own];
-      // A name span made of the initials alone is a first name.
-      if (s.label == Label::kNom && s.begin == b && s.end <= end_byte) s.label = Label::kPrenom;
-      continue;
+      // A name span made of (part of) the initials is a first name over all of them.
+      if (!IsName(s.label) || s.begin != b || s.end > e) continue;
+      bool free = own + 1 == spans->size() || (*spans)[own + 1].begin >= e;
+      if (free) s.end = e;
+      if (s.end != e) continue;
+      s.label = Label::kPrenom;
+      covered = true;
     }
     // A name right after ("J.M MIROVSKY") or right before ("DERUDDER N.").
     size_t after =
         end_byte + 1 < scan.text.size() ? SpanAt(*spans, end_byte + 1) : std::string::npos;
     bool next = after != std::string::npos && IsName((*spans)[after].label) &&
                 OneSpace(scan, end_byte, (*spans)[after].begin);
+    if (covered && next) continue;
     size_t before = b >= 2 ? SpanAt(*spans, b - 2) : std::string::npos;
     bool prev = before != std::string::npos && IsName((*spans)[before].label) &&
                 OneSpace(scan, (*spans)[before].end, b);
     // "M. DUPONT" is Monsieur: a lone M before a name stays.
     bool monsieur = c.first_tok == c.last_tok && scan.text[b] == 'M' && !prev;
-    if ((next || prev) && !monsieur) added.push_back({b, e, Label::kPrenom, 40});
+    if (monsieur) continue;
+    if (!covered && (next || prev)) {
+      added.push_back({b, e, Label::kPrenom, 40});
+      continue;
+    }
+    // "T.A DELACROIX", "J.-M. Fortin": two initials, or one with its dot
+    // (or after a title), then a surname no detector took.
+    size_t n = c.end_tok;
+    bool dotted = covered || c.last_tok > c.first_tok || c.end_tok > c.last_tok + 1;
+    if (dotted && n + 1 < scan.tokens.size() && scan.tokens[n].kind == TokKind::kSpace &&
+        !scan.tokens[n].newline && scan.tokens[n].end - scan.tokens[n].begin == 1 &&
+        SurnameAfterInitials(scan, lex, n + 1) &&
+        SpanAt(*spans, scan.tokens[n + 1].begin) == std::string::npos) {
+      if (!covered) added.push_back({b, e, Label::kPrenom, 40});
+      added.push_back({scan.tokens[n + 1].begin, scan.tokens[n + 1].end, Label::kNom, 40});
+    }
   }
   if (added.empty()) return;
   std::vector<Span> merged;
@@ -143,13 +176,21 @@ void RelabelRun(const Scan& scan, const Lexicon& lex, std::vector<Span>& spans,
   bool mixed = caps > 0 && caps < k;
   std::vector<double> e(k);
   for (size_t i = 0; i < k; ++i) e[i] = FirstNameEvidence(scan, lex, spans[run[i]], mixed);
-  // Current labelling's score as the bar to beat (ties keep what the rules said).
   auto score = [&](auto&& label_of) {
     double s = 0;
     for (size_t i = 0; i < k; ++i) s += label_of(i) == Label::kPrenom ? e[i] : -e[i];
     return s;
   };
-  double best = score([&](size_t i) { return spans[run[i]].label; }) + 0.5;
+  // The current labelling is the bar to beat (ties keep what the detectors
+  // said) when it is one block of first names and one of surnames; a run
+  // with no surname or no first name pays a penalty.
+  size_t changes = 0;
+  for (size_t i = 1; i < k; ++i)
+    changes += spans[run[i]].label != spans[run[i - 1]].label ? 1U : 0U;
+  double best = -1e9;
+  if (changes <= 1) {
+    best = score([&](size_t i) { return spans[run[i]].label; }) + 0.5 - (changes == 0 ? 2.0 : 0.0);
+  }
   int best_split = -1;
   bool best_nom_first = false;
   for (size_t split = 1; split < k; ++split) {
@@ -175,7 +216,7 @@ void RelabelRun(const Scan& scan, const Lexicon& lex, std::vector<Span>& spans,
 }  // namespace
 
 void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans) {
-  AddInitials(scan, spans);
+  AddInitials(scan, lex, spans);
   // Runs of name spans separated by one space, or by ", " (a comma marks
   // the surname before it).
   std::vector<Span>& s = *spans;

@@ -393,6 +393,7 @@ void ScanNames(Scan& scan, const Lexicon& lex) {
         i + 3 < toks.size() && words.Text(i + 1) == "." && toks[i + 2].kind == TokKind::kSpace &&
         !toks[i + 2].newline && toks[i + 3].kind == TokKind::kWord &&
         NameLike(lex, words.Text(i + 3), words.Lower(i + 3)) &&
+        !PlainWord(lex, words.Lower(i + 3)) &&
         (i == 0 || toks[i - 1].kind == TokKind::kSpace || words.Text(i - 1) == "(")) {
       scan.Add(toks[i].begin, toks[i].end, Label::kPrenom, 44);
       scan.Add(toks[i + 3].begin, toks[i + 3].end, Label::kNom, 44);

@@ -1,0 +1,100 @@
+// Tests of the name detectors with the French word list and of the last pass
+// over runs of names (synthetic names only, no real person): initials next to
+// a surname are first names, one split between first names and surname per
+// run from the dictionaries, upper case and a comma, ordinary French words
+// that end a name or are not lower-case names.
+#include <gtest/gtest.h>
+
+#include "vigie/privacy/deid.h"
+
+namespace vigie::privacy {
+namespace {
+
+std::unique_ptr<Deidentifier> Make(bool with_words = true) {
+  DeidResources r;
+  r.first_names = "Jean,Jeanne,Mickaël,Colette,Michel,Camille,Dominique,Claude\n";
+  r.last_names = "Martin,Richard\n";
+  r.cities = "Toulouse\n";
+  r.hospitals = "Bichat\n";
+  r.stopwords = "Le\n";
+  // A few lines in the format of /usr/share/dict/french.
+  if (with_words) {
+    r.words =
+        "absent\nbilan\nce\ncontacter\ndemain\ndossier\nhier\njour\nmise\nmulet\nprofession\n"
+        "service\nstade\ntransmis\nvenue\nvitamine\nvu\n";
+  }
+  auto d = Deidentifier::Create(r);
+  EXPECT_TRUE(d.ok());
+  return std::move(d).value();
+}
+
+std::string Mask(const Deidentifier& d, const std::string& text, Lang lang = Lang::kFr) {
+  DeidOptions o;
+  o.lang = lang;
+  Result<DeidResult> r = d.Run(text, o);
+  EXPECT_TRUE(r.ok());
+  return r.ok() ? r->text : "";
+}
+
+TEST(DeidNames, RunIsSplitByTheFirstNameDictionary) {
+  auto d = Make();
+  // Both upper case: the dictionary first name is the first name, wherever it stands.
+  EXPECT_EQ(Mask(*d, "Professeur MOLIN MICKAEL"), "Professeur [NOM] [PRENOM]");
+  EXPECT_EQ(Mask(*d, "Professeur MICKAEL MOLIN"), "Professeur [PRENOM] [NOM]");
+  // A compound first name whose parts are first names.
+  EXPECT_EQ(Mask(*d, "Vu avec le patient Bardot Jean-Claude hier."),
+            "Vu avec le patient [NOM] [PRENOM] hier.");
+}
+
+TEST(DeidNames, UpperCaseSurnameWhenTheDictionariesDoNotTell) {
+  auto d = Make();
+  EXPECT_EQ(Mask(*d, "Dr Ostrava TRELUNE"), "Dr [PRENOM] [NOM]");
+  EXPECT_EQ(Mask(*d, "Dr TRELUNE Ostrava"), "Dr [NOM] [PRENOM]");
+}
+
+TEST(DeidNames, ThreeWordRunHasOneSplit) {
+  auto d = Make();
+  // Never PRENOM NOM PRENOM: the unknown middle word goes with the first names.
+  EXPECT_EQ(Mask(*d, "Interne MARTIN Jeanne Ostrava Colette"),
+            "Interne [NOM] [PRENOM] [PRENOM] [PRENOM]");
+}
+
+TEST(DeidNames, SurnameBeforeAComma) {
+  auto d = Make();
+  EXPECT_EQ(Mask(*d, "Mme Francomme, Michel Camille 06-05-2010"),
+            "Mme [NOM], [PRENOM] [PRENOM] [DATE]");
+}
+
+TEST(DeidNames, InitialsNextToASurnameAreFirstNames) {
+  auto d = Make();
+  EXPECT_EQ(Mask(*d, "Vu avec Dr. DERUDDER N. au service."),
+            "Vu avec Dr. [NOM] [PRENOM]. au service.");
+  EXPECT_EQ(Mask(*d, "Dr T.A DELACROIX est absent"), "Dr [PRENOM] [NOM] est absent");
+  EXPECT_EQ(Mask(*d, "adressé à Dr Sambuis et Dr Lecoq S.-E. demain"),
+            "adressé à Dr [NOM] et Dr [NOM] [PRENOM]. demain");
+  // "M. DUPONT" is Monsieur: the title is not a first name.
+  EXPECT_EQ(Mask(*d, "Patient: M. DAUBERT vu ce jour"), "Patient: M. [NOM] vu ce jour");
+  // An initial far from any name stays (a grade, a vitamin).
+  EXPECT_EQ(Mask(*d, "Vitamine D. Stade B ce jour."), "Vitamine D. Stade B ce jour.");
+}
+
+TEST(DeidNames, OrdinaryWordEndsARunOfNames) {
+  auto d = Make();
+  EXPECT_EQ(Mask(*d, "OGER Dominique Contacter le 0628967167"),
+            "[NOM] [PRENOM] Contacter le [TEL]");
+  // An upper-case surname after the first names is kept even when it is a word.
+  EXPECT_EQ(Mask(*d, "Consultation : Colette Jeanne MULET du service"),
+            "Consultation : [PRENOM] [PRENOM] [NOM] du service");
+}
+
+TEST(DeidNames, LowerCaseWordsAfterATitleAreNamesUnlessOrdinaryWords) {
+  auto with_words = Make(true);
+  auto without = Make(false);
+  // "transmis" is in the word list: not a name.
+  EXPECT_EQ(Mask(*with_words, "Mme transmis le dossier"), "Mme transmis le dossier");
+  EXPECT_NE(Mask(*without, "Mme transmis le dossier"), "Mme transmis le dossier");
+  EXPECT_EQ(Mask(*with_words, "Mme krajewski est venue"), "Mme [NOM] est venue");
+}
+
+}  // namespace
+}  // namespace vigie::privacy
