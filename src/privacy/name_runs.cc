@@ -160,7 +160,12 @@ double FirstNameEvidence(const Scan& scan, const Lexicon& lex, const Span& s, bo
     first = dash != std::string::npos && lex.first_names.contains(lower.substr(0, dash)) &&
             lex.first_names.contains(lower.substr(dash + 1));
   }
-  double e = first && !last ? 2.0 : first ? 1.0 : last ? -1.0 : -0.5;
+  bool wide = !first && lex.wide_first.contains(lower);  // "Sandalio", "Mickaël"
+  if (!first && !wide) {
+    size_t dash = lower.find('-');
+    wide = dash != std::string::npos && lex.wide_first.contains(lower.substr(0, dash));
+  }
+  double e = first && !last ? 2.0 : first ? 1.0 : last ? -1.0 : wide ? 1.5 : -0.5;
   if (!first && lex.french.Contains(lower)) e -= 1.0;  // "Rossignol", "Mulet"
   if (mixed_case) e += IsAllCaps(w) ? -0.75 : 0.75;    // "LEROY Jean-Claude"
   return e;

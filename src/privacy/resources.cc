@@ -17,6 +17,12 @@ Result<DeidResources> LoadDeidResources(Env& env, const std::string& dir,
     if (!text.ok()) return text.status();
     *f.target = std::move(text).value();
   }
+  std::string wide = JoinPath(dir, "first_names_wide.txt");
+  if (env.FileExists(wide)) {
+    Result<std::string> text = env.ReadFile(wide);
+    if (!text.ok()) return text.status();
+    r.first_names_wide = std::move(text).value();
+  }
   // The learned tagger is optional: rules alone work without it.
   std::string tagger = JoinPath(dir, "tagger.txt");
   if (env.FileExists(tagger)) {

@@ -178,6 +178,7 @@ void BuildLexicon(const DeidResources& r, Lexicon* lex) {
     lex->first_names.insert(LowerAscii(l));
     lex->first_pool.push_back(l);
   });
+  lines(r.first_names_wide, [&](const std::string& l) { lex->wide_first.insert(LowerAscii(l)); });
   lines(r.last_names, [&](const std::string& l) {
     lex->last_names.insert(LowerAscii(l));
     lex->last_pool.push_back(l);

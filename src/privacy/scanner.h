@@ -54,6 +54,7 @@ struct WordSet {
 
 struct Lexicon {
   std::unordered_set<std::string> first_names;  // LowerAscii
+  std::unordered_set<std::string> wide_first;   // first names of other locales
   std::unordered_set<std::string> last_names;
   std::unordered_set<std::string> cities;
   // Hospital names as token sequences (LowerAscii), keyed by their first token.

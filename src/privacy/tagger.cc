@@ -154,7 +154,7 @@ TagContext MakeTagContext(const Scan& scan, const Lexicon& lex,
       f = static_cast<uint8_t>(
           (lex.first_names.contains(lw) ? 1 : 0) | (lex.last_names.contains(lw) ? 2 : 0) |
           (lex.cities.contains(lw) ? 4 : 0) | (lex.stopwords.contains(lw) ? 8 : 0) |
-          (lex.french.Contains(lw) ? 32 : 0));
+          (lex.french.Contains(lw) ? 32 : 0) | (lex.wide_first.contains(lw) ? 64 : 0));
     }
     if (i == 0 || scan.tokens[i - 1].newline) f = static_cast<uint8_t>(f | 16);
     c.flags.push_back(f);
