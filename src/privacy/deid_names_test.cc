@@ -5,7 +5,10 @@
 // that end a name or are not lower-case names.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "vigie/privacy/deid.h"
+#include "vigie/privacy/resources.h"
 
 namespace vigie::privacy {
 namespace {
@@ -94,6 +97,31 @@ TEST(DeidNames, LowerCaseWordsAfterATitleAreNamesUnlessOrdinaryWords) {
   EXPECT_EQ(Mask(*with_words, "Mme transmis le dossier"), "Mme transmis le dossier");
   EXPECT_NE(Mask(*without, "Mme transmis le dossier"), "Mme transmis le dossier");
   EXPECT_EQ(Mask(*with_words, "Mme krajewski est venue"), "Mme [NOM] est venue");
+}
+
+// scripts/install-deps installs Debian's wfrench; the committed tagger was
+// trained with its words as a feature, so it must be there.
+TEST(DeidNames, InstalledWordListAndWideFirstNamesLoad) {
+  const char* src = std::getenv("VIGIE_SOURCE_DIR");
+  ASSERT_NE(src, nullptr);
+  auto env = NewPosixEnv();
+  Result<DeidResources> r = LoadDeidResources(*env, std::string(src) + "/data/deid");
+  ASSERT_TRUE(r.ok()) << r.status().Message(Lang::kEn);
+  EXPECT_GT(r->words.size(), 1000000U) << kDefaultWordList << " (apt-get install wfrench)";
+  EXPECT_GT(r->first_names_wide.size(), 10000U);
+  auto d = Deidentifier::Create(*r);
+  ASSERT_TRUE(d.ok());
+  // A lower-case ordinary word after a title is not a name; a surname is.
+  EXPECT_EQ(Mask(**d, "Mme transmis le bilan. Mme krajewski est venue."),
+            "Mme transmis le bilan. Mme [NOM] est venue.");
+  // "Mickaël" is a first name of the Belgian locale only: it says which word is the surname.
+  EXPECT_EQ(Mask(**d, "Professeur MOLINEC MICKAEL"), "Professeur [NOM] [PRENOM]");
+  EXPECT_EQ(Mask(**d, "Professeur MICKAEL MOLINEC"), "Professeur [PRENOM] [NOM]");
+  // A missing word list is not an error (the de-identifier works without it).
+  Result<DeidResources> none =
+      LoadDeidResources(*env, std::string(src) + "/data/deid", "/nonexistent/french");
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->words.empty());
 }
 
 }  // namespace
