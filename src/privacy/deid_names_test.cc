@@ -15,15 +15,17 @@ namespace {
 
 std::unique_ptr<Deidentifier> Make(bool with_words = true) {
   DeidResources r;
-  r.first_names = "Jean,Jeanne,Mickaël,Colette,Michel,Camille,Dominique,Claude\n";
+  r.first_names =
+      "Jean,Jeanne,Mickaël,Colette,Michel,Camille,Dominique,Claude,Albert,Pierre,Maria\n";
   r.last_names = "Martin,Richard\n";
   r.cities = "Toulouse\n";
   r.hospitals = "Bichat\n";
-  r.stopwords = "Le\n";
+  r.stopwords = "Le\nLa\nDe\n";
   // A few lines in the format of /usr/share/dict/french.
   if (with_words) {
     r.words =
-        "absent\nbilan\nce\ncontacter\ndemain\ndossier\nhier\njour\nmise\nmulet\nprofession\n"
+        "absent\nbilan\nce\ncontacter\ncourse\ndemain\ndossier\ngoupil\nhier\njour\nmise\nmulet\n"
+        "prescrit\nprofession\nrossignol\n"
         "service\nstade\ntransmis\nvenue\nvitamine\nvu\n";
   }
   auto d = Deidentifier::Create(r);
@@ -97,6 +99,37 @@ TEST(DeidNames, LowerCaseWordsAfterATitleAreNamesUnlessOrdinaryWords) {
   EXPECT_EQ(Mask(*with_words, "Mme transmis le dossier"), "Mme transmis le dossier");
   EXPECT_NE(Mask(*without, "Mme transmis le dossier"), "Mme transmis le dossier");
   EXPECT_EQ(Mask(*with_words, "Mme krajewski est venue"), "Mme [NOM] est venue");
+}
+
+TEST(DeidNames, SurnameThatIsAWordAfterFirstNames) {
+  auto d = Make();
+  // Only first names so far: the ordinary word is the surname.
+  EXPECT_EQ(Mask(*d, "Dr Albert Pierre Goupil a prescrit un scanner."),
+            "Dr [PRENOM] [PRENOM] [NOM] a prescrit un scanner.");
+}
+
+TEST(DeidNames, SurnameThenCommaThenFirstNamesOpeningARow) {
+  auto d = Make();
+  EXPECT_EQ(Mask(*d, "Liste :\nFrancomme, Michel Camille 06-05-2010\nRossignol, Colette|22/08/03"),
+            "Liste :\n[NOM], [PRENOM] [PRENOM] [DATE]\n[NOM], [PRENOM]|[DATE]");
+  // Not a name: an ordinary word before a comma that no name follows.
+  EXPECT_EQ(Mask(*d, "Bilan, contacter le service"), "Bilan, contacter le service");
+}
+
+TEST(DeidNames, SurnameWithAParticleAfterATitle) {
+  auto d = Make();
+  EXPECT_EQ(Mask(*d, "Dr Le Hen est absent."), "Dr [NOM] est absent.");
+  EXPECT_EQ(Mask(*d, "Docteur La Course Colette"), "Docteur [NOM] [PRENOM]");
+  EXPECT_EQ(Mask(*d, "Mme De Vestele Michel Camille"), "Mme [NOM] [PRENOM] [PRENOM]");
+  // The article of a sentence is not a particle: "le Dr" asks for a title first.
+  EXPECT_EQ(Mask(*d, "Le Service est fermé."), "Le Service est fermé.");
+}
+
+TEST(DeidNames, LowerCaseFirstNameAloneOnItsLine) {
+  auto d = Make();
+  EXPECT_EQ(Mask(*d, "Rendez-vous avec\nmaria\nle 3"), "Rendez-vous avec\n[PRENOM]\nle 3");
+  // An ordinary word alone on its line stays.
+  EXPECT_EQ(Mask(*d, "Conclusion\nbilan\n"), "Conclusion\nbilan\n");
 }
 
 // scripts/install-deps installs Debian's wfrench; the committed tagger was
