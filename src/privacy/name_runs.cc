@@ -62,6 +62,8 @@ bool InitialCluster(const Scan& scan, size_t i, Cluster* out) {
   return true;
 }
 
+std::vector<Span> Merged(std::vector<Span>* spans, std::vector<Span>* added);
+
 // Index of the span covering byte `b`, or npos.
 size_t SpanAt(const std::vector<Span>& spans, size_t b) {
   auto it = std::upper_bound(spans.begin(), spans.end(), b,
@@ -140,12 +142,7 @@ void AddInitials(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
       added.push_back({scan.tokens[n + 1].begin, scan.tokens[n + 1].end, Label::kNom, 40});
     }
   }
-  if (added.empty()) return;
-  std::vector<Span> merged;
-  merged.reserve(spans->size() + added.size());
-  std::merge(spans->begin(), spans->end(), added.begin(), added.end(), std::back_inserter(merged),
-             [](const Span& a, const Span& b) { return a.begin < b.begin; });
-  *spans = std::move(merged);
+  if (!added.empty()) *spans = Merged(spans, &added);
 }
 
 // Evidence that a name word is a first name (> 0) or a surname (< 0).
@@ -218,9 +215,115 @@ void RelabelRun(const Scan& scan, const Lexicon& lex, std::vector<Span>& spans,
   }
 }
 
+std::vector<Span> Merged(std::vector<Span>* spans, std::vector<Span>* added) {
+  std::sort(added->begin(), added->end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  std::vector<Span> merged;
+  merged.reserve(spans->size() + added->size());
+  std::merge(spans->begin(), spans->end(), added->begin(), added->end(), std::back_inserter(merged),
+             [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  return merged;
+}
+
+bool SingleSpace(const Scan& scan, size_t tok) {
+  return tok < scan.tokens.size() && scan.tokens[tok].kind == TokKind::kSpace &&
+         !scan.tokens[tok].newline && scan.tokens[tok].end - scan.tokens[tok].begin == 1;
+}
+
+bool TitleWord(const std::string& lower) {
+  for (std::string_view t : {"m", "mr", "mme", "mlle", "dr", "pr", "docteur", "professeur",
+                             "madame", "monsieur", "mademoiselle"}) {
+    if (lower == t) return true;
+  }
+  return false;
+}
+
+bool Particle(const std::string& lower) {
+  for (std::string_view t : {"de", "du", "des", "la", "le", "van", "von", "di", "da", "del",
+                             "della", "ben", "el", "al", "dos", "das"}) {
+    if (lower == t) return true;
+  }
+  return false;
+}
+
+// "Dr Le Hen", "Docteur La Course", "Mme De Vestele": after a title, a
+// capitalised particle and the next word are one surname.
+void AddParticleSurnames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans) {
+  const auto& toks = scan.tokens;
+  std::vector<Span> added;
+  for (size_t i = 0; i + 3 < toks.size(); ++i) {
+    if (toks[i].kind != TokKind::kWord || !TitleWord(scan.lower[i])) continue;
+    size_t p = i + 1;
+    if (scan.text[toks[p].begin] == '.' && toks[p].kind == TokKind::kPunct) ++p;
+    if (!SingleSpace(scan, p)) continue;
+    ++p;
+    if (p + 2 >= toks.size() || toks[p].kind != TokKind::kWord || !Particle(scan.lower[p]))
+      continue;
+    std::string_view particle = scan.text.substr(toks[p].begin, toks[p].end - toks[p].begin);
+    size_t w = p + 2;
+    std::string_view word = scan.text.substr(toks[w].begin, toks[w].end - toks[w].begin);
+    if (!IsCapitalized(particle) && !IsAllCaps(particle)) continue;
+    if (!SingleSpace(scan, p + 1) || toks[w].kind != TokKind::kWord ||
+        !(IsCapitalized(word) || IsAllCaps(word)) || lex.stopwords.contains(scan.lower[w]))
+      continue;
+    if (SpanAt(*spans, toks[p].begin) != std::string::npos) continue;
+    size_t own = SpanAt(*spans, toks[w].begin);
+    if (own == std::string::npos) {
+      added.push_back({toks[p].begin, toks[w].end, Label::kNom, 40});
+    } else if (IsName((*spans)[own].label) && (*spans)[own].begin == toks[w].begin &&
+               (*spans)[own].end == toks[w].end) {
+      (*spans)[own].begin = toks[p].begin;
+      (*spans)[own].label = Label::kNom;
+    }
+    i = w;
+  }
+  if (!added.empty()) *spans = Merged(spans, &added);
+}
+
+// "Francomme, Michel Camille", "Rossignol, Colette|22/08/03" opening a line
+// or a field: the word before the comma is the surname when a name, or a
+// first name ending its field, follows.
+void AddRowSurnames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans) {
+  const auto& toks = scan.tokens;
+  auto text = [&](size_t k) {
+    return scan.text.substr(toks[k].begin, toks[k].end - toks[k].begin);
+  };
+  std::vector<Span> added;
+  for (size_t i = 0; i + 3 < toks.size(); ++i) {
+    bool opens = i == 0 || toks[i - 1].newline || text(i - 1) == "|";
+    if (!opens || toks[i].kind != TokKind::kWord || text(i + 1) != "," ||
+        !SingleSpace(scan, i + 2) || toks[i + 3].kind != TokKind::kWord)
+      continue;
+    std::string_view w = text(i);
+    const std::string& lw = scan.lower[i];
+    bool name_like =
+        (IsCapitalized(w) || IsAllCaps(w)) ? !lex.stopwords.contains(lw) : !lex.french.Contains(lw);
+    if (!name_like || w.size() < 2 || SpanAt(*spans, toks[i].begin) != std::string::npos) continue;
+    size_t x = i + 3;
+    size_t own = SpanAt(*spans, toks[x].begin);
+    bool follows = own != std::string::npos && IsName((*spans)[own].label);
+    if (own == std::string::npos) {
+      std::string_view xw = text(x);
+      bool ends =
+          x + 1 == toks.size() || toks[x + 1].newline || text(x + 1) == "|" || text(x + 1) == "," ||
+          (SingleSpace(scan, x + 1) && x + 2 < toks.size() && toks[x + 2].kind == TokKind::kNumber);
+      bool first =
+          lex.first_names.contains(scan.lower[x]) || lex.wide_first.contains(scan.lower[x]);
+      if ((IsCapitalized(xw) || IsAllCaps(xw)) && first && ends) {
+        added.push_back({toks[x].begin, toks[x].end, Label::kPrenom, 40});
+        follows = true;
+      }
+    }
+    if (follows) added.push_back({toks[i].begin, toks[i].end, Label::kNom, 40});
+  }
+  if (!added.empty()) *spans = Merged(spans, &added);
+}
+
 }  // namespace
 
 void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans) {
+  AddParticleSurnames(scan, lex, spans);
+  AddRowSurnames(scan, lex, spans);
   AddInitials(scan, lex, spans);
   // Runs of name spans separated by one space, or by ", " (a comma marks
   // the surname before it).

@@ -328,8 +328,14 @@ std::vector<size_t> NameRun(const Scan& scan, const Lexicon& lex, size_t i, bool
     std::string_view w = words.Text(i);
     bool ok = NameLike(lex, w, words.Lower(i)) || (lenient && LowerName(lex, w, words.Lower(i)));
     // Past two words, an ordinary word ends the name ("OGER Dominique
-    // Contacter") unless it is an upper-case surname after the first names.
-    if (!ok || (run.size() >= 2 && PlainWord(lex, words.Lower(i)) &&
+    // Contacter") unless the run has no surname yet ("Albert Pierre Goupil")
+    // or it is an upper-case surname after the first names.
+    bool surname_yet = false;
+    for (size_t r : run) {
+      surname_yet = surname_yet || (!lex.first_names.contains(words.Lower(r)) &&
+                                    !lex.wide_first.contains(words.Lower(r)));
+    }
+    if (!ok || (run.size() >= 2 && surname_yet && PlainWord(lex, words.Lower(i)) &&
                 !(IsAllCaps(w) && !IsAllCaps(words.Text(run.back())))))
       break;
     run.push_back(i);
@@ -414,6 +420,13 @@ void ScanNames(Scan& scan, const Lexicon& lex) {
       if (run.size() >= 2 && n_first > 0 && n_first < run.size()) {
         LabelRun(scan, lex, run, 45);
         i = run.back();
+        continue;
+      }
+      // A first name in lower case alone on its line ("maria"), not a word of the language.
+      bool line_end = i + 1 == toks.size() || toks[i + 1].newline;
+      if (line_end && lex.first_names.contains(lower) && !lex.french.Contains(lower) &&
+          !IsCapitalized(words.Text(i)) && !IsAllCaps(words.Text(i))) {
+        scan.Add(toks[i].begin, toks[i].end, Label::kPrenom, 45);
         continue;
       }
     }
