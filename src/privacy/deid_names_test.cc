@@ -25,7 +25,7 @@ std::unique_ptr<Deidentifier> Make(bool with_words = true) {
   if (with_words) {
     r.words =
         "absent\nbilan\nce\ncontacter\ncourse\ndemain\ndossier\ngoupil\nhier\njour\nmise\nmulet\n"
-        "prescrit\nprofession\nrossignol\n"
+        "domicile\nprescrit\nprofession\nrossignol\n"
         "service\nstade\ntransmis\nvenue\nvitamine\nvu\n";
   }
   auto d = Deidentifier::Create(r);
@@ -130,6 +130,20 @@ TEST(DeidNames, LowerCaseFirstNameAloneOnItsLine) {
   EXPECT_EQ(Mask(*d, "Rendez-vous avec\nmaria\nle 3"), "Rendez-vous avec\n[PRENOM]\nle 3");
   // An ordinary word alone on its line stays.
   EXPECT_EQ(Mask(*d, "Conclusion\nbilan\n"), "Conclusion\nbilan\n");
+}
+
+TEST(DeidNames, TownAfterTheWordA) {
+  auto d = Make();
+  // "à" then a capitalised word that is neither a word of the language nor a
+  // first name nor a title: a town, with its "sur"/"sous" parts.
+  EXPECT_EQ(Mask(*d, "Consultation à Nogent sur Marne prévue le 02/09/22."),
+            "Consultation à [VILLE] prévue le [DATE].");
+  EXPECT_EQ(Mask(*d, "Transfert à Vincennes demain."), "Transfert à [VILLE] demain.");
+  EXPECT_EQ(Mask(*d, "Adressé à Dr Martin."), "Adressé à Dr [NOM].");
+  EXPECT_EQ(Mask(*d, "Courrier à Colette."), "Courrier à Colette.");
+  EXPECT_EQ(Mask(*d, "Retour à Domicile prévu."), "Retour à Domicile prévu.");
+  // English text: not this rule.
+  EXPECT_EQ(Mask(*d, "Sent à Vincennes", Lang::kEn), "Sent à Vincennes");
 }
 
 // scripts/install-deps installs Debian's wfrench; the committed tagger was
