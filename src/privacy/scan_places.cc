@@ -294,7 +294,26 @@ void City(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
   }
   if (cue || (lex.cities.contains(w) && !lex.stopwords.contains(w))) {
     scan.Add(scan.tokens[i].begin, scan.tokens[i].end, Label::kVille, cue ? 52 : 40);
+    return;
   }
+  // French "à Vincennes", "à Nogent sur Marne": after "à", a capitalised
+  // word that is no word of the language, no first name and no title.
+  bool after_a =
+      scan.lang == Lang::kFr && i >= 2 && v.Text(i - 1) == " " && v.Text(i - 2) == "\xC3\xA0";
+  if (!after_a || lex.stopwords.contains(w) || PlainWord(lex, w) || lex.first_names.contains(w) ||
+      lex.wide_first.contains(w) || IsMonthWord(w) || In(kWeekdays, w) || w.size() < 3 ||
+      w == "dr" || w == "pr" || w == "mme" || w == "mlle" || w == "docteur" || w == "professeur" ||
+      w == "madame" || w == "monsieur")
+    return;
+  size_t last = i;
+  for (size_t k = v.Next(i); k != std::string::npos && v.Kind(k) == TokKind::kWord;) {
+    const std::string& c = v.Lower(k);
+    size_t n = v.Next(k);
+    if ((c != "sur" && c != "sous" && c != "les" && c != "en") || !CapWord(v, n)) break;
+    last = n;
+    k = v.Next(n);
+  }
+  scan.Add(scan.tokens[i].begin, scan.tokens[last].end, Label::kVille, 38);
 }
 
 void WordDate(Scan& scan, const View& v, size_t i) {
