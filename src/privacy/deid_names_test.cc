@@ -7,6 +7,8 @@
 
 #include <cstdlib>
 
+#include "privacy/scanner.h"
+#include "privacy/tagger.h"
 #include "vigie/privacy/deid.h"
 #include "vigie/privacy/resources.h"
 
@@ -144,6 +146,31 @@ TEST(DeidNames, TownAfterTheWordA) {
   EXPECT_EQ(Mask(*d, "Retour à Domicile prévu."), "Retour à Domicile prévu.");
   // English text: not this rule.
   EXPECT_EQ(Mask(*d, "Sent à Vincennes", Lang::kEn), "Sent à Vincennes");
+}
+
+// The tagger's spans (priority 30) on an ordinary lower-case word are
+// dropped by the last pass; a lower-case name it found stays.
+TEST(DeidNames, TaggerSpansOnOrdinaryLowerCaseWordsAreDropped) {
+  DeidResources r;
+  r.first_names = "Pierre\n";
+  r.words = "est\nentretenu\nla\nregion\n";
+  internal::Lexicon lex;
+  internal::BuildLexicon(r, &lex);
+  std::string text = "Le Dr FAUCON Pierre s'est entretenu avec krier, centre de la région";
+  internal::Scan scan = internal::MakeScan(text, Lang::kFr);
+  auto at = [&](const std::string& w) { return text.find(w); };
+  auto span = [&](const std::string& w, Label l, int p) {
+    return internal::Span{at(w), at(w) + w.size(), l, p};
+  };
+  std::vector<internal::Span> spans = {
+      span("FAUCON", Label::kNom, 60),   span("Pierre", Label::kPrenom, 60),
+      span("s'est", Label::kPrenom, 30), span("entretenu", Label::kNom, 30),
+      span("krier", Label::kNom, 30),    span("la", Label::kVille, 30),
+      span("région", Label::kVille, 30)};
+  internal::FixNameRuns(scan, lex, &spans);
+  std::vector<std::string> kept;
+  for (const internal::Span& s : spans) kept.push_back(text.substr(s.begin, s.end - s.begin));
+  EXPECT_EQ(kept, (std::vector<std::string>{"FAUCON", "Pierre", "krier"}));
 }
 
 // scripts/install-deps installs Debian's wfrench; the committed tagger was
