@@ -322,6 +322,17 @@ void AddRowSurnames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spa
 }  // namespace
 
 void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans) {
+  // The tagger's guesses (priority 30) on an ordinary word in lower case
+  // ("s'est", "conservé", "la région") are dropped.
+  std::erase_if(*spans, [&](const Span& s) {
+    bool guessed = IsName(s.label) || s.label == Label::kVille || s.label == Label::kHopital;
+    if (s.priority > 30 || !guessed) return false;
+    std::string_view w = scan.text.substr(s.begin, s.end - s.begin);
+    for (char c : w) {
+      if (c >= 'A' && c <= 'Z') return false;
+    }
+    return !IsCapitalized(w) && PlainWord(lex, LowerAscii(w));
+  });
   AddParticleSurnames(scan, lex, spans);
   AddRowSurnames(scan, lex, spans);
   AddInitials(scan, lex, spans);

@@ -151,8 +151,14 @@ bool WordSet::Contains(std::string_view lower) const {
 }
 
 bool PlainWord(const Lexicon& lex, const std::string& lower) {
-  return lex.french.Contains(lower) && !lex.first_names.contains(lower) &&
-         !lex.last_names.contains(lower) && !lex.cities.contains(lower);
+  if (lex.first_names.contains(lower) || lex.last_names.contains(lower) ||
+      lex.cities.contains(lower))
+    return false;
+  if (lex.french.Contains(lower)) return true;
+  // An elided word: "s'est", "l'examen", "qu'il" (the list holds the word alone).
+  size_t quote = lower.find('\'');
+  return quote != std::string::npos && quote <= 2 && quote + 1 < lower.size() &&
+         lex.french.Contains(std::string_view(lower).substr(quote + 1));
 }
 
 std::string Scan::Before(size_t pos, size_t bytes) const {
