@@ -323,9 +323,9 @@ void AddRowSurnames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spa
 
 void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans) {
   // The tagger's guesses (priority 30) on an ordinary word in lower case
-  // ("s'est", "conservé", "la région") are dropped (not in hospital names).
+  // ("s'est", "conservé") are dropped (names only: places keep their words).
   std::erase_if(*spans, [&](const Span& s) {
-    bool guessed = IsName(s.label) || s.label == Label::kVille;  // "hôpital européen" stays
+    bool guessed = IsName(s.label);  // not "hôpital européen", "63570 sainte édouard"
     if (s.priority > 30 || !guessed) return false;
     std::string_view w = scan.text.substr(s.begin, s.end - s.begin);
     for (char c : w) {
