@@ -148,6 +148,18 @@ TEST(DeidNames, TownAfterTheWordA) {
   EXPECT_EQ(Mask(*d, "Sent à Vincennes", Lang::kEn), "Sent à Vincennes");
 }
 
+TEST(DeidNames, HospitalNamedBeforeItsCueWord) {
+  auto d = Make();
+  EXPECT_EQ(Mask(*d, "Partenaires : Jefferson university hospital, service."),
+            "Partenaires : [HOPITAL], service.");
+  EXPECT_EQ(Mask(*d, "Admis au Avicenne AP-HP Hospital le 3."), "Admis au [HOPITAL] le 3.");
+  EXPECT_EQ(Mask(*d, "Admitted to Saint Bartholomew Hospital.", Lang::kEn),
+            "Admitted to [HOPITAL].");
+  // No name before the cue: nothing ("the hospital", "University Hospital" alone).
+  EXPECT_EQ(Mask(*d, "Back to the hospital. University Hospital staff."),
+            "Back to the hospital. University Hospital staff.");
+}
+
 // The tagger's spans (priority 30) on an ordinary lower-case word are
 // dropped by the last pass; a lower-case name it found stays.
 TEST(DeidNames, TaggerSpansOnOrdinaryLowerCaseWordsAreDropped) {
