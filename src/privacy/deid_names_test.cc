@@ -27,7 +27,7 @@ std::unique_ptr<Deidentifier> Make(bool with_words = true) {
   if (with_words) {
     r.words =
         "absent\nbilan\nce\ncontacter\ncourse\ndemain\ndossier\ngoupil\nhier\njour\nmise\nmulet\n"
-        "domicile\nprescrit\nprofession\nrossignol\n"
+        "domicile\nprescrit\nprofession\nrossignol\nsaint\n"
         "service\nstade\ntransmis\nvenue\nvitamine\nvu\n";
   }
   auto d = Deidentifier::Create(r);

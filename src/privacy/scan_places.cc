@@ -359,6 +359,35 @@ void WordDate(Scan& scan, const View& v, size_t i) {
 
 }  // namespace
 
+// "Jefferson university hospital", "Avicenne AP-HP Hospital": capitalised
+// names before a trailing cue word (and its "university", "general"...).
+void HospitalBeforeCue(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
+  const std::string& cue = v.Lower(i);
+  if (cue != "hospital" && cue != "clinic" && cue != "infirmary") return;
+  auto prev = [&](size_t k) -> size_t {
+    if (k < 2 || v.Kind(k - 1) != TokKind::kSpace || scan.tokens[k - 1].newline ||
+        v.Kind(k - 2) != TokKind::kWord)
+      return std::string::npos;
+    return k - 2;
+  };
+  size_t k = prev(i);
+  while (k != std::string::npos &&
+         (v.Lower(k) == "university" || v.Lower(k) == "general" || v.Lower(k) == "memorial" ||
+          v.Lower(k) == "medical" || v.Lower(k) == "regional" || v.Lower(k) == "community")) {
+    k = prev(k);
+  }
+  size_t first = std::string::npos;
+  for (int n = 0; n < 4 && k != std::string::npos; ++n) {
+    const std::string& w = v.Lower(k);
+    bool saint = w == "saint" || w == "sainte" || w == "st";
+    if (!CapWord(v, k) || lex.stopwords.contains(w) || (PlainWord(lex, w) && !saint)) break;
+    first = k;
+    k = prev(k);
+  }
+  if (first == std::string::npos) return;
+  scan.Add(scan.tokens[first].begin, scan.tokens[i].end, Label::kHopital, 55);
+}
+
 void ScanPlaces(Scan& scan, const Lexicon& lex) {
   View v{scan};
   for (size_t i = 0; i < v.size(); ++i) {
@@ -368,6 +397,7 @@ void ScanPlaces(Scan& scan, const Lexicon& lex) {
       WordDate(scan, v, i);
     } else if (v.Kind(i) == TokKind::kWord) {
       Hospital(scan, v, lex, i);
+      HospitalBeforeCue(scan, v, lex, i);
       City(scan, v, lex, i);
       WordDate(scan, v, i);
     }
