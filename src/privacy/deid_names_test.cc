@@ -160,6 +160,19 @@ TEST(DeidNames, HospitalNamedBeforeItsCueWord) {
             "Back to the hospital. University Hospital staff.");
 }
 
+TEST(DeidNames, StreetNumbersInWordsRangesAndStreetsWithoutNumber) {
+  auto d = Make();
+  EXPECT_EQ(Mask(*d, "Habite sept allée des roses depuis 2010."),
+            "Habite [ADRESSE] depuis [DATE].");
+  EXPECT_EQ(Mask(*d, "Au 47-83 Boulevard de la Gare, 75013 Toulouse"),
+            "Au [ADRESSE], [ZIP] [VILLE]");
+  EXPECT_EQ(Mask(*d, "Au 28 ter, place de Beaubourg"), "Au [ADRESSE]");
+  EXPECT_EQ(Mask(*d, "Cabinet de la rue Rivoli, Toulouse"), "Cabinet de la [ADRESSE], [VILLE]");
+  // A street word followed by no name is no address.
+  EXPECT_EQ(Mask(*d, "Retrouvé dans la rue hier."), "Retrouvé dans la rue hier.");
+  EXPECT_EQ(Mask(*d, "Trois places libres."), "Trois places libres.");
+}
+
 // The tagger's spans (priority 30) on an ordinary lower-case word are
 // dropped by the last pass; a lower-case name it found stays.
 TEST(DeidNames, TaggerSpansOnOrdinaryLowerCaseWordsAreDropped) {
