@@ -162,8 +162,7 @@ TEST(DeidNames, HospitalNamedBeforeItsCueWord) {
 
 TEST(DeidNames, StreetNumbersInWordsRangesAndStreetsWithoutNumber) {
   auto d = Make();
-  EXPECT_EQ(Mask(*d, "Habite sept allée des roses depuis 2010."),
-            "Habite [ADRESSE] depuis [DATE].");
+  EXPECT_EQ(Mask(*d, "Habite sept allée des roses, Toulouse."), "Habite [ADRESSE], [VILLE].");
   EXPECT_EQ(Mask(*d, "Au 47-83 Boulevard de la Gare, 75013 Toulouse"),
             "Au [ADRESSE], [ZIP] [VILLE]");
   EXPECT_EQ(Mask(*d, "Au 28 ter, place de Beaubourg"), "Au [ADRESSE]");
@@ -171,6 +170,7 @@ TEST(DeidNames, StreetNumbersInWordsRangesAndStreetsWithoutNumber) {
   // A street word followed by no name is no address.
   EXPECT_EQ(Mask(*d, "Retrouvé dans la rue hier."), "Retrouvé dans la rue hier.");
   EXPECT_EQ(Mask(*d, "Trois places libres."), "Trois places libres.");
+  EXPECT_EQ(Mask(*d, "Devant une impasse thérapeutique."), "Devant une impasse thérapeutique.");
 }
 
 // The tagger's spans (priority 30) on an ordinary lower-case word are
