@@ -27,7 +27,7 @@ std::unique_ptr<Deidentifier> Make(bool with_words = true) {
   if (with_words) {
     r.words =
         "absent\nbilan\nce\ncontacter\ncourse\ndemain\ndossier\ngoupil\nhier\njour\nmise\nmulet\n"
-        "domicile\nprescrit\nprofession\nrossignol\nsaint\n"
+        "domicile\nmention\nprescrit\nprofession\nrossignol\nsaint\n"
         "service\nstade\ntransmis\nvenue\nvitamine\nvu\n";
   }
   auto d = Deidentifier::Create(r);
@@ -79,6 +79,14 @@ TEST(DeidNames, InitialsNextToASurnameAreFirstNames) {
   EXPECT_EQ(Mask(*d, "Dr T.A DELACROIX est absent"), "Dr [PRENOM] [NOM] est absent");
   EXPECT_EQ(Mask(*d, "adressé à Dr Sambuis et Dr Lecoq S.-E. demain"),
             "adressé à Dr [NOM] et Dr [NOM] [PRENOM]. demain");
+  EXPECT_EQ(Mask(*d, "Vu J.S. Becasseau hier"), "Vu [PRENOM]. [NOM] hier");
+  EXPECT_EQ(Mask(*d, "M.E.J. Jouan|+33 6 12 34 56 78"), "[PRENOM]. [NOM]|[TEL]");
+  // The surname before its initials: "MIROVSKY J.M", "Czernikowska S.".
+  EXPECT_EQ(Mask(*d, "Chirurgie de MIROVSKY J.M : suites simples"),
+            "Chirurgie de [NOM] [PRENOM] : suites simples");
+  EXPECT_EQ(Mask(*d, "Résultats pour Czernikowska S. Mention : normal"),
+            "Résultats pour [NOM] [PRENOM]. Mention : normal");
+  EXPECT_EQ(Mask(*d, "Take Vitamin D. daily", Lang::kEn), "Take Vitamin D. daily");
   // "M. DUPONT" is Monsieur: the title is not a first name.
   EXPECT_EQ(Mask(*d, "Patient: M. DAUBERT vu ce jour"), "Patient: M. [NOM] vu ce jour");
   // An initial far from any name stays (a grade, a vitamin).

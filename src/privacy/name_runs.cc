@@ -27,6 +27,24 @@ bool InitialWord(std::string_view w) {
   return w.size() % 2 == 1;
 }
 
+// Initials as one span: "J", "J-L", "M.E.J", "S.-E", "MA." (at most two
+// letters in a row, four in all, joined by '.' or '-').
+bool Initials(std::string_view w) {
+  int letters = 0, run = 0;
+  for (char c : w) {
+    if (UpperLetter(c)) {
+      ++letters;
+      if (++run > 2) return false;
+    } else if (c == '.' || c == '-') {
+      run = 0;
+    } else {
+      return false;
+    }
+  }
+  return letters >= 1 && letters <= 4 &&
+         (letters == 1 || w.find_first_of(".-") != std::string_view::npos);
+}
+
 struct Cluster {
   size_t first_tok = 0, last_tok = 0;  // the initials' word tokens
   size_t end_tok = 0;                  // one past the last token (trailing '.' included)
@@ -63,6 +81,8 @@ bool InitialCluster(const Scan& scan, size_t i, Cluster* out) {
 }
 
 std::vector<Span> Merged(std::vector<Span>* spans, std::vector<Span>* added);
+bool SingleSpace(const Scan& scan, size_t tok);
+bool TitleWord(const std::string& lower);
 
 // Index of the span covering byte `b`, or npos.
 size_t SpanAt(const std::vector<Span>& spans, size_t b) {
@@ -102,6 +122,22 @@ void AddInitials(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
     size_t b = toks[c.first_tok].begin, e = toks[c.last_tok].end;
     size_t end_byte = toks[c.end_tok - 1].end;
     i = c.end_tok - 1;
+    // Name spans over pieces of the initials ("E" and "J" of "M.E.J") become
+    // one; any other span there leaves the initials alone.
+    auto lo = std::lower_bound(spans->begin(), spans->end(), b,
+                               [](const Span& s, size_t x) { return s.end <= x; });
+    auto hi = lo;
+    bool others = false;
+    while (hi != spans->end() && hi->begin < e) {
+      others = others || !IsName(hi->label) || hi->begin < b || hi->end > e;
+      ++hi;
+    }
+    if (others) continue;
+    if (hi - lo > 1) {
+      Span merged{lo->begin, std::prev(hi)->end, Label::kPrenom, lo->priority};
+      lo = spans->erase(lo, hi);
+      spans->insert(lo, merged);
+    }
     size_t own = SpanAt(*spans, b);
     bool covered = false;  // the initials are (now) one first-name span
     if (own != std::string::npos) {
@@ -130,6 +166,22 @@ void AddInitials(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
       added.push_back({b, e, Label::kPrenom, 40});
       continue;
     }
+    // "MIROVSKY J.M", "Czernikowska S.": a surname no detector took, then
+    // the initials ending the name (French; English "Vitamin D." needs two
+    // letters or an upper-case surname).
+    bool dotted_before = c.last_tok > c.first_tok || c.end_tok > c.last_tok + 1;
+    size_t w = c.first_tok >= 2 ? c.first_tok - 2 : std::string::npos;
+    bool ends = c.end_tok >= toks.size() || toks[c.end_tok].kind != TokKind::kWord;
+    if (!covered && !next && dotted_before && ends && w != std::string::npos &&
+        SingleSpace(scan, w + 1) && SurnameAfterInitials(scan, lex, w) &&
+        !TitleWord(scan.lower[w]) && SpanAt(*spans, toks[w].begin) == std::string::npos) {
+      std::string_view sw = scan.text.substr(toks[w].begin, toks[w].end - toks[w].begin);
+      if (scan.lang == Lang::kFr || c.last_tok > c.first_tok || IsAllCaps(sw)) {
+        added.push_back({toks[w].begin, toks[w].end, Label::kNom, 40});
+        added.push_back({b, e, Label::kPrenom, 40});
+        continue;
+      }
+    }
     // "T.A DELACROIX", "J.-M. Fortin": two initials, or one with its dot
     // (or after a title), then a surname no detector took.
     size_t n = c.end_tok;
@@ -148,7 +200,7 @@ void AddInitials(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
 // Evidence that a name word is a first name (> 0) or a surname (< 0).
 double FirstNameEvidence(const Scan& scan, const Lexicon& lex, const Span& s, bool mixed_case) {
   std::string_view w = scan.text.substr(s.begin, s.end - s.begin);
-  if (InitialWord(w) || (w.size() <= 4 && w.find('.') != std::string_view::npos)) return 3.0;
+  if (Initials(w)) return 3.0;
   std::string lower = LowerAscii(w);
   bool first = lex.first_names.contains(lower), last = lex.last_names.contains(lower);
   if (!first) {
@@ -361,6 +413,16 @@ void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
     if (run.size() >= 2) RelabelRun(scan, lex, s, run, comma);
     i = j;
   }
+  // The replacement walks the spans in order: keep them sorted, never overlapping.
+  std::stable_sort(s.begin(), s.end(),
+                   [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  size_t out = 0, last_end = 0;
+  for (size_t k = 0; k < s.size(); ++k) {
+    if (out > 0 && s[k].begin < last_end) continue;
+    last_end = s[k].end;
+    s[out++] = s[k];
+  }
+  s.resize(out);
 }
 
 }  // namespace vigie::privacy::internal

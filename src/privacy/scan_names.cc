@@ -362,6 +362,9 @@ void ScanNames(Scan& scan, const Lexicon& lex) {
                  lower == "madame" || lower == "monsieur" || lower == "mademoiselle" ||
                  lower == "docteur" || lower == "professeur" || lower == "doctor" ||
                  lower == "miss" || lower == "prof" || lower == "mmes";
+    // "J.M", "M.E.J.": a letter of initials, not Monsieur.
+    if (title && lower == "m" && i > 0 && (words.Text(i - 1) == "." || words.Text(i - 1) == "-"))
+      title = false;
     bool field = lower == "nom" || lower == "prenom" || lower == "name" || lower == "patient" ||
                  lower == "patiente" || lower == "internes" || lower == "interne" ||
                  lower == "externe" || lower == "signe" || lower == "par" || lower == "epouse" ||
