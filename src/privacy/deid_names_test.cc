@@ -186,7 +186,7 @@ TEST(DeidNames, StreetNumbersInWordsRangesAndStreetsWithoutNumber) {
 TEST(DeidNames, TaggerSpansOnOrdinaryLowerCaseWordsAreDropped) {
   DeidResources r;
   r.first_names = "Pierre\n";
-  r.words = "est\nentretenu\nla\nregion\n";
+  r.words = "est\nentretenu\nla\nregion\npause\n";
   internal::Lexicon lex;
   internal::BuildLexicon(r, &lex);
   std::string text = "Le Dr FAUCON Pierre s'est entretenu avec krier, centre de la région";
@@ -203,8 +203,21 @@ TEST(DeidNames, TaggerSpansOnOrdinaryLowerCaseWordsAreDropped) {
   internal::FixNameRuns(scan, lex, &spans);
   std::vector<std::string> kept;
   for (const internal::Span& s : spans) kept.push_back(text.substr(s.begin, s.end - s.begin));
-  // Places keep their lower-case words ("63570 sainte édouard").
-  EXPECT_EQ(kept, (std::vector<std::string>{"FAUCON", "Pierre", "krier", "la", "région"}));
+  EXPECT_EQ(kept, (std::vector<std::string>{"FAUCON", "Pierre", "krier"}));
+  // A town keeps its lower-case words after its postcode.
+  r.words += "sainte\n";
+  internal::Lexicon lex2;
+  internal::BuildLexicon(r, &lex2);
+  std::string town = "au 44 rue X, 63570 sainte edouard pour la pause";
+  internal::Scan scan2 = internal::MakeScan(town, Lang::kFr);
+  auto at2 = [&](const std::string& w) { return town.find(w); };
+  std::vector<internal::Span> spans2 = {{at2("63570"), at2("63570") + 5, Label::kZip, 50},
+                                        {at2("sainte"), at2("sainte") + 6, Label::kVille, 30},
+                                        {at2("edouard"), at2("edouard") + 7, Label::kVille, 30},
+                                        {at2("pause"), at2("pause") + 5, Label::kVille, 30}};
+  internal::FixNameRuns(scan2, lex2, &spans2);
+  ASSERT_EQ(spans2.size(), 3U);
+  EXPECT_EQ(spans2.back().begin, at2("edouard"));
 }
 
 // scripts/install-deps installs Debian's wfrench; the committed tagger was

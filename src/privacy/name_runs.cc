@@ -375,16 +375,30 @@ void AddRowSurnames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spa
 
 void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans) {
   // The tagger's guesses (priority 30) on an ordinary word in lower case
-  // ("s'est", "conservé") are dropped (names only: places keep their words).
-  std::erase_if(*spans, [&](const Span& s) {
-    bool guessed = IsName(s.label);  // not "hôpital européen", "63570 sainte édouard"
-    if (s.priority > 30 || !guessed) return false;
-    std::string_view w = scan.text.substr(s.begin, s.end - s.begin);
-    for (char c : w) {
-      if (c >= 'A' && c <= 'Z') return false;
+  // ("s'est", "conservé", "pause") are dropped; a town keeps its words after
+  // its postcode or its first word ("63570 sainte édouard"); hospital names
+  // keep theirs ("hôpital européen").
+  {
+    std::vector<Span>& all = *spans;
+    size_t out = 0;
+    for (size_t k = 0; k < all.size(); ++k) {
+      const Span& s = all[k];
+      bool guess = s.priority <= 30 && (IsName(s.label) || s.label == Label::kVille);
+      bool drop = false;
+      if (guess) {
+        std::string_view w = scan.text.substr(s.begin, s.end - s.begin);
+        drop = !IsCapitalized(w) && w.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == w.npos &&
+               PlainWord(lex, LowerAscii(w));
+        if (drop && s.label == Label::kVille && out > 0) {
+          const Span& p = all[out - 1];
+          bool place = p.label == Label::kZip || p.label == Label::kVille;
+          drop = !(place && OneSpace(scan, p.end, s.begin));
+        }
+      }
+      if (!drop) all[out++] = s;
     }
-    return !IsCapitalized(w) && PlainWord(lex, LowerAscii(w));
-  });
+    all.resize(out);
+  }
   AddParticleSurnames(scan, lex, spans);
   AddRowSurnames(scan, lex, spans);
   AddInitials(scan, lex, spans);
