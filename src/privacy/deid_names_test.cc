@@ -87,6 +87,7 @@ TEST(DeidNames, InitialsNextToASurnameAreFirstNames) {
   EXPECT_EQ(Mask(*d, "Résultats pour Czernikowska S. Mention : normal"),
             "Résultats pour [NOM] [PRENOM]. Mention : normal");
   EXPECT_EQ(Mask(*d, "Take Vitamin D. daily", Lang::kEn), "Take Vitamin D. daily");
+  EXPECT_EQ(Mask(*d, "Dr Martin J2 post-op"), "Dr [NOM] J2 post-op");
   // "M. DUPONT" is Monsieur: the title is not a first name.
   EXPECT_EQ(Mask(*d, "Patient: M. DAUBERT vu ce jour"), "Patient: M. [NOM] vu ce jour");
   // An initial far from any name stays (a grade, a vitamin).

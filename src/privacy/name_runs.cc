@@ -72,8 +72,9 @@ bool InitialCluster(const Scan& scan, size_t i, Cluster* out) {
   }
   size_t end = last + 1;
   if (end < toks.size() && text(end) == ".") ++end;
-  // The cluster ends a word: a space, the end, or punctuation other than a letter.
-  if (end < toks.size() && toks[end].kind == TokKind::kWord) return false;
+  // The cluster ends a word: a space, the end, or punctuation ("J2", "T4N0" are codes).
+  if (end < toks.size() && (toks[end].kind == TokKind::kWord || toks[end].kind == TokKind::kNumber))
+    return false;
   out->first_tok = i;
   out->last_tok = last;
   out->end_tok = end;
