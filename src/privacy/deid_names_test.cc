@@ -125,6 +125,8 @@ TEST(DeidNames, SurnameThenCommaThenFirstNamesOpeningARow) {
             "Liste :\n[NOM], [PRENOM] [PRENOM] [DATE]\n[NOM], [PRENOM]|[DATE]");
   // Not a name: an ordinary word before a comma that no name follows.
   EXPECT_EQ(Mask(*d, "Bilan, contacter le service"), "Bilan, contacter le service");
+  EXPECT_EQ(Mask(*d, "Hello, Colette", Lang::kEn), "Hello, Colette");
+  EXPECT_EQ(Mask(*d, "Martin, Colette", Lang::kEn), "[NOM], [PRENOM]");
 }
 
 TEST(DeidNames, SurnameWithAParticleAfterATitle) {

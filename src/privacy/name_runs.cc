@@ -351,6 +351,8 @@ void AddRowSurnames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spa
     const std::string& lw = scan.lower[i];
     bool name_like =
         (IsCapitalized(w) || IsAllCaps(w)) ? !lex.stopwords.contains(lw) : !lex.french.Contains(lw);
+    // English "Hello, John": only a known or upper-case surname opens a row.
+    if (scan.lang != Lang::kFr && !IsAllCaps(w) && !lex.last_names.contains(lw)) continue;
     if (!name_like || w.size() < 2 || SpanAt(*spans, toks[i].begin) != std::string::npos) continue;
     size_t x = i + 3;
     size_t own = SpanAt(*spans, toks[x].begin);
