@@ -207,6 +207,24 @@ TEST(DeidNames, TaggerSpansOnOrdinaryLowerCaseWordsAreDropped) {
   std::vector<std::string> kept;
   for (const internal::Span& s : spans) kept.push_back(text.substr(s.begin, s.end - s.begin));
   EXPECT_EQ(kept, (std::vector<std::string>{"FAUCON", "Pierre", "krier"}));
+  // Capitalised: a stopword or a lone ordinary word goes; beside a name or a title it stays.
+  r.stopwords = "Le\n";
+  r.words += "visiter\nmulet\n";
+  internal::Lexicon lex3;
+  internal::BuildLexicon(r, &lex3);
+  std::string note = "LE 9 juin. Visiter le lieu. Dr Mulet vu. Pierre Mulet vu.";
+  internal::Scan scan3 = internal::MakeScan(note, Lang::kFr);
+  auto at3 = [&](const std::string& w, size_t from = 0) { return note.find(w, from); };
+  size_t second = at3("Mulet", at3("Mulet") + 1);
+  std::vector<internal::Span> spans3 = {{at3("LE"), at3("LE") + 2, Label::kNom, 30},
+                                        {at3("Visiter"), at3("Visiter") + 7, Label::kPrenom, 30},
+                                        {at3("Mulet"), at3("Mulet") + 5, Label::kNom, 30},
+                                        {at3("Pierre"), at3("Pierre") + 6, Label::kPrenom, 30},
+                                        {second, second + 5, Label::kNom, 30}};
+  internal::FixNameRuns(scan3, lex3, &spans3);
+  std::vector<std::string> kept3;
+  for (const internal::Span& s : spans3) kept3.push_back(note.substr(s.begin, s.end - s.begin));
+  EXPECT_EQ(kept3, (std::vector<std::string>{"Mulet", "Pierre", "Mulet"}));
   // A town keeps its lower-case words after its postcode.
   r.words += "sainte\n";
   internal::Lexicon lex2;

@@ -6,6 +6,7 @@
 // after the surname) rather than word by word. Thread-safety: pure function
 // over a per-call Scan.
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 
 #include "privacy/scanner.h"
@@ -374,6 +375,22 @@ void AddRowSurnames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spa
   if (!added.empty()) *spans = Merged(spans, &added);
 }
 
+// Whether span k (in `all`, whose first `out` entries are the kept ones
+// before it) has a name span or a title right before it, or a name span
+// right after it.
+bool NameBeside(const Scan& scan, const std::vector<Span>& all, size_t out, size_t k) {
+  const Span& s = all[k];
+  if (out > 0 && IsName(all[out - 1].label) && OneSpace(scan, all[out - 1].end, s.begin))
+    return true;
+  if (k + 1 < all.size() && IsName(all[k + 1].label) && OneSpace(scan, s.end, all[k + 1].begin))
+    return true;
+  size_t p = s.begin;
+  while (p > 0 && (scan.text[p - 1] == ' ' || scan.text[p - 1] == '.')) --p;
+  size_t b = p;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(scan.text[b - 1])) != 0) --b;
+  return b < p && TitleWord(LowerAscii(scan.text.substr(b, p - b)));
+}
+
 }  // namespace
 
 void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans) {
@@ -390,8 +407,17 @@ void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
       bool drop = false;
       if (guess) {
         std::string_view w = scan.text.substr(s.begin, s.end - s.begin);
-        drop = !IsCapitalized(w) && w.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == w.npos &&
-               PlainWord(lex, LowerAscii(w));
+        std::string lower = LowerAscii(w);
+        bool plain = PlainWord(lex, lower);
+        drop =
+            !IsCapitalized(w) && w.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == w.npos && plain;
+        // A stopword is never a name ("LE Ven. 9 Juin"); nor an ordinary
+        // capitalised word ("Visiter l'appartement") with no name or title
+        // beside it.
+        if (IsName(s.label) &&
+            (lex.stopwords.contains(lower) || (plain && !NameBeside(scan, all, out, k)))) {
+          drop = true;
+        }
         if (drop && s.label == Label::kVille && out > 0) {
           const Span& p = all[out - 1];
           bool place = p.label == Label::kZip || p.label == Label::kVille;
