@@ -380,7 +380,9 @@ void AddRowSurnames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spa
 // right after it.
 bool NameBeside(const Scan& scan, const std::vector<Span>& all, size_t out, size_t k) {
   const Span& s = all[k];
-  if (out > 0 && IsName(all[out - 1].label) && OneSpace(scan, all[out - 1].end, s.begin))
+  if (out > 0 && IsName(all[out - 1].label) &&
+      (OneSpace(scan, all[out - 1].end, s.begin) ||
+       scan.text.substr(all[out - 1].end, s.begin - all[out - 1].end) == ". "))
     return true;
   if (k + 1 < all.size() && IsName(all[k + 1].label) && OneSpace(scan, s.end, all[k + 1].begin))
     return true;
@@ -411,13 +413,13 @@ void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
         bool plain = PlainWord(lex, lower);
         drop =
             !IsCapitalized(w) && w.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == w.npos && plain;
-        // A stopword is never a name ("LE Ven. 9 Juin"); nor an ordinary
-        // capitalised word ("Visiter l'appartement") with no name or title
-        // beside it.
-        if (IsName(s.label) &&
-            (lex.stopwords.contains(lower) || (plain && !NameBeside(scan, all, out, k)))) {
+        // An ordinary capitalised word ("Visiter l'appartement") with no name
+        // or title beside it. (Stopwords stay: the tagger rightly takes the
+        // particles of "LE GLOAHEC", "DE PIERREPONT".)
+        // Initials and upper-case words ("C.", "COURT", "HOP") are not judged so.
+        if (IsName(s.label) && plain && IsCapitalized(w) && w.size() >= 3 &&
+            !NameBeside(scan, all, out, k))
           drop = true;
-        }
         if (drop && s.label == Label::kVille && out > 0) {
           const Span& p = all[out - 1];
           bool place = p.label == Label::kZip || p.label == Label::kVille;
