@@ -213,7 +213,7 @@ TEST(DeidNames, TaggerSpansOnOrdinaryLowerCaseWordsAreDropped) {
   r.words += "visiter\nmulet\n";
   internal::Lexicon lex3;
   internal::BuildLexicon(r, &lex3);
-  std::string note = "LE 9 juin. Visiter le lieu. Dr Mulet vu. Pierre Mulet vu.";
+  std::string note = "LE 9 juin. Visiter le lieu. Dr Mulet vu. Pierre Mulet vu. Post-op J2";
   internal::Scan scan3 = internal::MakeScan(note, Lang::kFr);
   auto at3 = [&](const std::string& w, size_t from = 0) { return note.find(w, from); };
   size_t second = at3("Mulet", at3("Mulet") + 1);
@@ -221,7 +221,8 @@ TEST(DeidNames, TaggerSpansOnOrdinaryLowerCaseWordsAreDropped) {
                                         {at3("Visiter"), at3("Visiter") + 7, Label::kPrenom, 30},
                                         {at3("Mulet"), at3("Mulet") + 5, Label::kNom, 30},
                                         {at3("Pierre"), at3("Pierre") + 6, Label::kPrenom, 30},
-                                        {second, second + 5, Label::kNom, 30}};
+                                        {second, second + 5, Label::kNom, 30},
+                                        {at3("J2"), at3("J2") + 1, Label::kPrenom, 30}};
   internal::FixNameRuns(scan3, lex3, &spans3);
   std::vector<std::string> kept3;
   for (const internal::Span& s : spans3) kept3.push_back(note.substr(s.begin, s.end - s.begin));

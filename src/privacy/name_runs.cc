@@ -416,6 +416,10 @@ void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
         // An ordinary capitalised word ("Visiter l'appartement") with no name
         // or title beside it. (Stopwords stay: the tagger rightly takes the
         // particles of "LE GLOAHEC", "DE PIERREPONT".)
+        // A letter glued to a number is a code ("J2", "T4"), not an initial.
+        if (w.size() == 1 && s.end < scan.text.size() && scan.text[s.end] >= '0' &&
+            scan.text[s.end] <= '9')
+          drop = true;
         // Initials and upper-case words ("C.", "COURT", "HOP") are not judged so.
         if (IsName(s.label) && plain && IsCapitalized(w) && w.size() >= 3 &&
             !NameBeside(scan, all, out, k))
