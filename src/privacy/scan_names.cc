@@ -221,6 +221,7 @@ void BuildLexicon(const DeidResources& r, Lexicon* lex) {
   flag(lex->last_names, 2);
   flag(lex->cities, 4);
   flag(lex->stopwords, 8);
+  flag(lex->wide_first, 64);
 }
 
 // ---- name detectors ----

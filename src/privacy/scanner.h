@@ -61,7 +61,8 @@ struct Lexicon {
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> hospitals;
   std::unordered_set<std::string> stopwords;  // never names (LowerAscii)
   WordSet french;                             // ordinary French words (LowerAscii of the word list)
-  // Bits of every dictionary word: 1 first name, 2 last name, 4 city, 8 stopword.
+  // Bits of every dictionary word: 1 first name, 2 last name, 4 city, 8 stopword,
+  // 64 first name of another locale (the tagger's flags, one look-up).
   std::unordered_map<std::string, uint8_t> word_flags;
   // Surrogate pools (pseudo mode), in file order.
   std::vector<std::string> first_pool, last_pool, city_pool;

@@ -151,10 +151,9 @@ TagContext MakeTagContext(const Scan& scan, const Lexicon& lex,
     uint8_t f = 0;
     if (word) {
       const std::string& lw = scan.lower[i];
-      f = static_cast<uint8_t>(
-          (lex.first_names.contains(lw) ? 1 : 0) | (lex.last_names.contains(lw) ? 2 : 0) |
-          (lex.cities.contains(lw) ? 4 : 0) | (lex.stopwords.contains(lw) ? 8 : 0) |
-          (lex.french.Contains(lw) ? 32 : 0) | (lex.wide_first.contains(lw) ? 64 : 0));
+      auto it = lex.word_flags.find(lw);
+      f = it == lex.word_flags.end() ? 0 : it->second;
+      if (lex.french.Contains(lw)) f = static_cast<uint8_t>(f | 32);
     }
     if (i == 0 || scan.tokens[i - 1].newline) f = static_cast<uint8_t>(f | 16);
     c.flags.push_back(f);
