@@ -126,26 +126,32 @@ uint64_t WordSet::Hash(std::string_view lower) {
   return h == 0 ? 1 : h;
 }
 
+// 32-bit fingerprints (the high half of the hash; 0 marks an empty slot) in a
+// table of at least 1.5x the count: 2 MB for the 346k words of wfrench, so a
+// look-up per word stays in cache.
 void WordSet::Build(const std::vector<uint64_t>& hashes) {
   size_t size = 16;
-  while (size < hashes.size() * 2) size *= 2;
+  while (size < hashes.size() + hashes.size() / 2) size *= 2;
   slots.assign(size, 0);
   count = 0;
   for (uint64_t h : hashes) {
-    size_t slot = static_cast<size_t>(h * 0x9E3779B97F4A7C15ULL >> 20) & (size - 1);
-    while (slots[slot] != 0 && slots[slot] != h) slot = (slot + 1) & (size - 1);
+    auto print = static_cast<uint32_t>(h >> 32);
+    if (print == 0) print = 1;
+    size_t slot = static_cast<size_t>(h) & (size - 1);
+    while (slots[slot] != 0 && slots[slot] != print) slot = (slot + 1) & (size - 1);
     if (slots[slot] == 0) ++count;
-    slots[slot] = h;
+    slots[slot] = print;
   }
 }
 
 bool WordSet::Contains(std::string_view lower) const {
   if (count == 0) return false;
   uint64_t h = Hash(lower);
+  auto print = static_cast<uint32_t>(h >> 32);
+  if (print == 0) print = 1;
   size_t mask = slots.size() - 1;
-  for (size_t slot = static_cast<size_t>(h * 0x9E3779B97F4A7C15ULL >> 20) & mask;;
-       slot = (slot + 1) & mask) {
-    if (slots[slot] == h) return true;
+  for (size_t slot = static_cast<size_t>(h) & mask;; slot = (slot + 1) & mask) {
+    if (slots[slot] == print) return true;
     if (slots[slot] == 0) return false;
   }
 }

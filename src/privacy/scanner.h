@@ -43,9 +43,11 @@ struct Lexicon;
 // "profession", "mise"): not taken as a name without a stronger cue.
 bool PlainWord(const Lexicon& lex, const std::string& lower);
 
-// Set of 64-bit hashes of folded words (open addressing; 0 = empty slot).
+// Set of folded words kept as 32-bit fingerprints of their 64-bit hash (open
+// addressing; 0 = empty slot). A false positive needs a 32-bit collision in
+// a short probe run: about one word in a billion.
 struct WordSet {
-  std::vector<uint64_t> slots;
+  std::vector<uint32_t> slots;
   size_t count = 0;
   void Build(const std::vector<uint64_t>& hashes);
   bool Contains(std::string_view lower) const;
