@@ -112,7 +112,7 @@ bool SurnameAfterInitials(const Scan& scan, const Lexicon& lex, size_t tok) {
       scan.text.substr(scan.tokens[tok].begin, scan.tokens[tok].end - scan.tokens[tok].begin);
   const std::string& lower = scan.lower[tok];
   return (IsCapitalized(w) || IsAllCaps(w)) && !lex.stopwords.contains(lower) &&
-         !PlainWord(lex, lower) && !IsMonthWord(lower);
+         !PlainWord(lex, scan.lang, lower) && !IsMonthWord(lower);
 }
 
 void AddInitials(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans) {
@@ -217,8 +217,8 @@ double FirstNameEvidence(const Scan& scan, const Lexicon& lex, const Span& s, bo
     wide = dash != std::string::npos && lex.wide_first.contains(lower.substr(0, dash));
   }
   double e = first && !last ? 2.0 : first ? 1.0 : last ? -1.0 : wide ? 1.5 : -0.5;
-  if (!first && lex.french.Contains(lower)) e -= 1.0;  // "Rossignol", "Mulet"
-  if (mixed_case) e += IsAllCaps(w) ? -0.75 : 0.75;    // "LEROY Jean-Claude"
+  if (!first && lex.Words(scan.lang).Contains(lower)) e -= 1.0;  // "Rossignol", "Mulet"
+  if (mixed_case) e += IsAllCaps(w) ? -0.75 : 0.75;              // "LEROY Jean-Claude"
   return e;
 }
 
@@ -350,8 +350,8 @@ void AddRowSurnames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spa
       continue;
     std::string_view w = text(i);
     const std::string& lw = scan.lower[i];
-    bool name_like =
-        (IsCapitalized(w) || IsAllCaps(w)) ? !lex.stopwords.contains(lw) : !lex.french.Contains(lw);
+    bool name_like = (IsCapitalized(w) || IsAllCaps(w)) ? !lex.stopwords.contains(lw)
+                                                        : !lex.Words(scan.lang).Contains(lw);
     // English "Hello, John": only a known or upper-case surname opens a row.
     if (scan.lang != Lang::kFr && !IsAllCaps(w) && !lex.last_names.contains(lw)) continue;
     if (!name_like || w.size() < 2 || SpanAt(*spans, toks[i].begin) != std::string::npos) continue;
@@ -410,7 +410,7 @@ void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
       if (guess) {
         std::string_view w = scan.text.substr(s.begin, s.end - s.begin);
         std::string lower = LowerAscii(w);
-        bool plain = PlainWord(lex, lower);
+        bool plain = PlainWord(lex, scan.lang, lower);
         drop =
             !IsCapitalized(w) && w.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == w.npos && plain;
         // An ordinary capitalised word ("Visiter l'appartement") with no name

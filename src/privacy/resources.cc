@@ -4,7 +4,8 @@
 namespace vigie::privacy {
 
 Result<DeidResources> LoadDeidResources(Env& env, const std::string& dir,
-                                        const std::string& word_list) {
+                                        const std::string& word_list,
+                                        const std::string& word_list_en) {
   DeidResources r;
   struct File {
     const char* name;
@@ -34,6 +35,11 @@ Result<DeidResources> LoadDeidResources(Env& env, const std::string& dir,
     Result<std::string> text = env.ReadFile(word_list);
     if (!text.ok()) return text.status();
     r.words = std::move(text).value();
+  }
+  if (!word_list_en.empty() && env.FileExists(word_list_en)) {
+    Result<std::string> text = env.ReadFile(word_list_en);
+    if (!text.ok()) return text.status();
+    r.words_en = std::move(text).value();
   }
   return r;
 }

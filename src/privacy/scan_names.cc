@@ -156,15 +156,16 @@ bool WordSet::Contains(std::string_view lower) const {
   }
 }
 
-bool PlainWord(const Lexicon& lex, const std::string& lower) {
+bool PlainWord(const Lexicon& lex, Lang lang, const std::string& lower) {
+  const WordSet& words = lex.Words(lang);
   if (lex.first_names.contains(lower) || lex.last_names.contains(lower) ||
       lex.cities.contains(lower))
     return false;
-  if (lex.french.Contains(lower)) return true;
+  if (words.Contains(lower)) return true;
   // An elided word: "s'est", "l'examen", "qu'il" (the list holds the word alone).
   size_t quote = lower.find('\'');
   return quote != std::string::npos && quote <= 2 && quote + 1 < lower.size() &&
-         lex.french.Contains(std::string_view(lower).substr(quote + 1));
+         words.Contains(std::string_view(lower).substr(quote + 1));
 }
 
 std::string Scan::Before(size_t pos, size_t bytes) const {
@@ -207,18 +208,24 @@ void BuildLexicon(const DeidResources& r, Lexicon* lex) {
     if (!seq.empty()) lex->hospitals[seq[0]].push_back(std::move(seq));
   });
   lines(r.stopwords, [&](const std::string& l) { lex->stopwords.insert(LowerAscii(l)); });
-  // The word list: one word a line (no commas to split).
-  std::vector<uint64_t> hashes;
-  hashes.reserve(r.words.size() / 9);
-  for (size_t pos = 0; pos < r.words.size();) {
-    size_t end = r.words.find('\n', pos);
-    if (end == std::string::npos) end = r.words.size();
-    std::string_view w(r.words.data() + pos, end - pos);
-    if (!w.empty() && w.back() == '\r') w.remove_suffix(1);
-    if (!w.empty() && w[0] != '#') hashes.push_back(WordSet::Hash(LowerAscii(w)));
-    pos = end + 1;
-  }
-  lex->french.Build(hashes);
+  // The word lists: one word a line (no commas to split); capitalised
+  // entries are proper names, not ordinary words.
+  auto word_list = [](const std::string& text, WordSet* set) {
+    std::vector<uint64_t> hashes;
+    hashes.reserve(text.size() / 9);
+    for (size_t pos = 0; pos < text.size();) {
+      size_t end = text.find('\n', pos);
+      if (end == std::string::npos) end = text.size();
+      std::string_view w(text.data() + pos, end - pos);
+      if (!w.empty() && w.back() == '\r') w.remove_suffix(1);
+      bool proper = !w.empty() && ((w[0] >= 'A' && w[0] <= 'Z') || w[0] == '#');
+      if (!w.empty() && !proper) hashes.push_back(WordSet::Hash(LowerAscii(w)));
+      pos = end + 1;
+    }
+    set->Build(hashes);
+  };
+  word_list(r.words, &lex->french);
+  word_list(r.words_en, &lex->english);
   auto flag = [lex](const std::unordered_set<std::string>& set, uint8_t bit) {
     for (const std::string& w : set)
       lex->word_flags[w] = static_cast<uint8_t>(lex->word_flags[w] | bit);
@@ -285,11 +292,11 @@ bool CommonWord(const std::string& lower) {
 // ("Mme krajewski patrice"): three letters or more, no common word.
 // Words ending like a French participle, adverb or adjective ("arrivée",
 // "prévu" aside) are not taken unless a name dictionary holds them.
-bool LowerName(const Lexicon& lex, std::string_view w, const std::string& lower) {
+bool LowerName(const Lexicon& lex, Lang lang, std::string_view w, const std::string& lower) {
   if (w.size() < 3 || lex.stopwords.contains(lower) || CommonWord(lower) || IsMonthWord(lower))
     return false;
   if (lex.first_names.contains(lower) || lex.last_names.contains(lower)) return true;
-  if (lex.french.Contains(lower)) return false;  // an ordinary word: "transmis", "bilan"
+  if (lex.Words(lang).Contains(lower)) return false;  // an ordinary word: "transmis", "bilan"
   for (std::string_view end :
        {"\xC3\xA9",
         "\xC3\xA9"
@@ -339,7 +346,8 @@ std::vector<size_t> NameRun(const Scan& scan, const Lexicon& lex, size_t i, bool
   std::vector<size_t> run;
   while (i != std::string::npos && run.size() < 4) {
     std::string_view w = words.Text(i);
-    bool ok = NameLike(lex, w, words.Lower(i)) || (lenient && LowerName(lex, w, words.Lower(i)));
+    bool ok = NameLike(lex, w, words.Lower(i)) ||
+              (lenient && LowerName(lex, scan.lang, w, words.Lower(i)));
     // Past two words, an ordinary word ends the name ("OGER Dominique
     // Contacter") unless the run has no surname yet ("Albert Pierre Goupil")
     // or it is an upper-case surname after the first names.
@@ -348,7 +356,7 @@ std::vector<size_t> NameRun(const Scan& scan, const Lexicon& lex, size_t i, bool
       surname_yet = surname_yet || (!lex.first_names.contains(words.Lower(r)) &&
                                     !lex.wide_first.contains(words.Lower(r)));
     }
-    if (!ok || (run.size() >= 2 && surname_yet && PlainWord(lex, words.Lower(i)) &&
+    if (!ok || (run.size() >= 2 && surname_yet && PlainWord(lex, scan.lang, words.Lower(i)) &&
                 !(IsAllCaps(w) && !IsAllCaps(words.Text(run.back())))))
       break;
     run.push_back(i);
@@ -416,7 +424,7 @@ void ScanNames(Scan& scan, const Lexicon& lex) {
         i + 3 < toks.size() && words.Text(i + 1) == "." && toks[i + 2].kind == TokKind::kSpace &&
         !toks[i + 2].newline && toks[i + 3].kind == TokKind::kWord &&
         NameLike(lex, words.Text(i + 3), words.Lower(i + 3)) &&
-        !PlainWord(lex, words.Lower(i + 3)) &&
+        !PlainWord(lex, scan.lang, words.Lower(i + 3)) &&
         (i == 0 || toks[i - 1].kind == TokKind::kSpace || words.Text(i - 1) == "(")) {
       scan.Add(toks[i].begin, toks[i].end, Label::kPrenom, 44);
       scan.Add(toks[i + 3].begin, toks[i + 3].end, Label::kNom, 44);
@@ -428,7 +436,7 @@ void ScanNames(Scan& scan, const Lexicon& lex) {
     // none a common word.
     bool line_start = i == 0 || (toks[i - 1].kind == TokKind::kSpace && toks[i - 1].newline) ||
                       (i == 1 && toks[0].kind == TokKind::kSpace);
-    if (fr && line_start && LowerName(lex, words.Text(i), lower)) {
+    if (fr && line_start && LowerName(lex, scan.lang, words.Text(i), lower)) {
       std::vector<size_t> run = NameRun(scan, lex, i, true);
       if (run.size() > 3) run.resize(3);
       size_t n_first = 0;

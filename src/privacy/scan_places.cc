@@ -328,10 +328,10 @@ void City(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
   // word that is no word of the language, no first name and no title.
   bool after_a =
       scan.lang == Lang::kFr && i >= 2 && v.Text(i - 1) == " " && v.Text(i - 2) == "\xC3\xA0";
-  if (!after_a || lex.stopwords.contains(w) || PlainWord(lex, w) || lex.first_names.contains(w) ||
-      lex.wide_first.contains(w) || IsMonthWord(w) || In(kWeekdays, w) || w.size() < 3 ||
-      w == "dr" || w == "pr" || w == "mme" || w == "mlle" || w == "docteur" || w == "professeur" ||
-      w == "madame" || w == "monsieur")
+  if (!after_a || lex.stopwords.contains(w) || PlainWord(lex, scan.lang, w) ||
+      lex.first_names.contains(w) || lex.wide_first.contains(w) || IsMonthWord(w) ||
+      In(kWeekdays, w) || w.size() < 3 || w == "dr" || w == "pr" || w == "mme" || w == "mlle" ||
+      w == "docteur" || w == "professeur" || w == "madame" || w == "monsieur")
     return;
   size_t last = i;
   for (size_t k = v.Next(i); k != std::string::npos && v.Kind(k) == TokKind::kWord;) {
@@ -427,7 +427,8 @@ void HospitalBeforeCue(Scan& scan, const View& v, const Lexicon& lex, size_t i) 
   for (int n = 0; n < 4 && k != std::string::npos; ++n) {
     const std::string& w = v.Lower(k);
     bool saint = w == "saint" || w == "sainte" || w == "st";
-    if (!CapWord(v, k) || lex.stopwords.contains(w) || (PlainWord(lex, w) && !saint)) break;
+    if (!CapWord(v, k) || lex.stopwords.contains(w) || (PlainWord(lex, scan.lang, w) && !saint))
+      break;
     first = k;
     k = prev(k);
   }

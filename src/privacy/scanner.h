@@ -41,7 +41,7 @@ bool IsAllCaps(std::string_view word);      // >= 2 letters, none lower case
 struct Lexicon;
 // An ordinary French word that no name dictionary holds ("contacter",
 // "profession", "mise"): not taken as a name without a stronger cue.
-bool PlainWord(const Lexicon& lex, const std::string& lower);
+bool PlainWord(const Lexicon& lex, Lang lang, const std::string& lower);
 
 // Set of folded words kept as 32-bit fingerprints of their 64-bit hash (open
 // addressing; 0 = empty slot). A false positive needs a 32-bit collision in
@@ -63,6 +63,9 @@ struct Lexicon {
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> hospitals;
   std::unordered_set<std::string> stopwords;  // never names (LowerAscii)
   WordSet french;                             // ordinary French words (LowerAscii of the word list)
+  WordSet english;  // ordinary English words (lower-case entries of its list)
+  // The list of the note's language.
+  const WordSet& Words(Lang lang) const { return lang == Lang::kFr ? french : english; }
   // Bits of every dictionary word: 1 first name, 2 last name, 4 city, 8 stopword,
   // 64 first name of another locale (the tagger's flags, one look-up).
   std::unordered_map<std::string, uint8_t> word_flags;

@@ -153,7 +153,9 @@ TagContext MakeTagContext(const Scan& scan, const Lexicon& lex,
       const std::string& lw = scan.lower[i];
       auto it = lex.word_flags.find(lw);
       f = it == lex.word_flags.end() ? 0 : it->second;
-      if (lex.french.Contains(lw)) f = static_cast<uint8_t>(f | 32);
+      // An ordinary word of the note's language (French list for French
+      // notes, English list for English ones).
+      if (lex.Words(scan.lang).Contains(lw)) f = static_cast<uint8_t>(f | 32);
     }
     if (i == 0 || scan.tokens[i - 1].newline) f = static_cast<uint8_t>(f | 16);
     c.flags.push_back(f);

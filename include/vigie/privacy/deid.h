@@ -90,6 +90,9 @@ struct DeidResources {
   // French word list, one word a line (Debian wfrench, /usr/share/dict/french):
   // tells lower-case names from ordinary words. Empty = not used.
   std::string words;
+  // English word list (Debian wamerican, /usr/share/dict/american-english),
+  // for English notes; capitalised entries (proper names) are skipped.
+  std::string words_en;
 };
 
 class Deidentifier {

@@ -15,7 +15,9 @@ namespace vigie::privacy {
 // scripts/install-deps; GPL, so read from the system, never copied into the
 // repository). A missing dictionary file gives kFileNotFound naming it.
 inline constexpr const char* kDefaultWordList = "/usr/share/dict/french";
+inline constexpr const char* kDefaultWordListEn = "/usr/share/dict/american-english";
 Result<DeidResources> LoadDeidResources(Env& env, const std::string& dir,
-                                        const std::string& word_list = kDefaultWordList);
+                                        const std::string& word_list = kDefaultWordList,
+                                        const std::string& word_list_en = kDefaultWordListEn);
 
 }  // namespace vigie::privacy
