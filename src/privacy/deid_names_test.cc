@@ -252,6 +252,7 @@ TEST(DeidNames, InstalledWordListAndWideFirstNamesLoad) {
   Result<DeidResources> r = LoadDeidResources(*env, std::string(src) + "/data/deid");
   ASSERT_TRUE(r.ok()) << r.status().Message(Lang::kEn);
   EXPECT_GT(r->words.size(), 1000000U) << kDefaultWordList << " (apt-get install wfrench)";
+  EXPECT_GT(r->words_en.size(), 500000U) << kDefaultWordListEn << " (apt-get install wamerican)";
   EXPECT_GT(r->first_names_wide.size(), 10000U);
   auto d = Deidentifier::Create(*r);
   ASSERT_TRUE(d.ok());
@@ -261,6 +262,21 @@ TEST(DeidNames, InstalledWordListAndWideFirstNamesLoad) {
   // "Mickaël" is a first name of the Belgian locale only: it says which word is the surname.
   EXPECT_EQ(Mask(**d, "Professeur MOLINEC MICKAEL"), "Professeur [NOM] [PRENOM]");
   EXPECT_EQ(Mask(**d, "Professeur MICKAEL MOLINEC"), "Professeur [PRENOM] [NOM]");
+  // English notes are judged with the English list: capitalised clinical
+  // words are not names (they were with the French list alone).
+  EXPECT_EQ(
+      Mask(**d, "Physical Exam: Alert and Oriented. Heart Sounds Regular. Lungs Clear.", Lang::kEn),
+      "Physical Exam: Alert and Oriented. Heart Sounds Regular. Lungs Clear.");
+  EXPECT_EQ(Mask(**d, "Seen by Dr. Hartmann for Follow Up.", Lang::kEn),
+            "Seen by Dr. [NOM] for Follow Up.");
+  Result<DeidResources> fr_only =
+      LoadDeidResources(*env, std::string(src) + "/data/deid", kDefaultWordList, "");
+  ASSERT_TRUE(fr_only.ok());
+  auto d_fr = Deidentifier::Create(*fr_only);
+  ASSERT_TRUE(d_fr.ok());
+  EXPECT_NE(Mask(**d_fr, "Physical Exam: Alert and Oriented. Heart Sounds Regular. Lungs Clear.",
+                 Lang::kEn),
+            "Physical Exam: Alert and Oriented. Heart Sounds Regular. Lungs Clear.");
   // A missing word list is not an error (the de-identifier works without it).
   Result<DeidResources> none =
       LoadDeidResources(*env, std::string(src) + "/data/deid", "/nonexistent/french");
