@@ -373,22 +373,23 @@ void ScanNames(Scan& scan, const Lexicon& lex) {
   for (size_t i = 0; i < toks.size(); ++i) {
     if (toks[i].kind != TokKind::kWord) continue;
     const std::string& lower = words.Lower(i);
+    std::string_view lv = lower;  // compares its size first, then its bytes
     bool title = std::find(kTitleWords.begin(), kTitleWords.end(), lower) != kTitleWords.end() ||
-                 lower == "madame" || lower == "monsieur" || lower == "mademoiselle" ||
-                 lower == "docteur" || lower == "professeur" || lower == "doctor" ||
-                 lower == "miss" || lower == "prof" || lower == "mmes";
+                 lv == "madame" || lv == "monsieur" || lv == "mademoiselle" || lv == "docteur" ||
+                 lv == "professeur" || lv == "doctor" || lv == "miss" || lv == "prof" ||
+                 lv == "mmes";
     // "J.M", "M.E.J.": a letter of initials, not Monsieur.
-    if (title && lower == "m" && i > 0 && (words.Text(i - 1) == "." || words.Text(i - 1) == "-"))
+    if (title && lv == "m" && i > 0 && (words.Text(i - 1) == "." || words.Text(i - 1) == "-"))
       title = false;
-    bool field = lower == "nom" || lower == "prenom" || lower == "name" || lower == "patient" ||
-                 lower == "patiente" || lower == "internes" || lower == "interne" ||
-                 lower == "externe" || lower == "signe" || lower == "par" || lower == "epouse" ||
-                 lower == "epoux" || lower == "fille" || lower == "fils";
+    bool field = lv == "nom" || lv == "prenom" || lv == "name" || lv == "patient" ||
+                 lv == "patiente" || lv == "internes" || lv == "interne" || lv == "externe" ||
+                 lv == "signe" || lv == "par" || lv == "epouse" || lv == "epoux" || lv == "fille" ||
+                 lv == "fils";
     // Lower-case names after a role and at a line start: French notes only
     // (English lower-case prose is not filtered well enough by the common words).
     bool fr = scan.lang == Lang::kFr;
-    bool role = fr && (lower == "patient" || lower == "patiente" || lower == "usager" ||
-                       lower == "usagere" || lower == "beneficiaire" || lower == "enfant");
+    bool role = fr && (lv == "patient" || lv == "patiente" || lv == "usager" || lv == "usagere" ||
+                       lv == "beneficiaire" || lv == "enfant");
     if (role) field = true;
     if (title || field) {
       size_t j = i + 1;

@@ -390,7 +390,7 @@ void WordDate(Scan& scan, const View& v, size_t i) {
 // "la rue Rivoli", "avenue Foch": a street word and a capitalised name with
 // no number before (the street word is not a plain "place" or "cours").
 void StreetWithoutNumber(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
-  const std::string& w = v.Lower(i);
+  std::string_view w = v.Lower(i);
   if (scan.lang != Lang::kFr || (w != "rue" && w != "avenue" && w != "boulevard" && w != "bd" &&
                                  w != "allee" && w != "impasse" && w != "quai" && w != "chemin"))
     return;
@@ -409,7 +409,7 @@ void StreetWithoutNumber(Scan& scan, const View& v, const Lexicon& lex, size_t i
 // "Jefferson university hospital", "Avicenne AP-HP Hospital": capitalised
 // names before a trailing cue word (and its "university", "general"...).
 void HospitalBeforeCue(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
-  const std::string& cue = v.Lower(i);
+  std::string_view cue = v.Lower(i);
   if (cue != "hospital" && cue != "clinic" && cue != "infirmary") return;
   auto prev = [&](size_t k) -> size_t {
     if (k < 2 || v.Kind(k - 1) != TokKind::kSpace || scan.tokens[k - 1].newline ||
