@@ -241,6 +241,16 @@ TEST(DeidNames, TaggerSpansOnOrdinaryLowerCaseWordsAreDropped) {
   internal::FixNameRuns(scan2, lex2, &spans2);
   ASSERT_EQ(spans2.size(), 3U);
   EXPECT_EQ(spans2.back().begin, at2("edouard"));
+  // Not after a town word that ends it ("Ivry-sur-Seine en date").
+  std::string ivry = "94200 Ivry en date";
+  internal::Scan scan4 = internal::MakeScan(ivry, Lang::kFr);
+  r.words += "en\ndate\n";
+  internal::Lexicon lex4;
+  internal::BuildLexicon(r, &lex4);
+  std::vector<internal::Span> spans4 = {
+      {0, 5, Label::kZip, 50}, {6, 10, Label::kVille, 55}, {11, 13, Label::kVille, 30}};
+  internal::FixNameRuns(scan4, lex4, &spans4);
+  EXPECT_EQ(spans4.size(), 2U);
 }
 
 // scripts/install-deps installs Debian's wfrench; the committed tagger was

@@ -425,9 +425,14 @@ void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
             !NameBeside(scan, all, out, k))
           drop = true;
         if (drop && s.label == Label::kVille && out > 0) {
+          // Right after the postcode ("63570 sainte"), or inside a town
+          // ("saint martin des champs"): a town word before and after.
           const Span& p = all[out - 1];
-          bool place = p.label == Label::kZip || p.label == Label::kVille;
-          drop = !(place && OneSpace(scan, p.end, s.begin));
+          bool after_zip = p.label == Label::kZip && OneSpace(scan, p.end, s.begin);
+          bool inside = p.label == Label::kVille && OneSpace(scan, p.end, s.begin) &&
+                        k + 1 < all.size() && all[k + 1].label == Label::kVille &&
+                        OneSpace(scan, s.end, all[k + 1].begin);
+          drop = !after_zip && !inside;
         }
       }
       if (!drop) all[out++] = s;
