@@ -137,6 +137,7 @@ Result<DeidResult> Deidentifier::Run(std::string_view text, const DeidOptions& o
                [](const internal::Span& a, const internal::Span& b) { return a.begin < b.begin; });
     kept = std::move(merged);
   }
+  internal::FixNameRuns(scan, impl_->lexicon, &kept);
   internal::RefineSpans(scan, kept);
 
   internal::SurrogateKey key{};

@@ -3,7 +3,9 @@
 
 namespace vigie::privacy {
 
-Result<DeidResources> LoadDeidResources(Env& env, const std::string& dir) {
+Result<DeidResources> LoadDeidResources(Env& env, const std::string& dir,
+                                        const std::string& word_list,
+                                        const std::string& word_list_en) {
   DeidResources r;
   struct File {
     const char* name;
@@ -16,12 +18,28 @@ Result<DeidResources> LoadDeidResources(Env& env, const std::string& dir) {
     if (!text.ok()) return text.status();
     *f.target = std::move(text).value();
   }
+  std::string wide = JoinPath(dir, "first_names_wide.txt");
+  if (env.FileExists(wide)) {
+    Result<std::string> text = env.ReadFile(wide);
+    if (!text.ok()) return text.status();
+    r.first_names_wide = std::move(text).value();
+  }
   // The learned tagger is optional: rules alone work without it.
   std::string tagger = JoinPath(dir, "tagger.txt");
   if (env.FileExists(tagger)) {
     Result<std::string> text = env.ReadFile(tagger);
     if (!text.ok()) return text.status();
     r.tagger = std::move(text).value();
+  }
+  if (!word_list.empty() && env.FileExists(word_list)) {
+    Result<std::string> text = env.ReadFile(word_list);
+    if (!text.ok()) return text.status();
+    r.words = std::move(text).value();
+  }
+  if (!word_list_en.empty() && env.FileExists(word_list_en)) {
+    Result<std::string> text = env.ReadFile(word_list_en);
+    if (!text.ok()) return text.status();
+    r.words_en = std::move(text).value();
   }
   return r;
 }

@@ -117,6 +117,57 @@ bool IsAllCaps(std::string_view w) {
   return letters >= 2;
 }
 
+uint64_t WordSet::Hash(std::string_view lower) {
+  uint64_t h = 14695981039346656037ULL;
+  for (char c : lower) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h == 0 ? 1 : h;
+}
+
+// 32-bit fingerprints (the high half of the hash; 0 marks an empty slot) in a
+// table of at least 1.5x the count: 2 MB for the 346k words of wfrench, so a
+// look-up per word stays in cache.
+void WordSet::Build(const std::vector<uint64_t>& hashes) {
+  size_t size = 16;
+  while (size < hashes.size() + hashes.size() / 2) size *= 2;
+  slots.assign(size, 0);
+  count = 0;
+  for (uint64_t h : hashes) {
+    auto print = static_cast<uint32_t>(h >> 32);
+    if (print == 0) print = 1;
+    size_t slot = static_cast<size_t>(h) & (size - 1);
+    while (slots[slot] != 0 && slots[slot] != print) slot = (slot + 1) & (size - 1);
+    if (slots[slot] == 0) ++count;
+    slots[slot] = print;
+  }
+}
+
+bool WordSet::Contains(std::string_view lower) const {
+  if (count == 0) return false;
+  uint64_t h = Hash(lower);
+  auto print = static_cast<uint32_t>(h >> 32);
+  if (print == 0) print = 1;
+  size_t mask = slots.size() - 1;
+  for (size_t slot = static_cast<size_t>(h) & mask;; slot = (slot + 1) & mask) {
+    if (slots[slot] == print) return true;
+    if (slots[slot] == 0) return false;
+  }
+}
+
+bool PlainWord(const Lexicon& lex, Lang lang, const std::string& lower) {
+  const WordSet& words = lex.Words(lang);
+  if (lex.first_names.contains(lower) || lex.last_names.contains(lower) ||
+      lex.cities.contains(lower))
+    return false;
+  if (words.Contains(lower)) return true;
+  // An elided word: "s'est", "l'examen", "qu'il" (the list holds the word alone).
+  size_t quote = lower.find('\'');
+  return quote != std::string::npos && quote <= 2 && quote + 1 < lower.size() &&
+         words.Contains(std::string_view(lower).substr(quote + 1));
+}
+
 std::string Scan::Before(size_t pos, size_t bytes) const {
   size_t b = pos > bytes ? pos - bytes : 0;
   return LowerAscii(text.substr(b, pos - b));
@@ -140,6 +191,7 @@ void BuildLexicon(const DeidResources& r, Lexicon* lex) {
     lex->first_names.insert(LowerAscii(l));
     lex->first_pool.push_back(l);
   });
+  lines(r.first_names_wide, [&](const std::string& l) { lex->wide_first.insert(LowerAscii(l)); });
   lines(r.last_names, [&](const std::string& l) {
     lex->last_names.insert(LowerAscii(l));
     lex->last_pool.push_back(l);
@@ -156,6 +208,24 @@ void BuildLexicon(const DeidResources& r, Lexicon* lex) {
     if (!seq.empty()) lex->hospitals[seq[0]].push_back(std::move(seq));
   });
   lines(r.stopwords, [&](const std::string& l) { lex->stopwords.insert(LowerAscii(l)); });
+  // The word lists: one word a line (no commas to split); capitalised
+  // entries are proper names, not ordinary words.
+  auto word_list = [](const std::string& text, WordSet* set) {
+    std::vector<uint64_t> hashes;
+    hashes.reserve(text.size() / 9);
+    for (size_t pos = 0; pos < text.size();) {
+      size_t end = text.find('\n', pos);
+      if (end == std::string::npos) end = text.size();
+      std::string_view w(text.data() + pos, end - pos);
+      if (!w.empty() && w.back() == '\r') w.remove_suffix(1);
+      bool proper = !w.empty() && ((w[0] >= 'A' && w[0] <= 'Z') || w[0] == '#');
+      if (!w.empty() && !proper) hashes.push_back(WordSet::Hash(LowerAscii(w)));
+      pos = end + 1;
+    }
+    set->Build(hashes);
+  };
+  word_list(r.words, &lex->french);
+  word_list(r.words_en, &lex->english);
   auto flag = [lex](const std::unordered_set<std::string>& set, uint8_t bit) {
     for (const std::string& w : set)
       lex->word_flags[w] = static_cast<uint8_t>(lex->word_flags[w] | bit);
@@ -164,6 +234,7 @@ void BuildLexicon(const DeidResources& r, Lexicon* lex) {
   flag(lex->last_names, 2);
   flag(lex->cities, 4);
   flag(lex->stopwords, 8);
+  flag(lex->wide_first, 64);
 }
 
 // ---- name detectors ----
@@ -221,10 +292,11 @@ bool CommonWord(const std::string& lower) {
 // ("Mme krajewski patrice"): three letters or more, no common word.
 // Words ending like a French participle, adverb or adjective ("arrivée",
 // "prévu" aside) are not taken unless a name dictionary holds them.
-bool LowerName(const Lexicon& lex, std::string_view w, const std::string& lower) {
+bool LowerName(const Lexicon& lex, Lang lang, std::string_view w, const std::string& lower) {
   if (w.size() < 3 || lex.stopwords.contains(lower) || CommonWord(lower) || IsMonthWord(lower))
     return false;
   if (lex.first_names.contains(lower) || lex.last_names.contains(lower)) return true;
+  if (lex.Words(lang).Contains(lower)) return false;  // an ordinary word: "transmis", "bilan"
   for (std::string_view end :
        {"\xC3\xA9",
         "\xC3\xA9"
@@ -274,8 +346,19 @@ std::vector<size_t> NameRun(const Scan& scan, const Lexicon& lex, size_t i, bool
   std::vector<size_t> run;
   while (i != std::string::npos && run.size() < 4) {
     std::string_view w = words.Text(i);
-    bool ok = NameLike(lex, w, words.Lower(i)) || (lenient && LowerName(lex, w, words.Lower(i)));
-    if (!ok) break;
+    bool ok = NameLike(lex, w, words.Lower(i)) ||
+              (lenient && LowerName(lex, scan.lang, w, words.Lower(i)));
+    // Past two words, an ordinary word ends the name ("OGER Dominique
+    // Contacter") unless the run has no surname yet ("Albert Pierre Goupil")
+    // or it is an upper-case surname after the first names.
+    bool surname_yet = false;
+    for (size_t r : run) {
+      surname_yet = surname_yet || (!lex.first_names.contains(words.Lower(r)) &&
+                                    !lex.wide_first.contains(words.Lower(r)));
+    }
+    if (!ok || (run.size() >= 2 && surname_yet && PlainWord(lex, scan.lang, words.Lower(i)) &&
+                !(IsAllCaps(w) && !IsAllCaps(words.Text(run.back())))))
+      break;
     run.push_back(i);
     i = words.Next(i);
   }
@@ -290,19 +373,23 @@ void ScanNames(Scan& scan, const Lexicon& lex) {
   for (size_t i = 0; i < toks.size(); ++i) {
     if (toks[i].kind != TokKind::kWord) continue;
     const std::string& lower = words.Lower(i);
+    std::string_view lv = lower;  // compares its size first, then its bytes
     bool title = std::find(kTitleWords.begin(), kTitleWords.end(), lower) != kTitleWords.end() ||
-                 lower == "madame" || lower == "monsieur" || lower == "mademoiselle" ||
-                 lower == "docteur" || lower == "professeur" || lower == "doctor" ||
-                 lower == "miss" || lower == "prof" || lower == "mmes";
-    bool field = lower == "nom" || lower == "prenom" || lower == "name" || lower == "patient" ||
-                 lower == "patiente" || lower == "internes" || lower == "interne" ||
-                 lower == "externe" || lower == "signe" || lower == "par" || lower == "epouse" ||
-                 lower == "epoux" || lower == "fille" || lower == "fils";
+                 lv == "madame" || lv == "monsieur" || lv == "mademoiselle" || lv == "docteur" ||
+                 lv == "professeur" || lv == "doctor" || lv == "miss" || lv == "prof" ||
+                 lv == "mmes";
+    // "J.M", "M.E.J.": a letter of initials, not Monsieur.
+    if (title && lv == "m" && i > 0 && (words.Text(i - 1) == "." || words.Text(i - 1) == "-"))
+      title = false;
+    bool field = lv == "nom" || lv == "prenom" || lv == "name" || lv == "patient" ||
+                 lv == "patiente" || lv == "internes" || lv == "interne" || lv == "externe" ||
+                 lv == "signe" || lv == "par" || lv == "epouse" || lv == "epoux" || lv == "fille" ||
+                 lv == "fils";
     // Lower-case names after a role and at a line start: French notes only
     // (English lower-case prose is not filtered well enough by the common words).
     bool fr = scan.lang == Lang::kFr;
-    bool role = fr && (lower == "patient" || lower == "patiente" || lower == "usager" ||
-                       lower == "usagere" || lower == "beneficiaire" || lower == "enfant");
+    bool role = fr && (lv == "patient" || lv == "patiente" || lv == "usager" || lv == "usagere" ||
+                       lv == "beneficiaire" || lv == "enfant");
     if (role) field = true;
     if (title || field) {
       size_t j = i + 1;
@@ -338,6 +425,7 @@ void ScanNames(Scan& scan, const Lexicon& lex) {
         i + 3 < toks.size() && words.Text(i + 1) == "." && toks[i + 2].kind == TokKind::kSpace &&
         !toks[i + 2].newline && toks[i + 3].kind == TokKind::kWord &&
         NameLike(lex, words.Text(i + 3), words.Lower(i + 3)) &&
+        !PlainWord(lex, scan.lang, words.Lower(i + 3)) &&
         (i == 0 || toks[i - 1].kind == TokKind::kSpace || words.Text(i - 1) == "(")) {
       scan.Add(toks[i].begin, toks[i].end, Label::kPrenom, 44);
       scan.Add(toks[i + 3].begin, toks[i + 3].end, Label::kNom, 44);
@@ -349,7 +437,7 @@ void ScanNames(Scan& scan, const Lexicon& lex) {
     // none a common word.
     bool line_start = i == 0 || (toks[i - 1].kind == TokKind::kSpace && toks[i - 1].newline) ||
                       (i == 1 && toks[0].kind == TokKind::kSpace);
-    if (fr && line_start && LowerName(lex, words.Text(i), lower)) {
+    if (fr && line_start && LowerName(lex, scan.lang, words.Text(i), lower)) {
       std::vector<size_t> run = NameRun(scan, lex, i, true);
       if (run.size() > 3) run.resize(3);
       size_t n_first = 0;
@@ -357,6 +445,13 @@ void ScanNames(Scan& scan, const Lexicon& lex) {
       if (run.size() >= 2 && n_first > 0 && n_first < run.size()) {
         LabelRun(scan, lex, run, 45);
         i = run.back();
+        continue;
+      }
+      // A first name in lower case alone on its line ("maria"), not a word of the language.
+      bool line_end = i + 1 == toks.size() || toks[i + 1].newline;
+      if (line_end && lex.first_names.contains(lower) && !lex.french.Contains(lower) &&
+          !IsCapitalized(words.Text(i)) && !IsAllCaps(words.Text(i))) {
+        scan.Add(toks[i].begin, toks[i].end, Label::kPrenom, 45);
         continue;
       }
     }

@@ -78,9 +78,19 @@ size_t ExtendName(const View& v, size_t i, size_t max_words) {
   return last;
 }
 
-void Address(Scan& scan, const View& v, size_t i) {
-  // i: a number of 1-4 digits.
-  if (v.Text(i).size() > 4) return;
+// French numbers in words that start an address ("sept allée des roses").
+bool NumberWord(const std::string& w) {
+  static constexpr std::array<std::string_view, 22> kWords = {
+      "un",    "une",   "deux",   "trois",    "quatre",    "cinq",    "six",      "sept",
+      "huit",  "neuf",  "dix",    "onze",     "douze",     "treize",  "quatorze", "quinze",
+      "seize", "vingt", "trente", "quarante", "cinquante", "soixante"};
+  return In(kWords, w);
+}
+
+void Address(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
+  // i: a number of 1-4 digits, or a number in words.
+  bool in_words = v.Kind(i) == TokKind::kWord;
+  if (!in_words && v.Text(i).size() > 4) return;
   // "chambre 12 Passage au bloc": a room, bed or box number is no street number.
   if (i >= 2 && v.Kind(i - 2) == TokKind::kWord) {
     const std::string& room = v.Lower(i - 2);
@@ -90,11 +100,29 @@ void Address(Scan& scan, const View& v, size_t i) {
     }
   }
   size_t j = v.Next(i);
-  if (j != std::string::npos && (v.Lower(j) == "bis" || v.Lower(j) == "ter" || v.Text(j) == ",")) {
+  // "47-83 Boulevard": a range of numbers.
+  if (!in_words && j != std::string::npos && v.Text(j) == "-") {
+    size_t m = v.Next(j);
+    if (m != std::string::npos && v.Kind(m) == TokKind::kNumber && v.Text(m).size() <= 4)
+      j = v.Next(m);
+  }
+  // "28 bis", "28 ter, place...".
+  for (int n = 0; n < 2 && j != std::string::npos &&
+                  (v.Lower(j) == "bis" || v.Lower(j) == "ter" || v.Text(j) == ",");
+       ++n) {
     j = v.Next(j);
   }
   if (j == std::string::npos || v.Kind(j) != TokKind::kWord) return;
   bool fr = In(kFrStreets, v.Lower(j));
+  if (in_words && !fr) return;
+  if (in_words) {
+    // "une impasse thérapeutique" is no address: a name or "de"/"des" must follow.
+    size_t k = v.Next(j);
+    if (k == std::string::npos || v.Kind(k) != TokKind::kWord ||
+        !(In(kConnectors, v.Lower(k)) || CapWord(v, k) || lex.first_names.contains(v.Lower(k)) ||
+          lex.last_names.contains(v.Lower(k))))
+      return;
+  }
   size_t end = std::string::npos;
   if (fr) {
     end = j;
@@ -294,7 +322,26 @@ void City(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
   }
   if (cue || (lex.cities.contains(w) && !lex.stopwords.contains(w))) {
     scan.Add(scan.tokens[i].begin, scan.tokens[i].end, Label::kVille, cue ? 52 : 40);
+    return;
   }
+  // French "à Vincennes", "à Nogent sur Marne": after "à", a capitalised
+  // word that is no word of the language, no first name and no title.
+  bool after_a =
+      scan.lang == Lang::kFr && i >= 2 && v.Text(i - 1) == " " && v.Text(i - 2) == "\xC3\xA0";
+  if (!after_a || lex.stopwords.contains(w) || PlainWord(lex, scan.lang, w) ||
+      lex.first_names.contains(w) || lex.wide_first.contains(w) || IsMonthWord(w) ||
+      In(kWeekdays, w) || w.size() < 3 || w == "dr" || w == "pr" || w == "mme" || w == "mlle" ||
+      w == "docteur" || w == "professeur" || w == "madame" || w == "monsieur")
+    return;
+  size_t last = i;
+  for (size_t k = v.Next(i); k != std::string::npos && v.Kind(k) == TokKind::kWord;) {
+    const std::string& c = v.Lower(k);
+    size_t n = v.Next(k);
+    if ((c != "sur" && c != "sous" && c != "les" && c != "en") || !CapWord(v, n)) break;
+    last = n;
+    k = v.Next(n);
+  }
+  scan.Add(scan.tokens[i].begin, scan.tokens[last].end, Label::kVille, 38);
 }
 
 void WordDate(Scan& scan, const View& v, size_t i) {
@@ -340,15 +387,67 @@ void WordDate(Scan& scan, const View& v, size_t i) {
 
 }  // namespace
 
+// "la rue Rivoli", "avenue Foch": a street word and a capitalised name with
+// no number before (the street word is not a plain "place" or "cours").
+void StreetWithoutNumber(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
+  std::string_view w = v.Lower(i);
+  if (scan.lang != Lang::kFr || (w != "rue" && w != "avenue" && w != "boulevard" && w != "bd" &&
+                                 w != "allee" && w != "impasse" && w != "quai" && w != "chemin"))
+    return;
+  if (i >= 2 && v.Kind(i - 2) == TokKind::kNumber) return;  // Address() has it
+  size_t k = v.Next(i);
+  while (k != std::string::npos && v.Kind(k) == TokKind::kWord && In(kConnectors, v.Lower(k)) &&
+         !CapWord(v, k)) {
+    k = v.Next(k);
+  }
+  if (!CapWord(v, k) || lex.stopwords.contains(v.Lower(k)) || IsMonthWord(v.Lower(k))) return;
+  size_t last = ExtendName(v, k, 5);
+  if (last == std::string::npos) return;
+  scan.Add(scan.tokens[i].begin, scan.tokens[last].end, Label::kAdresse, 45);
+}
+
+// "Jefferson university hospital", "Avicenne AP-HP Hospital": capitalised
+// names before a trailing cue word (and its "university", "general"...).
+void HospitalBeforeCue(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
+  std::string_view cue = v.Lower(i);
+  if (cue != "hospital" && cue != "clinic" && cue != "infirmary") return;
+  auto prev = [&](size_t k) -> size_t {
+    if (k < 2 || v.Kind(k - 1) != TokKind::kSpace || scan.tokens[k - 1].newline ||
+        v.Kind(k - 2) != TokKind::kWord)
+      return std::string::npos;
+    return k - 2;
+  };
+  size_t k = prev(i);
+  while (k != std::string::npos &&
+         (v.Lower(k) == "university" || v.Lower(k) == "general" || v.Lower(k) == "memorial" ||
+          v.Lower(k) == "medical" || v.Lower(k) == "regional" || v.Lower(k) == "community")) {
+    k = prev(k);
+  }
+  size_t first = std::string::npos;
+  for (int n = 0; n < 4 && k != std::string::npos; ++n) {
+    const std::string& w = v.Lower(k);
+    bool saint = w == "saint" || w == "sainte" || w == "st";
+    if (!CapWord(v, k) || lex.stopwords.contains(w) || (PlainWord(lex, scan.lang, w) && !saint))
+      break;
+    first = k;
+    k = prev(k);
+  }
+  if (first == std::string::npos) return;
+  scan.Add(scan.tokens[first].begin, scan.tokens[i].end, Label::kHopital, 55);
+}
+
 void ScanPlaces(Scan& scan, const Lexicon& lex) {
   View v{scan};
   for (size_t i = 0; i < v.size(); ++i) {
     if (v.Kind(i) == TokKind::kNumber) {
-      Address(scan, v, i);
+      Address(scan, v, lex, i);
       ZipCity(scan, v, i);
       WordDate(scan, v, i);
     } else if (v.Kind(i) == TokKind::kWord) {
+      if (scan.lang == Lang::kFr && NumberWord(v.Lower(i))) Address(scan, v, lex, i);
+      StreetWithoutNumber(scan, v, lex, i);
       Hospital(scan, v, lex, i);
+      HospitalBeforeCue(scan, v, lex, i);
       City(scan, v, lex, i);
       WordDate(scan, v, i);
     }

@@ -38,15 +38,36 @@ std::vector<Token> Tokenize(std::string_view text);
 std::string LowerAscii(std::string_view word);
 bool IsCapitalized(std::string_view word);  // first letter upper case, some lower
 bool IsAllCaps(std::string_view word);      // >= 2 letters, none lower case
+struct Lexicon;
+// An ordinary French word that no name dictionary holds ("contacter",
+// "profession", "mise"): not taken as a name without a stronger cue.
+bool PlainWord(const Lexicon& lex, Lang lang, const std::string& lower);
+
+// Set of folded words kept as 32-bit fingerprints of their 64-bit hash (open
+// addressing; 0 = empty slot). A false positive needs a 32-bit collision in
+// a short probe run: about one word in a billion.
+struct WordSet {
+  std::vector<uint32_t> slots;
+  size_t count = 0;
+  void Build(const std::vector<uint64_t>& hashes);
+  bool Contains(std::string_view lower) const;
+  static uint64_t Hash(std::string_view lower);
+};
 
 struct Lexicon {
   std::unordered_set<std::string> first_names;  // LowerAscii
+  std::unordered_set<std::string> wide_first;   // first names of other locales
   std::unordered_set<std::string> last_names;
   std::unordered_set<std::string> cities;
   // Hospital names as token sequences (LowerAscii), keyed by their first token.
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> hospitals;
   std::unordered_set<std::string> stopwords;  // never names (LowerAscii)
-  // Bits of every dictionary word: 1 first name, 2 last name, 4 city, 8 stopword.
+  WordSet french;                             // ordinary French words (LowerAscii of the word list)
+  WordSet english;  // ordinary English words (lower-case entries of its list)
+  // The list of the note's language.
+  const WordSet& Words(Lang lang) const { return lang == Lang::kFr ? french : english; }
+  // Bits of every dictionary word: 1 first name, 2 last name, 4 city, 8 stopword,
+  // 64 first name of another locale (the tagger's flags, one look-up).
   std::unordered_map<std::string, uint8_t> word_flags;
   // Surrogate pools (pseudo mode), in file order.
   std::vector<std::string> first_pool, last_pool, city_pool;
@@ -80,9 +101,13 @@ void ScanPlaces(Scan& scan, const Lexicon& lexicon);
 void ScanKnownNames(Scan& scan, const std::vector<KnownName>& names);
 void ScanContext(Scan& scan);     // scan_context.cc
 void ScanMonthDates(Scan& scan);  // scan_dates.cc, called by ScanContext
-// After the tagger, on the resolved spans sorted by position (scan_dates.cc):
-// birth dates by the NIR's year or beside the patient's name, postcodes
-// beside a city.
+// Last pass over the kept spans (in text order, no overlap): initials next to
+// a name become first names; runs of names get one first-name/surname split
+// (name_runs.cc).
+void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans);
+// After the tagger and the name runs, on the resolved spans sorted by position
+// (scan_dates.cc): birth dates by the NIR's year or beside the patient's name,
+// postcodes beside a city.
 void RefineSpans(const Scan& scan, std::vector<Span>& kept);
 
 // Pseudo mode (surrogate.cc): a realistic value of the same kind, a keyed

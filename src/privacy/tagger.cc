@@ -151,9 +151,11 @@ TagContext MakeTagContext(const Scan& scan, const Lexicon& lex,
     uint8_t f = 0;
     if (word) {
       const std::string& lw = scan.lower[i];
-      f = static_cast<uint8_t>(
-          (lex.first_names.contains(lw) ? 1 : 0) | (lex.last_names.contains(lw) ? 2 : 0) |
-          (lex.cities.contains(lw) ? 4 : 0) | (lex.stopwords.contains(lw) ? 8 : 0));
+      auto it = lex.word_flags.find(lw);
+      f = it == lex.word_flags.end() ? 0 : it->second;
+      // An ordinary word of the note's language (French list for French
+      // notes, English list for English ones).
+      if (lex.Words(scan.lang).Contains(lw)) f = static_cast<uint8_t>(f | 32);
     }
     if (i == 0 || scan.tokens[i - 1].newline) f = static_cast<uint8_t>(f | 16);
     c.flags.push_back(f);

@@ -50,7 +50,8 @@ struct TagContext {
   std::vector<uint32_t> word;  // hash of the lower-cased text
   std::vector<uint32_t> shape;
   std::vector<uint32_t> suffix, prefix;
-  std::vector<uint8_t> flags;  // bit 0 first name, 1 last name, 2 city, 3 stopword, 4 line start
+  std::vector<uint8_t> flags;  // bit 0 first name, 1 last name, 2 city, 3 stopword, 4 line start, 5
+                               // French word, 6 first name of another locale
   std::vector<int> rule;       // rule label (Label + 1, or 0)
 };
 // rule_label: per token index, Label as int + 1, or 0.

@@ -7,7 +7,7 @@
 // the names of the training notes. Never run it on an evaluation file.
 // The output is derived from the data set: keep it out of the repository.
 // Usage: node tools/deid/augment_train.mjs TRAIN.jsonl OUT.jsonl [COPIES]
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fakerFR } from '@faker-js/faker';
 
 const [input, output, copiesArg] = process.argv.slice(2);
@@ -28,9 +28,21 @@ const invented = () => {
   w += fakerFR.helpers.arrayElement(codas);
   return w[0].toUpperCase() + w.slice(1);
 };
+// Many French surnames are ordinary words (Boulanger, Rossignol, Mulet): one
+// surname in five is drawn from the French word list (Debian wfrench, the
+// list the de-identifier reads), so the tagger does not learn that a word of
+// the language is never a name.
+const wordList = '/usr/share/dict/french';
+const plainWords = existsSync(wordList)
+  ? readFileSync(wordList, 'utf8').split('\n').filter((w) => /^\p{Ll}{4,12}$/u.test(w))
+  : [];
 const surrogate = (label) => {
   const made = rand() < 0.5;
   if (label === 'PRENOM') return made ? invented() : fakerFR.person.firstName();
+  if (label === 'NOM' && plainWords.length > 0 && rand() < 0.2) {
+    const w = fakerFR.helpers.arrayElement(plainWords);
+    return w[0].toUpperCase() + w.slice(1);
+  }
   if (label === 'NOM') return made ? invented() : fakerFR.person.lastName();
   return made ? invented() : fakerFR.location.city();
 };

@@ -84,6 +84,15 @@ struct DeidResources {
   std::string hospitals;
   std::string stopwords;  // capitalised words that are never names (Le, Patient, IRM...)
   std::string tagger;     // averaged-perceptron weights (tagger.txt); empty = rules only
+  // First names of other locales (first_names_wide.txt, optional): tell a
+  // first name from a surname in a run of names; never a name on their own.
+  std::string first_names_wide;
+  // French word list, one word a line (Debian wfrench, /usr/share/dict/french):
+  // tells lower-case names from ordinary words. Empty = not used.
+  std::string words;
+  // English word list (Debian wamerican, /usr/share/dict/american-english),
+  // for English notes; capitalised entries (proper names) are skipped.
+  std::string words_en;
 };
 
 class Deidentifier {

@@ -10,8 +10,14 @@
 namespace vigie::privacy {
 
 // Reads first_names.txt, last_names.txt, cities.txt, hospitals.txt and
-// stopwords.txt from `dir` (and tagger.txt when present). A missing file
-// gives kFileNotFound naming it.
-Result<DeidResources> LoadDeidResources(Env& env, const std::string& dir);
+// stopwords.txt from `dir` (and tagger.txt when present), and the French
+// word list `word_list` when present (Debian's wfrench, installed by
+// scripts/install-deps; GPL, so read from the system, never copied into the
+// repository). A missing dictionary file gives kFileNotFound naming it.
+inline constexpr const char* kDefaultWordList = "/usr/share/dict/french";
+inline constexpr const char* kDefaultWordListEn = "/usr/share/dict/american-english";
+Result<DeidResources> LoadDeidResources(Env& env, const std::string& dir,
+                                        const std::string& word_list = kDefaultWordList,
+                                        const std::string& word_list_en = kDefaultWordListEn);
 
 }  // namespace vigie::privacy

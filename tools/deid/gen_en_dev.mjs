@@ -1,0 +1,76 @@
+// Writes an English DEVELOPMENT set for the de-identifier: sentences from
+// templates authored here by the Vigie team (never presidio's templates,
+// which make the English report set), filled with @faker-js/faker en values.
+// Used to check English name precision and recall while tuning; the report
+// set stays tools/deid/gen_en_eval.mjs, measured once at the end.
+// Usage: node tools/deid/gen_en_dev.mjs OUT.jsonl [PER_TEMPLATE]
+import { writeFileSync } from 'node:fs';
+import { fakerEN as f } from '@faker-js/faker';
+
+const [output, perArg] = process.argv.slice(2);
+if (!output) {
+  console.error('usage: node tools/deid/gen_en_dev.mjs OUT.jsonl [PER_TEMPLATE]');
+  process.exit(2);
+}
+const per = Number(perArg ?? 8);
+f.seed(4242);
+
+// {first} {last} {city} {street} {phone} {mail}: labelled slots.
+const templates = [
+  'Patient {first} {last} was seen today for chest pain. Blood Pressure was stable.',
+  'Referred by Dr. {last} for Follow Up of Type 2 Diabetes.',
+  'Discharge Summary: {first} {last}, admitted on Monday with Community Acquired Pneumonia.',
+  'Please call {first} at {phone} to confirm the appointment.',
+  'The patient lives at {street}, {city}, with her husband {first}.',
+  'Emergency Contact: {first} {last}, phone {phone}.',
+  'History of Present Illness: Mr. {last} reports Shortness of Breath since Friday.',
+  'Plan: Continue Metformin. Review in Clinic with Dr. {first} {last} in March.',
+  'Signed by {first} {last}, MD, Internal Medicine.',
+  'Results were sent to {mail} and copied to the General Practitioner.',
+  'Mrs. {last} was transferred to the Intensive Care Unit in {city}.',
+  'Allergies: Penicillin. Social History: lives alone in {city}, former smoker.',
+  'Assessment and Plan: Acute Kidney Injury, likely Prerenal. Discussed with {first}.',
+  'Nurse Note: {first} {last} refused the Evening Dose of Heparin.',
+  'Follow Up Appointment at {street}, {city}. Bring all Medications.',
+  'Chief Complaint: Headache. Seen by Dr. {last} and Dr. {last2}.',
+  'Family History: Father had Myocardial Infarction at 55. Sister {first} has Asthma.',
+  'Physical Exam: Alert and Oriented. Heart Sounds Regular. Lungs Clear.',
+  'Medication Reconciliation completed with the Pharmacist on Tuesday.',
+  'Contact {first} {last} ({mail}) for the Insurance Forms.',
+  'Patient Name: {last}, {first}. Date of Visit: see Header.',
+  'Radiology Report: CT Head without Contrast shows no Acute Findings.',
+  'Spoke with the daughter, {first}, who will drive him home to {city}.',
+  'Wound Care: Change Dressing Daily. Call {phone} with any Signs of Infection.',
+  'Operative Note: Laparoscopic Cholecystectomy performed by Dr. {first} {last}.',
+];
+
+const fill = {
+  first: () => ['PRENOM', f.person.firstName()],
+  last: () => ['NOM', f.person.lastName()],
+  last2: () => ['NOM', f.person.lastName()],
+  city: () => ['VILLE', f.location.city()],
+  street: () => ['ADRESSE', f.location.streetAddress()],
+  phone: () => ['TEL', f.phone.number({ style: 'national' })],
+  mail: () => ['MAIL', f.internet.email()],
+};
+
+const out = [];
+for (const t of templates) {
+  for (let n = 0; n < per; ++n) {
+    let text = '';
+    const entities = [];
+    let at = 0;
+    for (const m of t.matchAll(/\{(\w+)\}/g)) {
+      text += t.slice(at, m.index);
+      const [label, value] = fill[m[1]]();
+      const start = Array.from(text).length;
+      text += value;
+      entities.push({ start, end: start + Array.from(value).length, label });
+      at = m.index + m[0].length;
+    }
+    text += t.slice(at);
+    out.push(JSON.stringify({ note_text: text, entities }));
+  }
+}
+writeFileSync(output, out.join('\n') + '\n');
+console.log(`${out.length} sentences written to ${output}`);
