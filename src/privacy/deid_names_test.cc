@@ -68,8 +68,9 @@ TEST(DeidNames, ThreeWordRunHasOneSplit) {
 
 TEST(DeidNames, SurnameBeforeAComma) {
   auto d = Make();
+  // The date right after the patient's name is a birth date (scan_dates.cc).
   EXPECT_EQ(Mask(*d, "Mme Francomme, Michel Camille 06-05-2010"),
-            "Mme [NOM], [PRENOM] [PRENOM] [DATE]");
+            "Mme [NOM], [PRENOM] [PRENOM] [DATE_NAISSANCE]");
 }
 
 TEST(DeidNames, InitialsNextToASurnameAreFirstNames) {
@@ -122,7 +123,7 @@ TEST(DeidNames, SurnameThatIsAWordAfterFirstNames) {
 TEST(DeidNames, SurnameThenCommaThenFirstNamesOpeningARow) {
   auto d = Make();
   EXPECT_EQ(Mask(*d, "Liste :\nFrancomme, Michel Camille 06-05-2010\nRossignol, Colette|22/08/03"),
-            "Liste :\n[NOM], [PRENOM] [PRENOM] [DATE]\n[NOM], [PRENOM]|[DATE]");
+            "Liste :\n[NOM], [PRENOM] [PRENOM] [DATE_NAISSANCE]\n[NOM], [PRENOM]|[DATE_NAISSANCE]");
   // Not a name: an ordinary word before a comma that no name follows.
   EXPECT_EQ(Mask(*d, "Bilan, contacter le service"), "Bilan, contacter le service");
   EXPECT_EQ(Mask(*d, "Hello, Colette", Lang::kEn), "Hello, Colette");
