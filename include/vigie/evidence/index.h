@@ -36,14 +36,24 @@ struct StoredPassage {
   std::string text;
 };
 
+// BM25's length normalisation, applied when records are indexed (the
+// searcher has no b of its own): b of whole-document records and of
+// passages. Chosen on a split of the corpus (docs/benchmarks/evidence.md).
+// Fixed when an index is created: reopening an existing index keeps its own.
+struct IndexOptions {
+  double bm25_b = 0.4;
+  double bm25_b_passages = 0.4;
+};
+
 class EvidenceIndex {
  public:
   // Opens `dir` for reading and writing, creating it if missing.
-  static Result<std::unique_ptr<EvidenceIndex>> OpenWritable(const std::string& dir);
+  static Result<std::unique_ptr<EvidenceIndex>> OpenWritable(const std::string& dir,
+                                                             const IndexOptions& options = {});
   // Opens an existing index read-only (missing: kNotFound naming `dir`).
   static Result<std::unique_ptr<EvidenceIndex>> OpenReadOnly(const std::string& dir);
   // A writable index held in memory (tests, benchmarks).
-  static Result<std::unique_ptr<EvidenceIndex>> InMemory();
+  static Result<std::unique_ptr<EvidenceIndex>> InMemory(const IndexOptions& options = {});
   ~EvidenceIndex();
 
   // Adds or replaces the passages of `doc` (not visible to other readers of
