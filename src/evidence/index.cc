@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <filesystem>
 #include <string_view>
 
 #include "evidence/index_internal.h"
@@ -268,6 +269,39 @@ Status EvidenceIndex::Commit() {
   try {
     impl_->writable->commit();
     return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return XapianError(e);
+  }
+}
+
+Status EvidenceIndex::Compact(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::string compacted = dir + ".compacting";
+  std::string previous = dir + ".previous";
+  try {
+    {
+      Xapian::Database db(dir);
+      VIGIE_RETURN_IF_ERROR(CheckFormat(db, dir));
+      std::error_code ec;
+      fs::remove_all(compacted, ec);
+      db.compact(compacted, Xapian::DBCOMPACT_NO_RENUMBER);
+    }
+    std::error_code ec;
+    fs::remove_all(previous, ec);
+    fs::rename(dir, previous, ec);
+    if (ec) return Status::Error(ErrorCode::kIoError, {dir + ": " + ec.message()});
+    fs::rename(compacted, dir, ec);
+    if (ec) {
+      std::error_code restore;
+      fs::rename(previous, dir, restore);
+      return Status::Error(ErrorCode::kIoError, {dir + ": " + ec.message()});
+    }
+    fs::remove_all(previous, ec);
+    return Status::Ok();
+  } catch (const Xapian::DatabaseNotFoundError&) {
+    return Status::Error(ErrorCode::kNotFound, {"evidence index " + dir});
+  } catch (const Xapian::DatabaseOpeningError&) {
+    return Status::Error(ErrorCode::kNotFound, {"evidence index " + dir});
   } catch (const Xapian::Error& e) {
     return XapianError(e);
   }

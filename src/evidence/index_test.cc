@@ -183,6 +183,49 @@ TEST(IndexTest, IndexOfAnotherFormatIsAClearError) {
   std::filesystem::remove_all(dir);
 }
 
+// Compaction rewrites the index in place: same hits and scores, still
+// writable (incremental) afterwards; a missing index is kNotFound.
+TEST(IndexTest, CompactKeepsTheIndexSearchableAndIncremental) {
+  std::string dir = ::testing::TempDir() + "vigie-evidence-compact";
+  std::filesystem::remove_all(dir);
+  auto docs = ReadPubmedQaJsonl(testing::Slurp(testing::CorpusPath()), "c");
+  ASSERT_TRUE(docs.ok());
+  docs->resize(50);
+  {
+    auto writer = EvidenceIndex::OpenWritable(dir);
+    ASSERT_TRUE(writer.ok());
+    for (const Document& d : *docs) ASSERT_TRUE((*writer)->AddDocument(d).ok());
+    ASSERT_TRUE((*writer)->Commit().ok());
+  }
+  auto hits_of = [&dir] {
+    auto reader = EvidenceIndex::OpenReadOnly(dir);
+    EXPECT_TRUE(reader.ok());
+    std::vector<std::pair<std::string, double>> out;
+    auto hits = Search(**reader, nullptr, {"children outcome surgery", 10});
+    if (hits.ok()) {
+      for (const Hit& h : *hits) out.emplace_back(h.passage.doc_id, h.score);
+    }
+    return out;
+  };
+  auto before = hits_of();
+  ASSERT_FALSE(before.empty());
+  ASSERT_TRUE(EvidenceIndex::Compact(dir).ok());
+  EXPECT_EQ(hits_of(), before);
+  EXPECT_FALSE(std::filesystem::exists(dir + ".compacting"));
+  EXPECT_FALSE(std::filesystem::exists(dir + ".previous"));
+  {
+    auto writer = EvidenceIndex::OpenWritable(dir);
+    ASSERT_TRUE(writer.ok());
+    EXPECT_EQ(*(*writer)->AddDocument((*docs)[0]), AddOutcome::kUnchanged);
+    EXPECT_EQ(*(*writer)->AddDocument({"new", "", "", "s", "text", "en", "Aspirin for fever."}),
+              AddOutcome::kAdded);
+    ASSERT_TRUE((*writer)->Commit().ok());
+    EXPECT_EQ((*writer)->DocumentCount(), 51u);
+  }
+  std::filesystem::remove_all(dir);
+  EXPECT_EQ(EvidenceIndex::Compact(dir).code(), ErrorCode::kNotFound);
+}
+
 // BM25's length normalisation is applied when records are indexed: with
 // b > 0 a short passage outranks a long one holding the word as often; with
 // b = 0 they weigh the same. An existing index keeps the b it was created
