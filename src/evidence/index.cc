@@ -274,8 +274,11 @@ Status EvidenceIndex::Commit() {
   }
 }
 
-Status EvidenceIndex::Compact(const std::string& dir) {
+Status EvidenceIndex::Compact(const std::string& folder) {
   namespace fs = std::filesystem;
+  // "idx/" and "idx" alike: the siblings below must not land inside it.
+  std::string dir = folder;
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
   std::string compacted = dir + ".compacting";
   std::string previous = dir + ".previous";
   try {

@@ -42,7 +42,8 @@ inline constexpr const char* kFormat = "4";
 // BM25's length normalisation, done when a record is indexed (as Lucene
 // stores its length norms), not at each query: a term's within-record
 // frequency tf is stored as wdf = round(kWdfScale * tf / norm), norm =
-// (1 - b) + b * length / kPivotLength, and the searcher runs BM25 with b = 0
+// (1 - b) + b * max(length / kPivotLength, 0.5) (0.5: Xapian's own floor,
+// min_normlen), and the searcher runs BM25 with b = 0
 // and k1 * kWdfScale, which gives the same weight up to rounding:
 //   tf (k1 + 1) / (tf + k1 norm) = x (k1 + 1) / (x + k1), x = tf / norm.
 // Xapian 1.4 otherwise reads the length of every candidate record from one
