@@ -186,8 +186,9 @@ int RunVigie(const Setup& s) {
 }
 
 int RunFts5(const Setup& s) {
-  BuildTimer timer;
   std::string path = s.work + "/fts5.db";
+  std::filesystem::remove(path);  // rebuilt even with "reuse"
+  BuildTimer timer;
   {
     Fts5Index fts(path);
     Rng rng{7};
