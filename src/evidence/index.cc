@@ -58,8 +58,10 @@ IndexOptions SettleOptions(Xapian::WritableDatabase& db, const IndexOptions& req
     }
     return std::stoi(v) / 1000.0;
   };
-  IndexOptions settled{read(kBm25BKey, requested.bm25_b),
-                       read(kBm25BPassagesKey, requested.bm25_b_passages)};
+  // b is a share: outside 0..1 a norm could reach 0 or below.
+  auto share = [](double b) { return std::clamp(b, 0.0, 1.0); };
+  IndexOptions settled{share(read(kBm25BKey, requested.bm25_b)),
+                       share(read(kBm25BPassagesKey, requested.bm25_b_passages))};
   db.set_metadata(kBm25BKey, std::to_string(std::lround(settled.bm25_b * 1000)));
   db.set_metadata(kBm25BPassagesKey, std::to_string(std::lround(settled.bm25_b_passages * 1000)));
   return settled;

@@ -40,6 +40,7 @@ struct StoredPassage {
 // searcher has no b of its own): b of whole-document records and of
 // passages. Chosen on a split of the corpus (docs/benchmarks/evidence.md).
 // Fixed when an index is created: reopening an existing index keeps its own.
+// Values outside 0..1 are clamped.
 struct IndexOptions {
   double bm25_b = 0.4;
   double bm25_b_passages = 0.4;
