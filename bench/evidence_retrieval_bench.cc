@@ -7,7 +7,7 @@
 // Usage: evidence_retrieval_bench [--min-coverage X [--gap-weight W]] [--wordnet DIR|none]
 // [--senses N] [--pertainyms 0|1] [--derivations 0|1] [--k1 X] [--b X]
 // [--b-passages X] [--whole-share X] [--feedback-docs N] [--feedback-terms N]
-// [--feedback-weight X] [--tune-bm25 [passages]]   (run from the repo root,
+// [--feedback-weight X] [--tune-bm25 [passages|given]]   (run from the repo root,
 // or set VIGIE_SOURCE_DIR; data from $VIGIE_DATA or ../shared/data).
 // --tune-bm25 measures on a split of the corpus instead (each abstract's MeSH
 // headings as its query, against the abstracts without headings): the
@@ -69,16 +69,14 @@ Metrics Evaluate(const std::vector<Question>& qs, SearchFn search) {
 // authors') are its query, against an index of the abstracts without their
 // headings; R@10 and MRR for a grid of (k1, b).
 int TuneBm25(std::vector<evidence::Document> docs, const evidence::Lexicon& lexicon,
-             evidence::SearchRequest base, bool passages_only) {
+             evidence::SearchRequest base, evidence::IndexOptions index_options, bool passages_only,
+             bool given_only) {
   std::vector<Question> qs;
-  auto index = evidence::EvidenceIndex::InMemory();
-  if (!index.ok()) return 1;
   for (evidence::Document& d : docs) {
     std::string q;
     for (const std::string& k : d.keywords) q += (q.empty() ? "" : ", ") + k;
     if (!q.empty()) qs.push_back({d.id, q});
     d.keywords.clear();
-    (void)(*index)->AddDocument(d);
   }
   std::printf("BM25 grid on the corpus split (%zu abstracts, MeSH headings as queries)\n",
               qs.size());
@@ -87,11 +85,19 @@ int TuneBm25(std::vector<evidence::Document> docs, const evidence::Lexicon& lexi
   std::vector<double> k1s = {0.6, 0.9, 1.2, 1.5, 2.0};
   std::vector<double> bs = {0.0, 0.2, 0.4, 0.6, 0.75, 0.9};
   if (passages_only) k1s = {base.bm25_k1};
-  for (double k1 : k1s) {
-    for (double b : bs) {
+  if (given_only) {
+    k1s = {base.bm25_k1};
+    bs = {passages_only ? index_options.bm25_b_passages : index_options.bm25_b};
+  }
+  for (double b : bs) {
+    // b is applied when the records are indexed: one index per b.
+    (passages_only ? index_options.bm25_b_passages : index_options.bm25_b) = b;
+    if (!passages_only) index_options.bm25_b_passages = b;
+    auto index = evidence::EvidenceIndex::InMemory(index_options);
+    if (!index.ok()) return 1;
+    for (const evidence::Document& d : docs) (void)(*index)->AddDocument(d);
+    for (double k1 : k1s) {
       base.bm25_k1 = k1;
-      (passages_only ? base.bm25_b_passages : base.bm25_b) = b;
-      if (!passages_only) base.bm25_b_passages = b;
       Metrics m = Evaluate(qs, [&](const std::string& q) {
         std::vector<std::string> ids;
         evidence::SearchRequest r = base;
@@ -114,12 +120,16 @@ int Run(int argc, char** argv) {
   evidence::AnswerOptions options;
   evidence::PassageOptions windows;
   evidence::SearchRequest base;  // the defaults of the CLI and HTTP unless given
+  evidence::IndexOptions index_options;
   bool tune_bm25 = false;
   bool tune_passages = false;
+  bool tune_given = false;  // "--tune-bm25 given": the split at the given parameters only
   for (int i = 1; i < argc; ++i) {
     tune_bm25 = tune_bm25 || std::string(argv[i]) == "--tune-bm25";
     tune_passages = tune_passages || (std::string(argv[i]) == "--tune-bm25" && i + 1 < argc &&
                                       std::string(argv[i + 1]) == "passages");
+    tune_given = tune_given || (std::string(argv[i]) == "--tune-bm25" && i + 1 < argc &&
+                                std::string(argv[i + 1]) == "given");
   }
   bool fixed_rule = false;  // --min-coverage given: no calibration
   for (int i = 1; i + 1 < argc; ++i) {
@@ -132,9 +142,10 @@ int Run(int argc, char** argv) {
     if (std::string(argv[i]) == "--stride") windows.stride = std::stoul(argv[i + 1]);
     if (std::string(argv[i]) == "--max-chars") windows.max_chars = std::stoul(argv[i + 1]);
     if (std::string(argv[i]) == "--k1") base.bm25_k1 = std::atof(argv[i + 1]);
-    if (std::string(argv[i]) == "--b") base.bm25_b = std::atof(argv[i + 1]);
+    if (std::string(argv[i]) == "--b") index_options.bm25_b = std::atof(argv[i + 1]);
     if (std::string(argv[i]) == "--whole-share") base.whole_share = std::atof(argv[i + 1]);
-    if (std::string(argv[i]) == "--b-passages") base.bm25_b_passages = std::atof(argv[i + 1]);
+    if (std::string(argv[i]) == "--b-passages")
+      index_options.bm25_b_passages = std::atof(argv[i + 1]);
     if (std::string(argv[i]) == "--feedback-docs") base.feedback_docs = std::stoul(argv[i + 1]);
     if (std::string(argv[i]) == "--feedback-terms") base.feedback_terms = std::stoul(argv[i + 1]);
     if (std::string(argv[i]) == "--feedback-weight") base.feedback_weight = std::atof(argv[i + 1]);
@@ -160,8 +171,9 @@ int Run(int argc, char** argv) {
                 wordnet_dir.c_str(), added.ok() ? std::to_string(*added).c_str() : "not loaded",
                 wordnet.senses, wordnet.pertainyms ? 1 : 0, wordnet.derivations ? 1 : 0);
   }
-  if (tune_bm25 && docs.ok() && lexicon.ok()) return TuneBm25(*docs, *lexicon, base, tune_passages);
-  auto index = evidence::EvidenceIndex::InMemory();
+  if (tune_bm25 && docs.ok() && lexicon.ok())
+    return TuneBm25(*docs, *lexicon, base, index_options, tune_passages, tune_given);
+  auto index = evidence::EvidenceIndex::InMemory(index_options);
   if (!docs.ok() || !lexicon.ok() || !index.ok()) {
     std::cerr << "cannot load corpus, lexicon or index (run from the repository root)\n";
     return 1;

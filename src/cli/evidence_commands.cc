@@ -17,6 +17,7 @@ struct EvidenceFlags {
   std::string index_dir;
   std::string query;
   int64_t k = 10;
+  bool compact = false;
 };
 
 // Files of a path: the file itself, or the corpus files of a directory (not recursive).
@@ -69,6 +70,12 @@ Status RunIndex(CliContext& ctx, const EvidenceFlags& flags) {
     }
   }
   VIGIE_RETURN_IF_ERROR((*index)->Commit());
+  if (flags.compact) {
+    index->reset();  // the writer must be closed to compact
+    VIGIE_RETURN_IF_ERROR(evidence::EvidenceIndex::Compact(*dir));
+    index = evidence::EvidenceIndex::OpenReadOnly(*dir);
+    if (!index.ok()) return index.status();
+  }
   std::ostringstream human;
   human << ctx.T("Index ", "Index ") << *dir << " : " << added << ctx.T(" ajoutés, ", " added, ")
         << replaced << ctx.T(" remplacés, ", " replaced, ") << unchanged
@@ -148,6 +155,12 @@ void RegisterEvidenceCommands(CommandRegistry& registry) {
   index
       ->add_option("--input", flags->inputs, registry.T("Fichiers ou dossiers", "Files or folders"))
       ->required();
+  index->add_flag(
+      "--compact", flags->compact,
+      registry.T("Réécrit l'index en blocs pleins après l'indexation (40 % plus petit après une "
+                 "indexation en masse ; à faire quand aucun serveur ne l'utilise)",
+                 "Rewrite the index with full blocks after indexing (40 % smaller after a bulk "
+                 "build; do it while no server uses it)"));
   AddIndexOption(registry, index, *flags);
 
   CLI::App* search = registry.Add(nullptr, "search", "Cherche des passages dans la littérature",

@@ -46,6 +46,14 @@ TEST(EvidenceCommandsTest, IndexIsIncrementalThenSearchAndAskCite) {
   CliRun again = Vigie({"--json", "evidence", "index", "--input", "/corpus", "--index", dir}, env);
   EXPECT_EQ(json::parse(again.out)["unchanged"], 1);
   EXPECT_EQ(json::parse(again.out)["added"], 0);
+  // --compact rewrites the index in place; it stays searchable and incremental.
+  CliRun compact = Vigie(
+      {"--json", "evidence", "index", "--input", "/corpus", "--index", dir, "--compact"}, env);
+  ASSERT_EQ(compact.code, 0) << compact.out;
+  EXPECT_EQ(json::parse(compact.out)["unchanged"], 1);
+  EXPECT_EQ(json::parse(compact.out)["passages"], json::parse(first.out)["passages"]);
+  EXPECT_FALSE(std::filesystem::exists(dir + ".compacting"));
+  EXPECT_FALSE(std::filesystem::exists(dir + ".previous"));
 
   CliRun search =
       Vigie({"--json", "search", "atorvastatin stroke", "--index", dir, "--k", "3"}, env);

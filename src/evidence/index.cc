@@ -3,7 +3,10 @@
 // Thread-safety: every database access holds Impl::mu.
 #include "vigie/evidence/index.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
+#include <filesystem>
 #include <string_view>
 
 #include "evidence/index_internal.h"
@@ -41,6 +44,42 @@ Status CheckFormat(const Xapian::Database& db, const std::string& dir) {
       ErrorCode::kDataError,
       {dir, "evidence index of another format (" + (format.empty() ? std::string("1") : format) +
                 "): delete the folder and run `vigie evidence index` again"});
+}
+
+// The options an index was created with (metadata), or `requested` for a
+// new one, which are then recorded.
+IndexOptions SettleOptions(Xapian::WritableDatabase& db, const IndexOptions& requested) {
+  // Stored in thousandths (no locale-dependent decimal point).
+  auto read = [&db](const char* key, double fallback) {
+    std::string v = db.get_metadata(key);
+    if (v.empty() || v.size() > 4 ||
+        !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return fallback;
+    }
+    return std::stoi(v) / 1000.0;
+  };
+  // b is a share: outside 0..1 a norm could reach 0 or below.
+  auto share = [](double b) { return std::clamp(b, 0.0, 1.0); };
+  IndexOptions settled{share(read(kBm25BKey, requested.bm25_b)),
+                       share(read(kBm25BPassagesKey, requested.bm25_b_passages))};
+  db.set_metadata(kBm25BKey, std::to_string(std::lround(settled.bm25_b * 1000)));
+  db.set_metadata(kBm25BPassagesKey, std::to_string(std::lround(settled.bm25_b_passages * 1000)));
+  return settled;
+}
+
+// `out` gets the terms of `generated` with their frequencies length-normalised
+// (index_internal.h, kWdfScale); boolean terms (wdf 0) are not in `generated`.
+void AddNormalisedTerms(const Xapian::Document& generated, double b, Xapian::Document& out) {
+  double length = 0;
+  for (auto t = generated.termlist_begin(); t != generated.termlist_end(); ++t) {
+    length += t.get_wdf();
+  }
+  // Lengths under half the pivot count as half (Xapian's BM25 min_normlen).
+  double norm = (1 - b) + b * std::max(length / kPivotLength, 0.5);
+  for (auto t = generated.termlist_begin(); t != generated.termlist_end(); ++t) {
+    double wdf = std::round(kWdfScale * t.get_wdf() / norm);
+    out.add_term(*t, static_cast<Xapian::termcount>(std::max(1.0, wdf)));
+  }
 }
 
 }  // namespace
@@ -110,12 +149,14 @@ StoredPassage DecodePassage(const std::string& data) {
 EvidenceIndex::EvidenceIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 EvidenceIndex::~EvidenceIndex() = default;
 
-Result<std::unique_ptr<EvidenceIndex>> EvidenceIndex::OpenWritable(const std::string& dir) {
+Result<std::unique_ptr<EvidenceIndex>> EvidenceIndex::OpenWritable(const std::string& dir,
+                                                                   const IndexOptions& options) {
   try {
     auto impl = std::make_unique<Impl>();
     impl->writable.emplace(dir, Xapian::DB_CREATE_OR_OPEN);
     VIGIE_RETURN_IF_ERROR(CheckFormat(*impl->writable, dir));
     impl->writable->set_metadata(kFormatKey, kFormat);
+    impl->options = SettleOptions(*impl->writable, options);
     return std::unique_ptr<EvidenceIndex>(new EvidenceIndex(std::move(impl)));
   } catch (const Xapian::Error& e) {
     return XapianError(e);
@@ -137,11 +178,12 @@ Result<std::unique_ptr<EvidenceIndex>> EvidenceIndex::OpenReadOnly(const std::st
   }
 }
 
-Result<std::unique_ptr<EvidenceIndex>> EvidenceIndex::InMemory() {
+Result<std::unique_ptr<EvidenceIndex>> EvidenceIndex::InMemory(const IndexOptions& options) {
   try {
     auto impl = std::make_unique<Impl>();
     impl->writable.emplace(std::string(), Xapian::DB_BACKEND_INMEMORY);
     impl->writable->set_metadata(kFormatKey, kFormat);
+    impl->options = SettleOptions(*impl->writable, options);
     return std::unique_ptr<EvidenceIndex>(new EvidenceIndex(std::move(impl)));
   } catch (const Xapian::Error& e) {
     return XapianError(e);
@@ -177,9 +219,12 @@ Result<AddOutcome> EvidenceIndex::AddDocument(const Document& doc, const Passage
     // own whole-document record.
     bool own_whole = passages.size() == 1 && doc.title.empty() && doc.keywords.empty();
     for (const Passage& passage : passages) {
-      Xapian::Document xdoc;
-      gen.set_document(xdoc);
+      Xapian::Document generated;
+      gen.set_document(generated);
       gen.index_text_without_positions(text::Fold(passage.text));
+      Xapian::Document xdoc;
+      // (A one-passage document's own whole record is normalised as a passage.)
+      AddNormalisedTerms(generated, impl_->options.bm25_b_passages, xdoc);
       xdoc.add_boolean_term(doc_term);
       xdoc.add_boolean_term(kPassageTerm);
       // A one-passage document is its own whole-document record.
@@ -196,8 +241,8 @@ Result<AddOutcome> EvidenceIndex::AddDocument(const Document& doc, const Passage
     if (!own_whole) {
       // The whole record also holds the title's words and the subject
       // headings (passages do not).
-      Xapian::Document whole;
-      gen.set_document(whole);
+      Xapian::Document generated;
+      gen.set_document(generated);
       gen.index_text_without_positions(text::Fold(doc.title + "\n" + doc.text));
       // Headings are the indexers' words, not the authors': their own prefix,
       // so that a match through them counts as weaker evidence.
@@ -205,6 +250,8 @@ Result<AddOutcome> EvidenceIndex::AddDocument(const Document& doc, const Passage
         // STEM_ALL_Z puts Z before the prefix: terms "ZM" + stem.
         gen.index_text_without_positions(text::Fold(keyword), 1, "M");
       }
+      Xapian::Document whole;
+      AddNormalisedTerms(generated, impl_->options.bm25_b, whole);
       whole.add_boolean_term(doc_term);
       whole.add_boolean_term(kWholeTerm);
       whole.add_boolean_term(kWholeOnlyTerm);
@@ -224,6 +271,42 @@ Status EvidenceIndex::Commit() {
   try {
     impl_->writable->commit();
     return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return XapianError(e);
+  }
+}
+
+Status EvidenceIndex::Compact(const std::string& folder) {
+  namespace fs = std::filesystem;
+  // "idx/" and "idx" alike: the siblings below must not land inside it.
+  std::string dir = folder;
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  std::string compacted = dir + ".compacting";
+  std::string previous = dir + ".previous";
+  try {
+    {
+      Xapian::Database db(dir);
+      VIGIE_RETURN_IF_ERROR(CheckFormat(db, dir));
+      std::error_code ec;
+      fs::remove_all(compacted, ec);
+      db.compact(compacted, Xapian::DBCOMPACT_NO_RENUMBER);
+    }
+    std::error_code ec;
+    fs::remove_all(previous, ec);
+    fs::rename(dir, previous, ec);
+    if (ec) return Status::Error(ErrorCode::kIoError, {dir + ": " + ec.message()});
+    fs::rename(compacted, dir, ec);
+    if (ec) {
+      std::error_code restore;
+      fs::rename(previous, dir, restore);
+      return Status::Error(ErrorCode::kIoError, {dir + ": " + ec.message()});
+    }
+    fs::remove_all(previous, ec);
+    return Status::Ok();
+  } catch (const Xapian::DatabaseNotFoundError&) {
+    return Status::Error(ErrorCode::kNotFound, {"evidence index " + dir});
+  } catch (const Xapian::DatabaseOpeningError&) {
+    return Status::Error(ErrorCode::kNotFound, {"evidence index " + dir});
   } catch (const Xapian::Error& e) {
     return XapianError(e);
   }

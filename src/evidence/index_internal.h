@@ -33,15 +33,37 @@ inline constexpr const char* kWholeTerm = "K:w";
 // K:p / K:w, which every record of a large corpus of short documents holds.
 inline constexpr const char* kPassageOnlyTerm = "K:po";
 inline constexpr const char* kWholeOnlyTerm = "K:wo";
-// Index format (metadata "vigie:format"): stems only, the terms above.
-// An index of another format must be rebuilt (kDataError says so).
+// Index format (metadata "vigie:format"): stems only, the terms above, and
+// BM25's length normalisation applied at index time (below). An index of
+// another format must be rebuilt (kDataError says so).
 inline constexpr const char* kFormatKey = "vigie:format";
-inline constexpr const char* kFormat = "3";
+inline constexpr const char* kFormat = "4";
+
+// BM25's length normalisation, done when a record is indexed (as Lucene
+// stores its length norms), not at each query: a term's within-record
+// frequency tf is stored as wdf = round(kWdfScale * tf / norm), norm =
+// (1 - b) + b * max(length / kPivotLength, 0.5) (0.5: Xapian's own floor,
+// min_normlen), and the searcher runs BM25 with b = 0
+// and k1 * kWdfScale, which gives the same weight up to rounding:
+//   tf (k1 + 1) / (tf + k1 norm) = x (k1 + 1) / (x + k1), x = tf / norm.
+// Xapian 1.4 otherwise reads the length of every candidate record from one
+// list in docid order, a scan over nearly the whole list at each query
+// (40 % of a query's CPU at 100,000 passages, docs/benchmarks/evidence.md).
+// The pivot is fixed (not the index's own average, which changes with each
+// addition): 95, the average record length (stems) of the PubMedQA index
+// of format 3, on which b was chosen (5,480 passages of 62, 1,000 whole
+// records of 273).
+inline constexpr double kWdfScale = 64.0;
+inline constexpr double kPivotLength = 95.0;
+// b of each kind of record, as chosen when the index was created (metadata).
+inline constexpr const char* kBm25BKey = "vigie:bm25_b";
+inline constexpr const char* kBm25BPassagesKey = "vigie:bm25_b_passages";
 
 struct EvidenceIndex::Impl {
   mutable std::mutex mu;
   std::optional<Xapian::WritableDatabase> writable;
   mutable std::optional<Xapian::Database> readonly;
+  IndexOptions options;
   Xapian::Stem stem_en{"english"};
   Xapian::Stem stem_fr{"french"};
 

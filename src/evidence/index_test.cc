@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <map>
 
 #include "evidence/index_internal.h"
 #include "evidence/test_util.h"
@@ -166,6 +167,104 @@ TEST(IndexTest, IndexOfAnotherFormatIsAClearError) {
   ASSERT_FALSE(two.ok());
   EXPECT_NE(two.status().Message(Lang::kEn).find("format (2)"), std::string::npos)
       << two.status().Message(Lang::kEn);
+  // Format 3 (lengths normalised at query time: its term frequencies are raw).
+  {
+    Xapian::WritableDatabase old(dir, Xapian::DB_OPEN);
+    old.set_metadata("vigie:format", "3");
+    old.commit();
+  }
+  for (bool writable : {false, true}) {
+    auto three = writable ? EvidenceIndex::OpenWritable(dir) : EvidenceIndex::OpenReadOnly(dir);
+    ASSERT_FALSE(three.ok());
+    EXPECT_EQ(three.status().code(), ErrorCode::kDataError);
+    EXPECT_NE(three.status().Message(Lang::kEn).find("format (3)"), std::string::npos)
+        << three.status().Message(Lang::kEn);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+// Compaction rewrites the index in place: same hits and scores, still
+// writable (incremental) afterwards; a missing index is kNotFound.
+TEST(IndexTest, CompactKeepsTheIndexSearchableAndIncremental) {
+  std::string dir = ::testing::TempDir() + "vigie-evidence-compact";
+  std::filesystem::remove_all(dir);
+  auto docs = ReadPubmedQaJsonl(testing::Slurp(testing::CorpusPath()), "c");
+  ASSERT_TRUE(docs.ok());
+  docs->resize(50);
+  {
+    auto writer = EvidenceIndex::OpenWritable(dir);
+    ASSERT_TRUE(writer.ok());
+    for (const Document& d : *docs) ASSERT_TRUE((*writer)->AddDocument(d).ok());
+    ASSERT_TRUE((*writer)->Commit().ok());
+  }
+  auto hits_of = [&dir] {
+    auto reader = EvidenceIndex::OpenReadOnly(dir);
+    EXPECT_TRUE(reader.ok());
+    std::vector<std::pair<std::string, double>> out;
+    auto hits = Search(**reader, nullptr, {"children outcome surgery", 10});
+    if (hits.ok()) {
+      for (const Hit& h : *hits) out.emplace_back(h.passage.doc_id, h.score);
+    }
+    return out;
+  };
+  auto before = hits_of();
+  ASSERT_FALSE(before.empty());
+  ASSERT_TRUE(EvidenceIndex::Compact(dir + "/").ok());  // a trailing slash is the same folder
+  EXPECT_EQ(hits_of(), before);
+  EXPECT_FALSE(std::filesystem::exists(dir + ".compacting"));
+  EXPECT_FALSE(std::filesystem::exists(dir + ".previous"));
+  {
+    auto writer = EvidenceIndex::OpenWritable(dir);
+    ASSERT_TRUE(writer.ok());
+    EXPECT_EQ(*(*writer)->AddDocument((*docs)[0]), AddOutcome::kUnchanged);
+    EXPECT_EQ(*(*writer)->AddDocument({"new", "", "", "s", "text", "en", "Aspirin for fever."}),
+              AddOutcome::kAdded);
+    ASSERT_TRUE((*writer)->Commit().ok());
+    EXPECT_EQ((*writer)->DocumentCount(), 51u);
+  }
+  std::filesystem::remove_all(dir);
+  EXPECT_EQ(EvidenceIndex::Compact(dir).code(), ErrorCode::kNotFound);
+}
+
+// BM25's length normalisation is applied when records are indexed: with
+// b > 0 a short passage outranks a long one holding the word as often; with
+// b = 0 they weigh the same. An existing index keeps the b it was created
+// with, whatever a later writer asks.
+TEST(IndexTest, LengthIsNormalisedWhenIndexing) {
+  std::string long_text = "Aspirin was given.";
+  for (int i = 0; i < 30; ++i) long_text += " Nurses recorded blood pressure daily.";
+  auto scores = [&](const IndexOptions& options, const std::string& dir) {
+    std::filesystem::remove_all(dir);
+    auto index = EvidenceIndex::OpenWritable(dir, options);
+    EXPECT_TRUE(index.ok());
+    EXPECT_TRUE((*index)->AddDocument({"short", "", "", "s", "text", "en", "Aspirin given."}).ok());
+    EXPECT_TRUE((*index)->AddDocument({"long", "", "", "s", "text", "en", long_text}).ok());
+    EXPECT_TRUE((*index)->Commit().ok());
+    std::map<std::string, double> by_id;
+    auto hits = Search(**index, nullptr, {"aspirin", 5});
+    if (hits.ok()) {
+      for (const Hit& h : *hits) by_id[h.passage.doc_id] = h.score;
+    }
+    return by_id;
+  };
+  std::string dir = ::testing::TempDir() + "vigie-evidence-length-norm";
+  std::map<std::string, double> normalised = scores({}, dir);
+  ASSERT_EQ(normalised.size(), 2u);
+  EXPECT_GT(normalised["short"], normalised["long"]);
+  std::map<std::string, double> flat = scores({0.0, 0.0}, dir);
+  ASSERT_EQ(flat.size(), 2u);
+  EXPECT_EQ(flat["short"], flat["long"]);
+  {
+    // Reopened with the default b (0.4): the index's own b = 0 is kept.
+    auto again = EvidenceIndex::OpenWritable(dir);
+    ASSERT_TRUE(again.ok());
+    ASSERT_TRUE(
+        (*again)->AddDocument({"third", "", "", "s", "text", "en", long_text + " More."}).ok());
+    auto hits = Search(**again, nullptr, {"aspirin", 5});
+    ASSERT_TRUE(hits.ok());
+    ASSERT_EQ(hits->size(), 3u);
+    EXPECT_EQ((*hits)[0].score, (*hits)[2].score);
+  }
   std::filesystem::remove_all(dir);
 }
 

@@ -35,7 +35,7 @@ size_t WordCount(std::string_view s) {
 }  // namespace
 
 Status Lexicon::AddTsv(std::string_view tsv, std::string_view source_name, std::string_view kind) {
-  if (kind != "pairs" && kind != "suffixes") {
+  if (kind != "pairs" && kind != "suffixes" && kind != "synonyms") {
     return Status::Error(ErrorCode::kInvalidArgument, {"lexicon kind " + std::string(kind)});
   }
   size_t line_no = 0;
@@ -57,6 +57,13 @@ Status Lexicon::AddTsv(std::string_view tsv, std::string_view source_name, std::
     std::string from = Key(fields[0]);
     std::string to = Key(fields[1]);
     if (from.empty() || to.empty()) continue;
+    if (kind == "synonyms") {
+      // English synonyms of one word each, as WordNet's (AddSynonym).
+      if (from.find(' ') == std::string::npos && to.find(' ') == std::string::npos) {
+        AddSynonym(from, to);
+      }
+      continue;
+    }
     if (kind == "suffixes") {
       suffixes_.emplace_back(from, to);
       suffixes_.emplace_back(to, from);

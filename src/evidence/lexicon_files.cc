@@ -18,8 +18,10 @@ Status AddDir(Env& env, const std::string& dir, bool recurse, Lexicon& lexicon) 
     if (!name.ends_with(".tsv")) continue;
     Result<std::string> content = env.ReadFile(path);
     if (!content.ok()) return content.status();
-    VIGIE_RETURN_IF_ERROR(
-        lexicon.AddTsv(*content, path, name.ends_with("suffixes.tsv") ? "suffixes" : "pairs"));
+    std::string_view kind = name.ends_with("suffixes.tsv")   ? "suffixes"
+                            : name.ends_with("synonyms.tsv") ? "synonyms"
+                                                             : "pairs";
+    VIGIE_RETURN_IF_ERROR(lexicon.AddTsv(*content, path, kind));
   }
   return Status::Ok();
 }

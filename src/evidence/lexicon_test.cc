@@ -28,6 +28,22 @@ TEST(LexiconTest, MorphologyCandidates) {
   EXPECT_TRUE(lex.MorphCandidates("ose").empty());  // too short to carry a stem
 }
 
+// *synonyms.tsv: English synonyms (both directions, one word each side), not
+// translations; the repository's clinical file is loaded that way.
+TEST(LexiconTest, SynonymFilesGiveEnglishSynonymsNotTranslations) {
+  Lexicon lex;
+  ASSERT_TRUE(
+      lex.AddTsv("Cardiac\theart\tsrc\nheart attack\tinfarction\tsrc\n", "s.tsv", "synonyms").ok());
+  EXPECT_EQ(lex.Synonyms("cardiac"), std::vector<std::string>{"heart"});
+  EXPECT_EQ(lex.Synonyms("heart"), std::vector<std::string>{"cardiac"});
+  EXPECT_TRUE(lex.Synonyms("infarction").empty());  // phrases are left out
+  EXPECT_TRUE(lex.Translate("cardiac").empty());
+  auto repo = testing::RepoLexicon().Synonyms("hepatic");
+  EXPECT_NE(std::find(repo.begin(), repo.end(), "liver"), repo.end());
+  auto tr = testing::RepoLexicon().Translate("hepatic");
+  EXPECT_EQ(std::find(tr.begin(), tr.end(), "liver"), tr.end());  // not a translation
+}
+
 TEST(LexiconTest, MalformedLineIsAnError) {
   Lexicon lex;
   Status s = lex.AddTsv("rein\tkidney\nonlyone\n", "bad.tsv", "pairs");

@@ -330,8 +330,10 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
                                       : Xapian::Query(Xapian::Query::OP_AND_MAYBE, required, query);
     }
     bool separate_wholes = db.get_termfreq(kWholeOnlyTerm) > 0;
-    Xapian::BM25Weight bm25(request.bm25_k1, 0, 1, request.bm25_b, 0.5);
-    Xapian::BM25Weight bm25_passages(request.bm25_k1, 0, 1, request.bm25_b_passages, 0.5);
+    // Lengths were normalised when the records were indexed (index_internal.h):
+    // b = 0 here, k1 on the scale of the stored frequencies. No record length
+    // is read at query time.
+    Xapian::BM25Weight bm25(request.bm25_k1 * kWdfScale, 0, 1, 0, 0.5);
     if (request.feedback_docs > 0 && request.feedback_terms > 0) {
       query = WithFeedback(db, query, separate_wholes, bm25, request, term_concept);
     }
@@ -368,7 +370,7 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
     Xapian::Query passages = excluding(kWholeOnlyTerm);
     Xapian::Enquire enquire(db);
     enquire.set_query(passages);
-    enquire.set_weighting_scheme(bm25_passages);
+    enquire.set_weighting_scheme(bm25);
     enquire.set_docid_order(Xapian::Enquire::DONT_CARE);  // ties: any order, no extra work
     if (!request.one_per_doc) {
       std::vector<Hit> hits;
@@ -443,7 +445,7 @@ Result<std::vector<Hit>> Search(const EvidenceIndex& index, const Lexicon* lexic
         Xapian::Enquire one(db);
         one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, passages,
                                     Xapian::Query(std::string(kDocPrefix) + id)));
-        one.set_weighting_scheme(bm25_passages);
+        one.set_weighting_scheme(bm25);
         Xapian::MSet m = one.get_mset(0, 1, 0, nullptr, decider);
         if (m.empty()) {
           // Matched by its title or headings only: its first passage.

@@ -38,8 +38,8 @@ struct AnswerOptions {
   // hit's score minus the second's (scores are scaled to the best, 0..1), the
   // question is answered when best coverage + gap_weight * gap >= min_coverage,
   // from the hits whose coverage reaches min_coverage - gap_weight * gap.
-  double min_coverage = 1.10;
-  double gap_weight = 2.0;
+  double min_coverage = 0.80;
+  double gap_weight = 1.0;
   // Safety floor, not calibrated: never answer from hits holding less than
   // this share of the question's concepts, however clear the winner (a lone
   // hit in a small corpus has the largest gap).

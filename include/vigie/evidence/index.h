@@ -36,20 +36,37 @@ struct StoredPassage {
   std::string text;
 };
 
+// BM25's length normalisation, applied when records are indexed (the
+// searcher has no b of its own): b of whole-document records and of
+// passages. Chosen on a split of the corpus (docs/benchmarks/evidence.md).
+// Fixed when an index is created: reopening an existing index keeps its own.
+// Values outside 0..1 are clamped.
+struct IndexOptions {
+  double bm25_b = 0.4;
+  double bm25_b_passages = 0.4;
+};
+
 class EvidenceIndex {
  public:
   // Opens `dir` for reading and writing, creating it if missing.
-  static Result<std::unique_ptr<EvidenceIndex>> OpenWritable(const std::string& dir);
+  static Result<std::unique_ptr<EvidenceIndex>> OpenWritable(const std::string& dir,
+                                                             const IndexOptions& options = {});
   // Opens an existing index read-only (missing: kNotFound naming `dir`).
   static Result<std::unique_ptr<EvidenceIndex>> OpenReadOnly(const std::string& dir);
   // A writable index held in memory (tests, benchmarks).
-  static Result<std::unique_ptr<EvidenceIndex>> InMemory();
+  static Result<std::unique_ptr<EvidenceIndex>> InMemory(const IndexOptions& options = {});
   ~EvidenceIndex();
 
   // Adds or replaces the passages of `doc` (not visible to other readers of
   // the directory before Commit). Read-only index: kInvalidArgument.
   Result<AddOutcome> AddDocument(const Document& doc, const PassageOptions& options = {});
   Status Commit();
+
+  // Rewrites the committed index in `dir` with full B-tree blocks (Xapian's
+  // compaction; 40 % smaller after a bulk build, docs/benchmarks/evidence.md),
+  // then puts it in place of the original. No writer may have `dir` open; a
+  // reader sees the new index at its next search. Still incremental after.
+  static Status Compact(const std::string& dir);
 
   size_t PassageCount() const;
   size_t DocumentCount() const;

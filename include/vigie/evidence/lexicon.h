@@ -19,8 +19,9 @@ namespace vigie::evidence {
 class Lexicon {
  public:
   // Adds the entries of one TSV file: lines "source<TAB>target[<TAB>...]",
-  // '#' comments. `kind` "pairs" (fr<TAB>en) or "suffixes" (fr suffix<TAB>en
-  // suffix). A line with fewer than two fields gives kDataError.
+  // '#' comments. `kind` "pairs" (fr<TAB>en), "suffixes" (fr suffix<TAB>en
+  // suffix) or "synonyms" (English word<TAB>English synonym, one word each,
+  // as AddSynonym). A line with fewer than two fields gives kDataError.
   Status AddTsv(std::string_view tsv, std::string_view source_name, std::string_view kind);
 
   // Translations of a folded word or phrase, both directions (fr->en, en->fr).
@@ -53,7 +54,8 @@ class Lexicon {
 };
 
 // Loads every *.tsv of `dir` and its sub-folders through `env`: *suffixes.tsv are
-// morphology rules, the others word pairs. Missing dir: kFileNotFound.
+// morphology rules, *synonyms.tsv English synonyms, the others word pairs.
+// Missing dir: kFileNotFound.
 Result<Lexicon> LoadLexicon(Env& env, const std::string& dir);
 
 }  // namespace vigie::evidence

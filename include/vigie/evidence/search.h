@@ -17,13 +17,10 @@ struct SearchRequest {
   std::string query;
   size_t k = 10;            // hits to return (1..100)
   bool one_per_doc = true;  // keep the best passage of each document only
-  // BM25 parameters (docs/benchmarks/evidence.md: chosen on a split of the
-  // corpus itself, its MeSH headings as queries, never on the question sets).
+  // BM25 k1 (docs/benchmarks/evidence.md: chosen on a split of the corpus
+  // itself, its MeSH headings as queries, never on the question sets). b is
+  // applied when records are indexed (IndexOptions).
   double bm25_k1 = 0.9;
-  double bm25_b = 0.4;
-  // b for the passage records (the ranking of documents by their whole text
-  // uses bm25_b): passages are windows of a few sentences, of like lengths.
-  double bm25_b_passages = 0.4;
   // Share of the whole-document score in a document's rank (rest: its best
   // passage), each scaled by its list's best.
   double whole_share = 0.7;
