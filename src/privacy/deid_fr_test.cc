@@ -1,0 +1,162 @@
+// Tests of French dates and postcodes (issue 7, section 1; branch deid-fr).
+// Expectations come from how French clinical notes write dates (lists of
+// cures and sessions "C3 2/8 C4 16/09", a month and a year "en 07 2002",
+// a range "du 12 au 18 mars 2021") and from the postal code formats of
+// France's neighbours (four digits in Belgium, Switzerland, Austria, Germany
+// before 1993) written before the town. Every value is synthetic.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "vigie/privacy/deid.h"
+
+namespace vigie::privacy {
+namespace {
+
+std::unique_ptr<Deidentifier> Make() {
+  DeidResources r;
+  r.first_names = "Jean\nMarie\n";
+  r.last_names = "Martin\nDupont\n";
+  r.cities = "Toulouse\nLeipzig\nBruxelles\n";
+  r.hospitals = "Bichat\n";
+  r.stopwords = "Le\n";
+  auto d = Deidentifier::Create(r);
+  EXPECT_TRUE(d.ok());
+  return std::move(d).value();
+}
+
+// Byte offset of code point `cp` in UTF-8 `text`.
+size_t Byte(const std::string& text, size_t cp) {
+  size_t i = 0;
+  for (size_t n = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (n++ == cp) return i;
+  }
+  return i;
+}
+
+// label -> surface text.
+std::multimap<std::string, std::string> Found(const Deidentifier& d, const std::string& text) {
+  Result<DeidResult> r = d.Run(text, DeidOptions{});
+  EXPECT_TRUE(r.ok());
+  std::multimap<std::string, std::string> out;
+  if (!r.ok()) return out;
+  for (const DeidEntity& e : r->entities) {
+    size_t b = Byte(text, e.start);
+    out.emplace(std::string(LabelName(e.label)), text.substr(b, Byte(text, e.end) - b));
+  }
+  return out;
+}
+
+bool Has(const std::multimap<std::string, std::string>& m, const std::string& label,
+         const std::string& text) {
+  auto [b, e] = m.equal_range(label);
+  for (auto it = b; it != e; ++it) {
+    if (it->second == text) return true;
+  }
+  return false;
+}
+
+// True when no entity of any label holds `part`.
+bool Untouched(const std::multimap<std::string, std::string>& m, const std::string& part) {
+  for (const auto& [label, text] : m) {
+    if (text.find(part) != std::string::npos) return false;
+  }
+  return true;
+}
+
+// A list of cures or sessions labelled C1, C2, S8, J15: each item's day and
+// month is a date, even written "2/8" or "28.09" (alone they could be a dose
+// or a decimal, so the list needs two labelled items).
+TEST(DeidFr, DayAndMonthInAListOfCures) {
+  auto d = Make();
+  auto f = Found(*d, "Protocole : C1 3/4/19 C2 1/7/19 C3 2/8 C4 16/09 C5 28.09 - C6 12.10.");
+  EXPECT_TRUE(Has(f, "DATE", "3/4/19"));
+  EXPECT_TRUE(Has(f, "DATE", "2/8"));
+  EXPECT_TRUE(Has(f, "DATE", "16/09"));
+  EXPECT_TRUE(Has(f, "DATE", "28.09"));
+  EXPECT_TRUE(Has(f, "DATE", "12.10"));
+  auto g = Found(*d, "Hebdomadaire J1 4/3, J8 11/3, J15 18.3.\nSéances S2 29/ 06 et S3 30.12.");
+  EXPECT_TRUE(Has(g, "DATE", "4/3"));
+  EXPECT_TRUE(Has(g, "DATE", "11/3"));
+  EXPECT_TRUE(Has(g, "DATE", "18.3"));
+  EXPECT_TRUE(Has(g, "DATE", "29/ 06"));
+  EXPECT_TRUE(Has(g, "DATE", "30.12"));
+}
+
+// One labelled score is no list; doses and fractions stay.
+TEST(DeidFr, ScoresAndDosesAreNoDates) {
+  auto d = Make();
+  auto f = Found(*d,
+                 "Glasgow 14/15, EVA 3/10, C3 3/10 sur l'échelle.\n"
+                 "Doliprane 1 g 3/4 par jour, 1/2 comprimé, grade 2/3.");
+  EXPECT_TRUE(Untouched(f, "3/10"));
+  EXPECT_TRUE(Untouched(f, "14/15"));
+  EXPECT_TRUE(Untouched(f, "3/4"));
+  EXPECT_TRUE(Untouched(f, "1/2"));
+  EXPECT_TRUE(Untouched(f, "2/3"));
+}
+
+// "10 / 03 | 2020": a day and a month then the year after another mark.
+TEST(DeidFr, YearAfterAnotherSeparator) {
+  auto d = Make();
+  auto f = Found(*d, "Cures : C9 01 /09  C10 10 / 03 | 2020, C11 28.01 puis S9 01 / 07 | 1995.");
+  EXPECT_TRUE(Has(f, "DATE", "01 /09"));
+  EXPECT_TRUE(Has(f, "DATE", "10 / 03 | 2020"));
+  EXPECT_TRUE(Has(f, "DATE", "28.01"));
+  EXPECT_TRUE(Has(f, "DATE", "01 / 07 | 1995"));
+}
+
+// A month and a year with a space, after "en", "depuis", "fin".
+TEST(DeidFr, MonthAndYearWithASpace) {
+  auto d = Make();
+  auto f = Found(*d, "Résection en 07 2002. Suivi depuis 11 2015, mammographie fin 09 2019.");
+  EXPECT_TRUE(Has(f, "DATE", "07 2002"));
+  EXPECT_TRUE(Has(f, "DATE", "11 2015"));
+  EXPECT_TRUE(Has(f, "DATE", "09 2019"));
+  auto g = Found(*d, "Dosage 07 2002 UI.");
+  EXPECT_TRUE(Untouched(g, "2002"));
+}
+
+// Seven spaced digits holding a day, a month and the start of a year.
+TEST(DeidFr, SpacedDateOfSevenDigits) {
+  auto d = Make();
+  auto f = Found(*d, "Naissance du frère : 2 9 0 2 1 9 9  sans suite.");
+  EXPECT_TRUE(Has(f, "DATE", "2 9 0 2 1 9 9"));
+}
+
+// A day in words, a month word and a two-digit year.
+TEST(DeidFr, WordDateWithATwoDigitYear) {
+  auto d = Make();
+  auto f = Found(*d, "Glycémie réalisée le vingt mars 20, normale.");
+  EXPECT_TRUE(Has(f, "DATE", "vingt mars 20"));
+  auto g = Found(*d, "Revu le trois mars 20 minutes après.");
+  EXPECT_TRUE(Untouched(g, "20 minutes"));
+}
+
+// "du 12 au 18 mars 2021": the first day of a range is a date too.
+TEST(DeidFr, FirstDayOfARange) {
+  auto d = Make();
+  auto f = Found(*d, "Hospitalisée du 12 au 18 mars 2021, puis entre le 3 et le 5 avril.");
+  EXPECT_TRUE(Has(f, "DATE", "12"));
+  EXPECT_TRUE(Has(f, "DATE", "3"));
+  auto g = Found(*d, "Traitement du 1 au 3 du mois, du 2 au 4 mg.");
+  EXPECT_TRUE(Untouched(g, "2 au 4"));
+}
+
+// Four-digit postcodes of neighbouring countries before the town, after an
+// address or a comma; a year before a town is no postcode.
+TEST(DeidFr, FourDigitPostcodeBeforeTheTown) {
+  auto d = Make();
+  auto f = Found(*d, "Adresse : SchlussStrasse 13, 3049 Leipzig, Allemagne.");
+  EXPECT_TRUE(Has(f, "ZIP", "3049"));
+  auto g = Found(*d, "Résidence : 12 avenue Louise, 1050 Bruxelles.");
+  EXPECT_TRUE(Has(g, "ZIP", "1050"));
+  auto h = Found(*d, "Courrier : 1 60 04 25 311 114 26, 6432, Toulouse.");
+  EXPECT_TRUE(Has(h, "ZIP", "6432"));
+  auto k = Found(*d, "En 2015, Toulouse accueillait le congrès.");
+  EXPECT_FALSE(Has(k, "ZIP", "2015"));
+}
+
+}  // namespace
+}  // namespace vigie::privacy
