@@ -121,7 +121,7 @@ TEST(DeidFr, MonthAndYearWithASpace) {
 // Seven spaced digits holding a day, a month and the start of a year.
 TEST(DeidFr, SpacedDateOfSevenDigits) {
   auto d = Make();
-  auto f = Found(*d, "Naissance du frère : 2 9 0 2 1 9 9  sans suite.");
+  auto f = Found(*d, "Dernier rappel vaccinal : 2 9 0 2 1 9 9  sans suite.");
   EXPECT_TRUE(Has(f, "DATE", "2 9 0 2 1 9 9"));
 }
 

@@ -137,6 +137,19 @@ void ZipInAddress(Scan& s, size_t i) {
   s.Add(s.tokens[k].begin, s.tokens[last].end, Label::kVille, 54);
 }
 
+// A two-digit year ends its date: then punctuation, the end of the line or
+// of the text; not a word ("20 minutes") nor another number.
+bool TwoDigitYearEnds(const Scan& s, size_t y) {
+  size_t e = s.tokens[y].end;
+  if (e == s.text.size()) return true;
+  char c = s.text[e];
+  if (c == '\n' || c == ',' || c == ';' || c == ')') return true;
+  if (c == '.') return e + 1 == s.text.size() || !Digit(s.text[e + 1]);
+  if (c != ' ') return false;
+  size_t n = Next(s, y);
+  return n == std::string::npos || s.tokens[n].kind == TokKind::kPunct;
+}
+
 // Day in words, month as a word or two digits, year in digits or words:
 // "deux janvier mille neuf cent soixante dix huit".
 void WordNumberDate(Scan& s, size_t i) {
@@ -163,6 +176,9 @@ void WordNumberDate(Scan& s, size_t i) {
   size_t y = Next(s, m);
   if (y != std::string::npos && s.tokens[y].kind == TokKind::kNumber && Text(s, y).size() == 4) {
     end = y;
+  } else if (month_word && y != std::string::npos && s.tokens[y].kind == TokKind::kNumber &&
+             Text(s, y).size() == 2 && TwoDigitYearEnds(s, y)) {
+    end = y;  // "vingt mars 20,": a two-digit year
   } else {
     for (int n = 0; n < 8 && y != std::string::npos && s.tokens[y].kind == TokKind::kWord &&
                     NumberWord(s.lower[y]);

@@ -176,6 +176,22 @@ bool PostcodeAt(std::string_view t, size_t b, size_t* e) {
   return *e == t.size() || !(Digit(t[*e]) || Alpha(t[*e]) || t[*e] == '/' || t[*e] == '-');
 }
 
+// "SchlussStrasse 13, 3049 Leipzig", "1 60 04 25 311 114 26, 6432, Deuil":
+// four digits before a town (Belgium, Switzerland, Austria...) opening a
+// line or a field after a comma, not a year ("En 2015, Toulouse").
+bool ForeignPostcode(std::string_view t, size_t s, size_t a, size_t lo) {
+  if (s + 4 > a || !Digit(t[s]) || !Digit(t[s + 1]) || !Digit(t[s + 2]) || !Digit(t[s + 3])) {
+    return false;
+  }
+  size_t e = s + 4;
+  if (t.substr(e, a - e).find_first_not_of(" ,") != std::string_view::npos) return false;
+  int v = std::stoi(std::string(t.substr(s, 4)));
+  if (v < 1000 || (v >= 1900 && v <= 2100)) return false;
+  size_t p = s;
+  while (p > lo && t[p - 1] == ' ') --p;
+  return p == 0 || t[p - 1] == ',' || t[p - 1] == '\n' || t[p - 1] == '|';
+}
+
 // Postcodes right after (", ") or right before a city or hospital span.
 void PostcodesBesidePlaces(const Scan& scan, std::vector<Span>& kept) {
   std::string_view t = scan.text;
@@ -204,6 +220,8 @@ void PostcodesBesidePlaces(const Scan& scan, std::vector<Span>& kept) {
     if (s < a && (s == 0 || !(Digit(t[s - 1]) || Alpha(t[s - 1]))) && PostcodeAt(t, s, &e) &&
         e == a) {
       added.push_back({s, e, Label::kZip, 63});
+    } else if (s < a && ForeignPostcode(t, s, a, lo)) {
+      added.push_back({s, s + 4, Label::kZip, 63});
     }
   }
   if (added.empty()) return;
@@ -345,6 +363,102 @@ void NirKeyAfterItsWord(const Scan& scan, std::vector<Span>& kept) {
             [](const auto& x, const auto& y) { return x.begin < y.begin; });
 }
 
+// A day and a month at t[i] ("2/8", "28.09", "29/ 06"), with the year
+// after another mark when there is one ("10 / 03 | 2020", "3/4/19").
+// Returns its end, or 0 when it is no date or a unit follows ("3/4 mg").
+size_t DayMonthAt(std::string_view t, size_t i) {
+  auto number = [&](size_t* p, size_t most) {
+    size_t q = *p;
+    while (q < t.size() && Digit(t[q])) ++q;
+    if (q == *p || q - *p > most) return -1;
+    int v = std::stoi(std::string(t.substr(*p, q - *p)));
+    *p = q;
+    return v;
+  };
+  auto space = [&](size_t* p) {
+    if (*p < t.size() && t[*p] == ' ') ++*p;
+  };
+  size_t p = i;
+  int day = number(&p, 2);
+  space(&p);
+  if (day < 1 || day > 31 || p >= t.size() || (t[p] != '/' && t[p] != '.')) return 0;
+  ++p;
+  space(&p);
+  int month = number(&p, 2);
+  if (month < 1 || month > 12) return 0;
+  size_t end = p;
+  space(&p);
+  if (p < t.size() && std::string_view("/.|-").find(t[p]) != std::string_view::npos) {
+    ++p;
+    space(&p);
+    size_t q = p;
+    int year = number(&q, 4);
+    if (year >= 0 && (q - p == 2 || q - p == 4)) end = q;
+  }
+  if (end < t.size() &&
+      (Digit(t[end]) || Alpha(t[end]) || t[end] == '%' || t[end] == '/' ||
+       (end + 1 < t.size() && (t[end] == '.' || t[end] == ',') && Digit(t[end + 1])))) {
+    return 0;
+  }
+  std::string_view rest = t.substr(end, 8);
+  for (std::string_view unit : {" mg", " g ", " ml", " cp", " ui", " comp", " par ", " fois"}) {
+    if (rest.starts_with(unit)) return 0;
+  }
+  return end;
+}
+
+// Lists of cures, cycles or sessions labelled by a capital and a number
+// ("C1 3/4/19 C2 1/7/19 C3 2/8 C4 16/09 C5 28.09", "J1 4/3, J8 11/3",
+// "S8 12 / 05, S9 01 / 07 | 1995"): each item's day and month is a date.
+// Alone "2/8" or "28.09" could be a dose or a decimal, so a line needs two
+// labelled items ("C3 3/10 sur l'échelle" is a score).
+void ScanListDates(Scan& s) {
+  std::string_view t = s.text;
+  std::vector<std::pair<size_t, size_t>> items;
+  auto flush = [&] {
+    if (items.size() >= 2) {
+      for (auto [b, e] : items) s.Add(b, e, Label::kDate, 80);
+    }
+    items.clear();
+  };
+  for (size_t i = 0; i + 3 < t.size(); ++i) {
+    if (t[i] == '\n') flush();
+    if (t[i] < 'A' || t[i] > 'Z' || (i > 0 && (Alpha(t[i - 1]) || Digit(t[i - 1])))) continue;
+    size_t p = i + 1;
+    while (p < t.size() && Digit(t[p]) && p - i <= 3) ++p;
+    if (p == i + 1 || p - i > 3 || p + 1 >= t.size() || t[p] != ' ') continue;
+    ++p;
+    if (t[p] == ' ') ++p;  // "C9 01 /09  C10"
+    if (p >= t.size() || !Digit(t[p])) continue;
+    if (size_t e = DayMonthAt(t, p); e != 0) items.emplace_back(p, e);
+  }
+  flush();
+}
+
+// "du 12 au 18 mars 2021", "entre le 3 et le 5 avril": the first day of a
+// range whose second day carries the month.
+void ScanDayRanges(Scan& s) {
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    if (!NumberTok(s, i, 1) && !NumberTok(s, i, 2)) continue;
+    size_t b = s.tokens[i].begin;
+    std::string before = s.Before(b, 10);
+    if (!before.ends_with(" du ") && before != "du " && !before.ends_with("entre le ")) continue;
+    int day = std::stoi(std::string(s.text.substr(b, s.tokens[i].end - b)));
+    if (day < 1 || day > 31) continue;
+    size_t w = After(s, i, false);
+    if (w == std::string::npos || (s.lower[w] != "au" && s.lower[w] != "et")) continue;
+    size_t n = After(s, w, false);
+    if (n != std::string::npos && s.lower[n] == "le") n = After(s, n, false);
+    if (!NumberTok(s, n, 1) && !NumberTok(s, n, 2)) continue;
+    size_t m = After(s, n, false);
+    if (m != std::string::npos && s.lower[m] == "er") m = After(s, m, false);
+    if (m == std::string::npos || s.tokens[m].kind != TokKind::kWord || !IsMonthWord(s.lower[m])) {
+      continue;
+    }
+    s.Add(b, s.tokens[i].end, Label::kDate, 79);
+  }
+}
+
 }  // namespace
 
 // Dates with a month word that the place scanner's word dates leave out:
@@ -386,6 +500,8 @@ void ScanMonthDates(Scan& s) {
     Label l = BirthContext(s, b) ? Label::kDateNaissance : Label::kDate;
     s.Add(b, s.tokens[y].end, l, 79);
   }
+  ScanListDates(s);
+  ScanDayRanges(s);
 }
 
 void RefineSpans(const Scan& scan, std::vector<Span>& kept) {

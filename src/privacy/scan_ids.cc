@@ -60,6 +60,17 @@ bool IsDate(const Run& r, size_t n) {
     return g[0].size() <= 2 && g[1].size() <= 2 && (g[2].size() == 2 || g[2].size() == 4) &&
            (ValidDmy(Num(g[0]), Num(g[1]), 0) || ValidDmy(Num(g[1]), Num(g[0]), 0));
   }
+  // "10 / 03 | 2020": a day and a month, then a four-digit year after
+  // another mark (each separator one of / . - |).
+  if (n == 3 && r.groups[0].size() <= 2 && r.groups[1].size() <= 2 && r.groups[2].size() == 4) {
+    std::string s1 = Trimmed(r.seps[1]), s2 = Trimmed(r.seps[2]);
+    int y = Num(r.groups[2]);
+    if (s1.size() == 1 && s2.size() == 1 && std::strchr("/.-|", s1[0]) != nullptr &&
+        std::strchr("/.-|", s2[0]) != nullptr && y >= 1900 && y <= 2100 &&
+        ValidDmy(Num(r.groups[0]), Num(r.groups[1]), 0)) {
+      return true;
+    }
+  }
   // "20 12 2003": day, month and a four-digit year separated by spaces.
   if (n == 3 && r.seps[1] == " " && r.seps[2] == " " && r.groups[0].size() <= 2 &&
       r.groups[1].size() == 2 && r.groups[2].size() == 4) {
@@ -88,6 +99,26 @@ bool IsDate(const Run& r, size_t n) {
     return ValidDmy(Num(d.substr(0, 2)), Num(d.substr(2, 2)), 0) && y >= 1900 && y <= 2100;
   }
   return false;
+}
+
+// Seven spaced single digits making a whole run: a day, a month and a year
+// cut short ("2 9 0 2 1 9 9": the first three digits of 19xx or 20xx). Only
+// the whole run: inside a longer one the digits belong to a NIR or a date.
+bool ShortSpacedDate(const Scan& scan, const Run& r, size_t n) {
+  std::string d = Join(r, n);
+  if (n != 7 || r.groups.size() != 7 || d.size() != 7 ||
+      (d.compare(4, 2, "19") != 0 && d.compare(4, 2, "20") != 0)) {
+    return false;
+  }
+  for (size_t i = 1; i < n; ++i) {
+    if (r.seps[i] != " ") return false;
+  }
+  size_t b = r.begin;
+  std::string_view t = scan.text;
+  if (b >= 2 && (t[b - 1] == ' ' || t[b - 1] == '.' || t[b - 1] == '-') && Digit(t[b - 2])) {
+    return false;
+  }
+  return ValidDmy(Num(d.substr(0, 2)), Num(d.substr(2, 2)), 0);
 }
 
 struct Cue {
@@ -216,6 +247,15 @@ bool CompactDate(const Scan& scan, const Run& r, size_t n) {
            !scan.Before(r.begin, 8).ends_with("depuis ") &&
            (r.group_end[1] >= scan.text.size() || !Digit(scan.text[r.group_end[1]]));
   }
+  // "en 07 2002", "depuis 11 2015": a month and a year with a space.
+  if (n == 2 && r.seps[1] == " " && r.groups[0].size() == 2 && r.groups[1].size() == 4) {
+    int m = Num(r.groups[0]), y = Num(r.groups[1]);
+    std::string before = scan.Before(r.begin, 10);
+    bool cue = before.ends_with(" en ") || before == "en " || before.ends_with("depuis ") ||
+               before.ends_with("fin ") || before.ends_with("debut ") ||
+               before.ends_with("courant ") || DateWordBefore(scan, r.begin);
+    return m >= 1 && m <= 12 && y >= 1900 && y <= 2100 && cue;
+  }
   if (n != 1 || r.groups[0].size() != 8) return false;
   const std::string& g = r.groups[0];
   int y = Num(std::string_view(g).substr(4));
@@ -230,7 +270,7 @@ bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback
               const Context& ctx, Label* label) {
   std::string d = Join(r, n);
   bool corsica = d.find_first_of("AB") != std::string::npos;
-  if (IsDate(r, n) || CompactDate(scan, r, n)) {
+  if (IsDate(r, n) || CompactDate(scan, r, n) || ShortSpacedDate(scan, r, n)) {
     // "22/01/1965 (27 ans)": a date followed by an age is a birth date.
     std::string_view after = scan.text.substr(r.group_end[n - 1], 12);
     size_t ans = after.find(" ans");
