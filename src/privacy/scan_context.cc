@@ -231,7 +231,77 @@ void YearAlone(Scan& s, size_t i) {
   s.Add(b, e, BirthContext(s, b) ? Label::kDateNaissance : Label::kDate, 60);  // "né en 1962"
 }
 
+bool Alpha(char c) { return Lower(c) || Upper(c); }
+
+// Cue words naming the identifier that follows them (moved from scan_ids.cc).
+struct Cue {
+  std::string_view word;
+  Label label;
+  bool whole = false;  // the word must end there ("tel", not "telle")
+};
+const Cue kCues[] = {
+    {"tel", Label::kTel, true},
+    {"telephone", Label::kTel, true},
+    {"fax", Label::kTel, true},
+    {"portable", Label::kTel, true},
+    {"mobile", Label::kTel, true},
+    {"standard", Label::kTel, true},
+    {"secretariat", Label::kTel, true},
+    {"joignable", Label::kTel, true},
+    {"joignables", Label::kTel, true},
+    {"appeler", Label::kTel, true},
+    {"hospitalisation", Label::kNda},
+    {"iep", Label::kNda, true},
+    {"assure", Label::kSecu, true},
+    {"assuree", Label::kSecu, true},
+    {"rpps", Label::kRpps},
+    {"adeli", Label::kAdeli},
+    {"finess", Label::kFiness},
+    {"ipp", Label::kIpp},
+    {"nip", Label::kIpp},
+    {"identifiant", Label::kIpp},
+    {"mrn", Label::kIpp},
+    {"record", Label::kIpp},
+    {"patient", Label::kIpp},
+    {"nda", Label::kNda},
+    {"sejour", Label::kNda},
+    {"venue", Label::kNda},
+    {"dossier", Label::kNda},
+    {"visit", Label::kNda},
+    {"admission", Label::kNda},
+    {"episode", Label::kNda},
+    {"secu", Label::kSecu},
+    {"nir", Label::kSecu},
+    {"ins", Label::kSecu},
+    {"securite", Label::kSecu},
+    {"ssn", Label::kSecu},
+    {"immatriculation", Label::kSecu},
+};
+
 }  // namespace
+
+bool ContextLabel(const Scan& scan, size_t pos, Label* label, std::string_view* word) {
+  std::string before = scan.Before(pos, 40);
+  // The nearest cue starts the rightmost word that begins with one; at the
+  // same place the longer wins ("telephone", not "tel"). One pass over the
+  // word starts, from the end (this runs for every digit run).
+  for (size_t at = before.size(); at-- > 0;) {
+    if (!Alpha(before[at]) || (at > 0 && Alpha(before[at - 1]))) continue;
+    const Cue* found = nullptr;
+    for (const Cue& cue : kCues) {
+      if (cue.word[0] != before[at] || before.compare(at, cue.word.size(), cue.word) != 0) continue;
+      size_t end = at + cue.word.size();
+      if (cue.whole && end < before.size() && Alpha(before[end])) continue;
+      if (found == nullptr || cue.word.size() > found->word.size()) found = &cue;
+    }
+    if (found != nullptr) {
+      *label = found->label;
+      if (word != nullptr) *word = found->word;
+      return true;
+    }
+  }
+  return false;
+}
 
 void ScanContext(Scan& scan) {
   ScanMonthDates(scan);
