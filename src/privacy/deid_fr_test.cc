@@ -158,5 +158,30 @@ TEST(DeidFr, FourDigitPostcodeBeforeTheTown) {
   EXPECT_FALSE(Has(k, "ZIP", "2015"));
 }
 
+// "12 3 2020": day, month of one digit and year, separated by spaces.
+TEST(DeidFr, SpacedDateWithAOneDigitMonth) {
+  auto d = Make();
+  auto f = Found(*d, "Vu le 12 3 2020 en consultation.");
+  EXPECT_TRUE(Has(f, "DATE", "12 3 2020"));
+}
+
+// "depuis 03/20": a month and a two-digit year after a cue; "03/20" cannot
+// be a day and a month (no month 20).
+TEST(DeidFr, MonthAndTwoDigitYearAfterACue) {
+  auto d = Make();
+  auto f = Found(*d, "Depuis 03/20 sous traitement, arrêt fin 11/21.");
+  EXPECT_TRUE(Has(f, "DATE", "03/20"));
+  EXPECT_TRUE(Has(f, "DATE", "11/21"));
+  auto g = Found(*d, "Score 03/20 au test.");
+  EXPECT_TRUE(Untouched(g, "03/20"));
+}
+
+// A postcode in parentheses after the town.
+TEST(DeidFr, PostcodeInParenthesesAfterTheTown) {
+  auto d = Make();
+  auto f = Found(*d, "Demeurant à Toulouse (31000).");
+  EXPECT_TRUE(Has(f, "ZIP", "31000"));
+}
+
 }  // namespace
 }  // namespace vigie::privacy
