@@ -203,6 +203,7 @@ void PostcodesBesidePlaces(const Scan& scan, std::vector<Span>& kept) {
     size_t b = kept[k].end;
     if (b < t.size() && t[b] == ',') ++b;
     if (b < t.size() && t[b] == ' ') ++b;
+    if (b < t.size() && t[b] == '(') ++b;  // "Toulouse (31000)"
     size_t limit = k + 1 < kept.size() ? kept[k + 1].begin : t.size();
     size_t e = 0;
     if (b < limit && Digit(t[b]) && PostcodeAt(t, b, &e) && e <= limit) {

@@ -73,7 +73,7 @@ bool IsDate(const Run& r, size_t n) {
   }
   // "20 12 2003": day, month and a four-digit year separated by spaces.
   if (n == 3 && r.seps[1] == " " && r.seps[2] == " " && r.groups[0].size() <= 2 &&
-      r.groups[1].size() == 2 && r.groups[2].size() == 4) {
+      r.groups[1].size() <= 2 && r.groups[2].size() == 4) {
     int y = Num(r.groups[2]);
     if (ValidDmy(Num(r.groups[0]), Num(r.groups[1]), 0) && y >= 1900 && y <= 2100) return true;
   }
@@ -169,6 +169,18 @@ bool DateWordBefore(const Scan& scan, size_t pos) {
 // a year 1900-2100), "le 3/4", "le 12.03" (a day and a month: without the
 // word they are doses, fractions and decimals).
 bool CompactDate(const Scan& scan, const Run& r, size_t n) {
+  // "depuis 03/20", "fin 11/21": a month and a two-digit year that cannot
+  // be a day and a month, after a cue of time.
+  if (n == 2 && r.seps[1] == "/" && r.groups[0].size() == 2 && r.groups[1].size() == 2) {
+    int m = Num(r.groups[0]), y = Num(r.groups[1]);
+    std::string before = scan.Before(r.begin, 10);
+    bool cue = before.ends_with(" en ") || before == "en " || before.ends_with("depuis ") ||
+               before.ends_with("fin ") || before.ends_with("debut ") ||
+               before.ends_with("courant ");
+    size_t e = r.group_end[1];
+    bool ends = e >= scan.text.size() || !(Digit(scan.text[e]) || Alpha(scan.text[e]));
+    if (m >= 1 && m <= 12 && y > 12 && cue && ends) return true;
+  }
   if (n == 2 && r.groups[0].size() <= 2 && r.groups[1].size() <= 2 &&
       (r.seps[1] == "/" || (r.seps[1] == "." && r.groups[1].size() == 2))) {
     // Not "depuis 2/3 semaines" (a duration).
