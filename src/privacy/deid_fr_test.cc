@@ -183,5 +183,26 @@ TEST(DeidFr, PostcodeInParenthesesAfterTheTown) {
   EXPECT_TRUE(Has(f, "ZIP", "31000"));
 }
 
+// A town keeps its "cedex" (with its number) and its district after a
+// postcode; a number after a town in a sentence is no district.
+TEST(DeidFr, TownWithCedexAndDistrict) {
+  auto d = Make();
+  auto f = Found(*d,
+                 "Centre de tri, 2 rue Pasteur, 31085 TOULOUSE cedex 9\n"
+                 "17 rue de Rennes, 75011 TOULOUSE 11\nBP 12, 31000 Toulouse Cedex");
+  EXPECT_TRUE(Has(f, "VILLE", "TOULOUSE cedex 9"));
+  EXPECT_TRUE(Has(f, "VILLE", "TOULOUSE 11"));
+  EXPECT_TRUE(Has(f, "VILLE", "Toulouse Cedex"));
+  auto g = Found(*d, "Séjour à Toulouse 3 semaines.");
+  EXPECT_TRUE(Untouched(g, "3 semaines"));
+}
+
+// "2B826 Leipzig": a Corsican-shaped postcode before a town.
+TEST(DeidFr, CorsicanPostcodeBeforeATown) {
+  auto d = Make();
+  auto f = Found(*d, "SchlussStrasse 13, 2B826 Leipzig, Allemagne.");
+  EXPECT_TRUE(Has(f, "ZIP", "2B826"));
+}
+
 }  // namespace
 }  // namespace vigie::privacy
