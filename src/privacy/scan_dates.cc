@@ -9,8 +9,7 @@
 //    before the note's latest date), or after a sex column ("| F |
 //    10/05/1986"); not after a practitioner's name, not with a time (a
 //    signature).
-//  - A postcode stands beside a city or a hospital ("Marseille, 13006",
-//    "34223, Deuil-La Barre").
+//  - Towns and postcodes: scan_towns.cc (RefineTowns).
 // Rules written from the development sets' misses (gen_dataset_train,
 // public_small_train), never from a report set. Thread-safety: pure.
 #include <algorithm>
@@ -159,76 +158,6 @@ bool BesideTheName(const Scan& scan, const std::vector<Span>& kept, size_t k) {
   if (!NameToDateGap(scan.text.substr(name.end, date.begin - name.end))) return false;
   if (FollowedByTime(scan.text, date.end)) return false;
   return !PractitionerBefore(scan, kept[NameRunStart(scan, kept, k)].begin);
-}
-
-// A postcode: five digits, or "35 133".
-bool PostcodeAt(std::string_view t, size_t b, size_t* e) {
-  size_t i = b;
-  while (i < t.size() && Digit(t[i])) ++i;
-  if (i - b == 5) {
-    *e = i;
-  } else if (i - b == 2 && i + 4 <= t.size() && t[i] == ' ' && Digit(t[i + 1]) && Digit(t[i + 2]) &&
-             Digit(t[i + 3]) && (i + 4 == t.size() || !Digit(t[i + 4]))) {
-    *e = i + 4;
-  } else {
-    return false;
-  }
-  return *e == t.size() || !(Digit(t[*e]) || Alpha(t[*e]) || t[*e] == '/' || t[*e] == '-');
-}
-
-// "SchlussStrasse 13, 3049 Leipzig", "1 60 04 25 311 114 26, 6432, Deuil":
-// four digits before a town (Belgium, Switzerland, Austria...) opening a
-// line or a field after a comma, not a year ("En 2015, Toulouse").
-bool ForeignPostcode(std::string_view t, size_t s, size_t a, size_t lo) {
-  if (s + 4 > a || !Digit(t[s]) || !Digit(t[s + 1]) || !Digit(t[s + 2]) || !Digit(t[s + 3])) {
-    return false;
-  }
-  size_t e = s + 4;
-  if (t.substr(e, a - e).find_first_not_of(" ,") != std::string_view::npos) return false;
-  int v = std::stoi(std::string(t.substr(s, 4)));
-  if (v < 1000 || (v >= 1900 && v <= 2100)) return false;
-  size_t p = s;
-  while (p > lo && t[p - 1] == ' ') --p;
-  return p == 0 || t[p - 1] == ',' || t[p - 1] == '\n' || t[p - 1] == '|';
-}
-
-// Postcodes right after (", ") or right before a city or hospital span.
-void PostcodesBesidePlaces(const Scan& scan, std::vector<Span>& kept) {
-  std::string_view t = scan.text;
-  std::vector<Span> added;
-  for (size_t k = 0; k < kept.size(); ++k) {
-    Label l = kept[k].label;
-    if (l != Label::kVille && l != Label::kHopital) continue;
-    // After: "Marseille, 13006", "Pompidou 75015".
-    size_t b = kept[k].end;
-    if (b < t.size() && t[b] == ',') ++b;
-    if (b < t.size() && t[b] == ' ') ++b;
-    if (b < t.size() && t[b] == '(') ++b;  // "Toulouse (31000)"
-    size_t limit = k + 1 < kept.size() ? kept[k + 1].begin : t.size();
-    size_t e = 0;
-    if (b < limit && Digit(t[b]) && PostcodeAt(t, b, &e) && e <= limit) {
-      added.push_back({b, e, Label::kZip, 63});
-    }
-    // Before: "34223, Deuil-La Barre" (a city only: "12345 Bichat" may be a room).
-    if (l != Label::kVille) continue;
-    size_t a = kept[k].begin;
-    size_t lo = k > 0 ? kept[k - 1].end : 0;
-    if (a >= 2 && t[a - 1] == ' ') --a;
-    if (a >= 1 && t[a - 1] == ',') --a;
-    size_t s = a;
-    while (s > lo && (Digit(t[s - 1]) || t[s - 1] == ' ') && a - s < 6) --s;
-    while (s < a && t[s] == ' ') ++s;
-    if (s < a && (s == 0 || !(Digit(t[s - 1]) || Alpha(t[s - 1]))) && PostcodeAt(t, s, &e) &&
-        e == a) {
-      added.push_back({s, e, Label::kZip, 63});
-    } else if (s < a && ForeignPostcode(t, s, a, lo)) {
-      added.push_back({s, s + 4, Label::kZip, 63});
-    }
-  }
-  if (added.empty()) return;
-  kept.insert(kept.end(), added.begin(), added.end());
-  std::sort(kept.begin(), kept.end(),
-            [](const auto& x, const auto& y) { return x.begin < y.begin; });
 }
 
 }  // namespace
@@ -550,7 +479,7 @@ void RefineSpans(const Scan& scan, std::vector<Span>& kept) {
   }
   NirKeyAfterItsWord(scan, kept);
   BirthColumns(scan, kept);
-  PostcodesBesidePlaces(scan, kept);
+  RefineTowns(scan, kept);
 }
 
 }  // namespace vigie::privacy::internal
