@@ -204,5 +204,28 @@ TEST(DeidFr, CorsicanPostcodeBeforeATown) {
   EXPECT_TRUE(Has(f, "ZIP", "2B826"));
 }
 
+// A town after "près de", "périphérie de", "originaire de": a capitalised
+// word that is no first name.
+TEST(DeidFr, TownAfterAPlaceNounAndDe) {
+  auto d = Make();
+  auto f = Found(*d, "Un neveu habite près de Montauban. Vit dans la périphérie de Tarbes.");
+  EXPECT_TRUE(Has(f, "VILLE", "Montauban"));
+  EXPECT_TRUE(Has(f, "VILLE", "Tarbes"));
+  auto g = Found(*d, "Originaire de Castelnaudary, assis près de Jean.");
+  EXPECT_TRUE(Has(g, "VILLE", "Castelnaudary"));
+  EXPECT_FALSE(Has(g, "VILLE", "Jean"));
+}
+
+// "1 60 04 25 311 114 26, 34223, Montauban.": a postcode as a field between
+// commas, the town after it.
+TEST(DeidFr, PostcodeFieldBeforeTheTown) {
+  auto d = Make();
+  auto f = Found(*d, "Née le 4 septembre 1952, 1 60 04 25 311 114 26, 34223, Montauban.");
+  EXPECT_TRUE(Has(f, "ZIP", "34223"));
+  EXPECT_TRUE(Has(f, "VILLE", "Montauban"));
+  auto g = Found(*d, "Dossier 1 87 04 33 623 825 12, 97 289, Saint-Denis.");
+  EXPECT_TRUE(Has(g, "ZIP", "97 289"));
+}
+
 }  // namespace
 }  // namespace vigie::privacy
