@@ -223,7 +223,7 @@ TEST(DeidFr, PostcodeFieldBeforeTheTown) {
   auto f = Found(*d, "Née le 4 septembre 1952, 1 60 04 25 311 114 26, 34223, Montauban.");
   EXPECT_TRUE(Has(f, "ZIP", "34223"));
   EXPECT_TRUE(Has(f, "VILLE", "Montauban"));
-  auto g = Found(*d, "Dossier 1 87 04 33 623 825 12, 97 289, Saint-Denis.");
+  auto g = Found(*d, "Carte vitale 1 87 04 33 623 825 12, 97 289, Saint-Denis.");
   EXPECT_TRUE(Has(g, "ZIP", "97 289"));
 }
 

@@ -126,7 +126,10 @@ void ZipInAddress(Scan& s, size_t i) {
   // without a city, when no unit follows ("10 000 UI").
   bool unit = k != std::string::npos && k < s.tokens.size() && s.tokens[k].kind == TokKind::kWord &&
               (!Lower(Text(s, k)[0]) || Unit(s.lower[k]));
-  if (!cue && !(AfterStreet(s, i) && (city || end - b == 5 || (end - b == 6 && !unit)))) return;
+  // A field between commas before a town: "..., 34223, Montauban.", "97 289, Saint-Denis".
+  bool field = city && before.ends_with(", ") && end < s.text.size() && s.text[end] == ',';
+  if (!cue && !field && !(AfterStreet(s, i) && (city || end - b == 5 || (end - b == 6 && !unit))))
+    return;
   s.Add(b, end, Label::kZip, 63);
   if (!city) return;
   size_t last = k;

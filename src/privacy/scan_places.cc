@@ -328,6 +328,17 @@ void City(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
   // word that is no word of the language, no first name and no title.
   bool after_a =
       scan.lang == Lang::kFr && i >= 2 && v.Text(i - 1) == " " && v.Text(i - 2) == "\xC3\xA0";
+  // "près de Montauban", "la périphérie de Tarbes", "originaire de Lyon".
+  if (scan.lang == Lang::kFr && !after_a && i >= 2) {
+    std::string b = scan.Before(scan.tokens[i].begin, 18);
+    for (std::string_view n :
+         {"pres de ", "peripherie de ", "banlieue de ", "region de ", "environs de ",
+          "originaire de ", "proximite de ", "alentours de "}) {
+      if (b.ends_with(n) && (b.size() == n.size() || b[b.size() - n.size() - 1] == ' ')) {
+        after_a = true;
+      }
+    }
+  }
   if (!after_a || lex.stopwords.contains(w) || PlainWord(lex, scan.lang, w) ||
       lex.first_names.contains(w) || lex.wide_first.contains(w) || IsMonthWord(w) ||
       In(kWeekdays, w) || w.size() < 3 || w == "dr" || w == "pr" || w == "mme" || w == "mlle" ||
