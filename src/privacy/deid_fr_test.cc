@@ -227,5 +227,30 @@ TEST(DeidFr, PostcodeFieldBeforeTheTown) {
   EXPECT_TRUE(Has(g, "ZIP", "97 289"));
 }
 
+// A year alone after a cue of time: "vers 2015", "entre 2015 et 2017",
+// "jusqu'en 2018", "l'été 2019", "1er trimestre 2020"; not a quantity.
+TEST(DeidFr, YearAfterACueOfTime) {
+  auto d = Make();
+  auto f = Found(*d,
+                 "Sevrage vers 2015. Traité entre 2015 et 2017. Suivi jusqu'en 2018. "
+                 "Fracture l'été 2019. Bilan du 1er trimestre 2020. Ménopause avant 2010.");
+  for (std::string y : {"2015", "2017", "2018", "2019", "2020", "2010"}) {
+    EXPECT_TRUE(Has(f, "DATE", y)) << y;
+  }
+  auto g = Found(*d, "Dose de 2000 mg, entre 1900 UI et 2000 UI.");
+  EXPECT_TRUE(Untouched(g, "2000"));
+  EXPECT_TRUE(Untouched(g, "1900"));
+}
+
+// "depuis la mi-mars 2020"; "le 12 et le 14 mars", "les 12 et 14 mars".
+TEST(DeidFr, MidMonthAndDayPairs) {
+  auto d = Make();
+  auto f = Found(*d, "Symptômes depuis la mi-mars 2020.");
+  EXPECT_TRUE(Has(f, "DATE", "mars 2020"));
+  auto g = Found(*d, "Vu le 12 et le 14 mars, puis les 2 et 4 avril.");
+  EXPECT_TRUE(Has(g, "DATE", "12"));
+  EXPECT_TRUE(Has(g, "DATE", "2"));
+}
+
 }  // namespace
 }  // namespace vigie::privacy
