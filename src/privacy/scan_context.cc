@@ -223,6 +223,18 @@ void YearAlone(Scan& s, size_t i) {
              before.ends_with(" - ") || before.ends_with("annee ") || before.ends_with(" in ") ||
              before.ends_with("since ") || before.ends_with("fin ") || before.ends_with("debut ") ||
              before.ends_with("courant ") || before == "en ";
+  // "vers 2015", "avant 2010", "jusqu'en 2018", "l'été 2019", "1er trimestre
+  // 2020", "entre 2015 et 2017".
+  if (!cue) {
+    for (std::string_view c :
+         {" vers ", "avant ", "apres ", "'en ",
+          "\x99"
+          "en ",
+          "entre ", "ete ", "hiver ", "printemps ", "automne ", "trimestre ", "semestre "}) {
+      cue = cue || before.ends_with(c);
+    }
+    cue = cue || (before.ends_with(" et ") && s.Before(b, 24).find("entre ") != std::string::npos);
+  }
   if (!cue) return;
   size_t n = Next(s, i);
   if (n != std::string::npos && s.tokens[n].kind == TokKind::kWord) {

@@ -372,7 +372,11 @@ void ScanDayRanges(Scan& s) {
     if (!NumberTok(s, i, 1) && !NumberTok(s, i, 2)) continue;
     size_t b = s.tokens[i].begin;
     std::string before = s.Before(b, 10);
-    if (!before.ends_with(" du ") && before != "du " && !before.ends_with("entre le ")) continue;
+    // "du 12 au", "entre le 3 et le 5", "le 12 et le 14", "les 2 et 4".
+    if (!before.ends_with(" du ") && before != "du " && !before.ends_with(" le ") &&
+        before != "le " && !before.ends_with("les ")) {
+      continue;
+    }
     int day = std::stoi(std::string(s.text.substr(b, s.tokens[i].end - b)));
     if (day < 1 || day > 31) continue;
     size_t w = After(s, i, false);
@@ -398,7 +402,13 @@ void ScanMonthDates(Scan& s) {
   for (size_t i = 0; i < s.tokens.size(); ++i) {
     size_t m = std::string::npos;
     size_t b = s.tokens[i].begin;
-    if (s.tokens[i].kind == TokKind::kNumber && s.tokens[i].end - b <= 2) {
+    // "mi-mars 2020": the month after "mi-" (one token), the date from it.
+    bool mid = s.tokens[i].kind == TokKind::kWord && s.lower[i].starts_with("mi-") &&
+               IsMonthWord(std::string_view(s.lower[i]).substr(3));
+    if (mid) {
+      m = i;
+      b += 3;
+    } else if (s.tokens[i].kind == TokKind::kNumber && s.tokens[i].end - b <= 2) {
       int day = std::stoi(std::string(s.text.substr(b, s.tokens[i].end - b)));
       if (day < 1 || day > 31) continue;
       m = After(s, i, true);
@@ -411,7 +421,8 @@ void ScanMonthDates(Scan& s) {
         m = i;
       }
     }
-    if (m == std::string::npos || s.tokens[m].kind != TokKind::kWord || !IsMonthWord(s.lower[m])) {
+    if (m == std::string::npos || s.tokens[m].kind != TokKind::kWord ||
+        !(mid || IsMonthWord(s.lower[m]))) {
       continue;
     }
     size_t k = m;
@@ -426,7 +437,8 @@ void ScanMonthDates(Scan& s) {
       two = n == std::string::npos || s.tokens[n].kind != TokKind::kWord;
     }
     if (!four && !two) continue;
-    if (four && !dot && s.text[s.tokens[y].begin - 1] != '-') continue;  // the place scanner's
+    if (four && !dot && !mid && s.text[s.tokens[y].begin - 1] != '-')
+      continue;  // the place scanner's
     Label l = BirthContext(s, b) ? Label::kDateNaissance : Label::kDate;
     s.Add(b, s.tokens[y].end, l, 79);
   }
