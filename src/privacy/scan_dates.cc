@@ -351,8 +351,15 @@ void ScanListDates(Scan& s) {
     }
     items.clear();
   };
-  for (size_t i = 0; i + 3 < t.size(); ++i) {
-    if (t[i] == '\n') flush();
+  // Over the tokens: a one-letter capital word glued to a number ("C3").
+  for (size_t k = 0; k + 1 < s.tokens.size(); ++k) {
+    const Token& tok = s.tokens[k];
+    if (tok.newline) flush();
+    if (tok.kind != TokKind::kWord || tok.end != tok.begin + 1 ||
+        s.tokens[k + 1].kind != TokKind::kNumber || s.tokens[k + 1].begin != tok.end) {
+      continue;
+    }
+    size_t i = tok.begin;
     if (t[i] < 'A' || t[i] > 'Z' || (i > 0 && (Alpha(t[i - 1]) || Digit(t[i - 1])))) continue;
     size_t p = i + 1;
     while (p < t.size() && Digit(t[p]) && p - i <= 3) ++p;
@@ -371,6 +378,8 @@ void ScanDayRanges(Scan& s) {
   for (size_t i = 0; i < s.tokens.size(); ++i) {
     if (!NumberTok(s, i, 1) && !NumberTok(s, i, 2)) continue;
     size_t b = s.tokens[i].begin;
+    size_t w = After(s, i, false);
+    if (w == std::string::npos || (s.lower[w] != "au" && s.lower[w] != "et")) continue;
     std::string before = s.Before(b, 10);
     // "du 12 au", "entre le 3 et le 5", "le 12 et le 14", "les 2 et 4".
     if (!before.ends_with(" du ") && before != "du " && !before.ends_with(" le ") &&
@@ -379,8 +388,6 @@ void ScanDayRanges(Scan& s) {
     }
     int day = std::stoi(std::string(s.text.substr(b, s.tokens[i].end - b)));
     if (day < 1 || day > 31) continue;
-    size_t w = After(s, i, false);
-    if (w == std::string::npos || (s.lower[w] != "au" && s.lower[w] != "et")) continue;
     size_t n = After(s, w, false);
     if (n != std::string::npos && s.lower[n] == "le") n = After(s, n, false);
     if (!NumberTok(s, n, 1) && !NumberTok(s, n, 2)) continue;

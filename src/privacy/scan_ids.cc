@@ -168,18 +168,21 @@ bool DateWordBefore(const Scan& scan, size_t pos) {
 // After a date word: "le 23022018" (eight digits making a day, a month and
 // a year 1900-2100), "le 3/4", "le 12.03" (a day and a month: without the
 // word they are doses, fractions and decimals).
+// "en", "depuis", "fin", "début", "courant" just before `pos`.
+bool TimeCueBefore(const Scan& scan, size_t pos) {
+  std::string before = scan.Before(pos, 10);
+  return before.ends_with(" en ") || before == "en " || before.ends_with("depuis ") ||
+         before.ends_with("fin ") || before.ends_with("debut ") || before.ends_with("courant ");
+}
+
 bool CompactDate(const Scan& scan, const Run& r, size_t n) {
   // "depuis 03/20", "fin 11/21": a month and a two-digit year that cannot
   // be a day and a month, after a cue of time.
   if (n == 2 && r.seps[1] == "/" && r.groups[0].size() == 2 && r.groups[1].size() == 2) {
     int m = Num(r.groups[0]), y = Num(r.groups[1]);
-    std::string before = scan.Before(r.begin, 10);
-    bool cue = before.ends_with(" en ") || before == "en " || before.ends_with("depuis ") ||
-               before.ends_with("fin ") || before.ends_with("debut ") ||
-               before.ends_with("courant ");
     size_t e = r.group_end[1];
     bool ends = e >= scan.text.size() || !(Digit(scan.text[e]) || Alpha(scan.text[e]));
-    if (m >= 1 && m <= 12 && y > 12 && cue && ends) return true;
+    if (m >= 1 && m <= 12 && y > 12 && ends && TimeCueBefore(scan, r.begin)) return true;
   }
   if (n == 2 && r.groups[0].size() <= 2 && r.groups[1].size() <= 2 &&
       (r.seps[1] == "/" || (r.seps[1] == "." && r.groups[1].size() == 2))) {
@@ -191,11 +194,8 @@ bool CompactDate(const Scan& scan, const Run& r, size_t n) {
   // "en 07 2002", "depuis 11 2015": a month and a year with a space.
   if (n == 2 && r.seps[1] == " " && r.groups[0].size() == 2 && r.groups[1].size() == 4) {
     int m = Num(r.groups[0]), y = Num(r.groups[1]);
-    std::string before = scan.Before(r.begin, 10);
-    bool cue = before.ends_with(" en ") || before == "en " || before.ends_with("depuis ") ||
-               before.ends_with("fin ") || before.ends_with("debut ") ||
-               before.ends_with("courant ") || DateWordBefore(scan, r.begin);
-    return m >= 1 && m <= 12 && y >= 1900 && y <= 2100 && cue;
+    return m >= 1 && m <= 12 && y >= 1900 && y <= 2100 &&
+           (TimeCueBefore(scan, r.begin) || DateWordBefore(scan, r.begin));
   }
   if (n != 1 || r.groups[0].size() != 8) return false;
   const std::string& g = r.groups[0];
