@@ -252,5 +252,41 @@ TEST(DeidFr, MidMonthAndDayPairs) {
   EXPECT_TRUE(Has(g, "DATE", "2"));
 }
 
+// Form fields naming a town ("Commune :", "Lieu de naissance :", "Domicile :",
+// "Résidence :"), "habite Caussade", "Code postal : 82200".
+TEST(DeidFr, TownAndPostcodeFields) {
+  auto d = Make();
+  auto f = Found(*d,
+                 "Commune : Moissac\nLieu de naissance : Villefranche-de-Rouergue\n"
+                 "Résidence : Caussade\nDomicile : Lafrançaise (82130)\nCode postal : 82200\n"
+                 "Habite Nègrepelisse avec son mari.");
+  EXPECT_TRUE(Has(f, "VILLE", "Moissac"));
+  EXPECT_TRUE(Has(f, "VILLE", "Villefranche-de-Rouergue"));
+  EXPECT_TRUE(Has(f, "VILLE", "Caussade"));
+  EXPECT_TRUE(Has(f, "VILLE", "Lafrançaise"));
+  EXPECT_TRUE(Has(f, "ZIP", "82130"));
+  EXPECT_TRUE(Has(f, "ZIP", "82200"));
+  EXPECT_TRUE(Has(f, "VILLE", "Nègrepelisse"));
+  auto g = Found(*d, "Domicile : Monsieur seul. Habite Janvier prochain.");
+  EXPECT_FALSE(Has(g, "VILLE", "Monsieur"));
+  EXPECT_FALSE(Has(g, "VILLE", "Janvier"));
+}
+
+// "Née à Albi le 12/05/1960": the date after the birthplace is the birth date.
+TEST(DeidFr, BirthDateAfterTheBirthplace) {
+  auto d = Make();
+  auto f = Found(*d, "Née à Albi le 12/05/1960, vue le 03/04/2021.");
+  EXPECT_TRUE(Has(f, "DATE_NAISSANCE", "12/05/1960"));
+  EXPECT_TRUE(Has(f, "DATE", "03/04/2021"));
+}
+
+// A letter's place and date: "Castelnaudary, le 03/04/2021" opens a line.
+TEST(DeidFr, PlaceOfALetter) {
+  auto d = Make();
+  auto f = Found(*d, "Castelnaudary, le 03/04/2021\nCher confrère,");
+  EXPECT_TRUE(Has(f, "VILLE", "Castelnaudary"));
+  EXPECT_TRUE(Has(f, "DATE", "03/04/2021"));
+}
+
 }  // namespace
 }  // namespace vigie::privacy
