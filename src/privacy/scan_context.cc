@@ -114,6 +114,7 @@ void ZipInAddress(Scan& s, size_t i) {
   if (b > 0 && (Digit(s.text[b - 1]) || s.text[b - 1] == '/' || s.text[b - 1] == '.')) return;
   std::string before = s.Before(b, 12);
   bool cue = before.ends_with("dans le ") || before.ends_with("code postal ") ||
+             before.ends_with("postal : ") || before.ends_with("postal: ") ||
              before.ends_with("cp ") || before.ends_with("cp : ");
   // The token after the postcode (past a comma), for the city.
   size_t k = i;

@@ -187,6 +187,17 @@ bool BirthContext(const Scan& scan, size_t pos) {
       return true;
     }
   }
+  // "Née à Albi le 12/05/1960": the date right after the birthplace.
+  if (b.ends_with(" le ")) {
+    b = scan.Before(pos, 48);
+    for (std::string_view cue : {"ne a ", "nee a ", "ne(e) a "}) {
+      size_t at = b.rfind(cue);
+      if (at != std::string::npos && (at == 0 || b[at - 1] == ' ' || b[at - 1] == '\n') &&
+          b.find_first_of("0123456789", at) == std::string::npos) {
+        return true;
+      }
+    }
+  }
   return false;
 }
 namespace {
