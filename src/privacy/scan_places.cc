@@ -318,8 +318,8 @@ const std::array<std::string_view, 10> kTitles = {
 bool TownField(const Scan& scan, const View& v, size_t i) {
   std::string b = scan.Before(scan.tokens[i].begin, 24);
   for (std::string_view f : {"ville : ", "ville: ", "commune : ", "commune: ", "residence : ",
-                             "residence: ", "naissance : ", "naissance: ", "domicile : ",
-                             "domicile: ", "localite : ", "localite: ", "habite "}) {
+                             "residence: ", "lieu de naissance : ", "lieu de naissance: ",
+                             "domicile : ", "domicile: ", "localite : ", "localite: ", "habite "}) {
     if (b.ends_with(f) && (b.size() == f.size() ||
                            !std::isalpha(static_cast<unsigned char>(b[b.size() - f.size() - 1])))) {
       return true;
