@@ -288,5 +288,17 @@ TEST(DeidFr, PlaceOfALetter) {
   EXPECT_TRUE(Has(f, "DATE", "03/04/2021"));
 }
 
+// A record code mixing digits and one to three capitals, alone in a table
+// cell or a field ("|28BG04493", "N° : 12AB345678"), without a cue word;
+// a drug, a gene or a dose is no record ("B12", "COVID19", "HER2").
+TEST(DeidFr, RecordCodeAloneInAField) {
+  auto d = Make();
+  auto f = Found(*d, "fax : 03.42.04.70.60 |28BG04493\nRéf. : 12AB345678");
+  EXPECT_TRUE(Has(f, "IPP", "28BG04493"));
+  EXPECT_TRUE(Has(f, "IPP", "12AB345678"));
+  auto g = Found(*d, "Vitamine B12 | COVID19 | HER2 | 500MG | 2020AB");
+  EXPECT_TRUE(g.empty());
+}
+
 }  // namespace
 }  // namespace vigie::privacy
