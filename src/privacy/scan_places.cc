@@ -316,20 +316,26 @@ const std::array<std::string_view, 10> kTitles = {
 
 // A field or a verb naming the town that follows, or a letter's place.
 bool TownField(const Scan& scan, const View& v, size_t i) {
-  std::string b = scan.Before(scan.tokens[i].begin, 24);
-  for (std::string_view f : {"ville : ", "ville: ", "commune : ", "commune: ", "residence : ",
-                             "residence: ", "lieu de naissance : ", "lieu de naissance: ",
-                             "domicile : ", "domicile: ", "localite : ", "localite: ", "habite "}) {
-    if (b.ends_with(f) && (b.size() == f.size() ||
-                           !std::isalpha(static_cast<unsigned char>(b[b.size() - f.size() - 1])))) {
-      return true;
+  // The token before, past one space: "habite", the ':' of a field.
+  size_t p = i > 0 && v.Kind(i - 1) == TokKind::kSpace && !scan.tokens[i - 1].newline ? i - 1 : i;
+  if (p > 0 && v.Kind(p - 1) == TokKind::kWord && v.Lower(p - 1) == "habite") return true;
+  if (p > 0 && v.Text(p - 1) == ":") {
+    std::string b = scan.Before(scan.tokens[i].begin, 24);
+    for (std::string_view f : {"ville : ", "ville: ", "commune : ", "commune: ", "residence : ",
+                               "residence: ", "lieu de naissance : ", "lieu de naissance: ",
+                               "domicile : ", "domicile: ", "localite : ", "localite: "}) {
+      if (b.ends_with(f) && (b.size() == f.size() || !std::isalpha(static_cast<unsigned char>(
+                                                         b[b.size() - f.size() - 1])))) {
+        return true;
+      }
     }
+    return false;
   }
+  // A letter's place opening a line: "Castelnaudary, le 03/04/2021".
   bool line_start = i == 0 || (i == 1 && v.Kind(0) == TokKind::kSpace) ||
-                    (v.Kind(i - 1) == TokKind::kSpace && scan.tokens[i - 1].newline) ||
-                    (v.Kind(i - 1) != TokKind::kSpace && i >= 1 && v.Text(i - 1) == "\n");
-  size_t c = v.Next(i);
-  if (!line_start || c == std::string::npos || v.Text(c) != ",") return false;
+                    (v.Kind(i - 1) == TokKind::kSpace && scan.tokens[i - 1].newline);
+  size_t c = line_start ? v.Next(i) : std::string::npos;
+  if (c == std::string::npos || v.Text(c) != ",") return false;
   size_t le = v.Next(c);
   if (le == std::string::npos || v.Lower(le) != "le") return false;
   size_t d = v.Next(le);
