@@ -163,6 +163,12 @@ bool BesideTheName(const Scan& scan, const std::vector<Span>& kept, size_t k) {
 }  // namespace
 
 bool IsMonthWord(std::string_view lower) {
+  // Cheap rejection first (this runs on most words): three to nine letters
+  // starting like a month.
+  if (lower.size() < 3 || lower.size() > 9 ||
+      std::string_view("jfmasond").find(lower[0]) == std::string_view::npos) {
+    return false;
+  }
   static const std::array<std::string_view, 44> kMonths = {
       "janvier", "fevrier",   "mars",     "avril",    "mai",      "juin",    "juillet",
       "aout",    "septembre", "octobre",  "novembre", "decembre", "january", "february",
@@ -188,7 +194,10 @@ bool BirthContext(const Scan& scan, size_t pos) {
     }
   }
   // "Née à Albi le 12/05/1960": the date right after the birthplace.
-  if (b.ends_with(" le ")) {
+  // (The raw text first: an "à " must stand in the 48 bytes before.)
+  size_t from = pos > 48 ? pos - 48 : 0;
+  if (b.ends_with(" le ") &&
+      scan.text.substr(from, pos - from).find("\xC3\xA0 ") != std::string_view::npos) {
     b = scan.Before(pos, 48);
     for (std::string_view cue : {"ne a ", "nee a ", "ne(e) a "}) {
       size_t at = b.rfind(cue);

@@ -105,9 +105,9 @@ bool IsDate(const Run& r, size_t n) {
 // cut short ("2 9 0 2 1 9 9": the first three digits of 19xx or 20xx). Only
 // the whole run: inside a longer one the digits belong to a NIR or a date.
 bool ShortSpacedDate(const Scan& scan, const Run& r, size_t n) {
+  if (n != 7 || r.groups.size() != 7) return false;
   std::string d = Join(r, n);
-  if (n != 7 || r.groups.size() != 7 || d.size() != 7 ||
-      (d.compare(4, 2, "19") != 0 && d.compare(4, 2, "20") != 0)) {
+  if (d.size() != 7 || (d.compare(4, 2, "19") != 0 && d.compare(4, 2, "20") != 0)) {
     return false;
   }
   for (size_t i = 1; i < n; ++i) {
