@@ -300,5 +300,19 @@ TEST(DeidFr, RecordCodeAloneInAField) {
   EXPECT_TRUE(g.empty());
 }
 
+// A date in parentheses after an age ("45 ans (12/03/1976)"), or after the
+// patient's name across a dash ("MARTIN Jean - 12/03/1976 - IPP"), is the
+// birth date; a signature with a time stays a date.
+TEST(DeidFr, BirthDateAfterAnAgeOrADash) {
+  auto d = Make();
+  auto f = Found(*d,
+                 "Patient : MARTIN Jean, 45 ans (12/03/1976).\n"
+                 "DUPONT Marie - 21/07/1985 - IPP 123456789\n"
+                 "Dupont Marie - 03/04/2021 14:30");
+  EXPECT_TRUE(Has(f, "DATE_NAISSANCE", "12/03/1976"));
+  EXPECT_TRUE(Has(f, "DATE_NAISSANCE", "21/07/1985"));
+  EXPECT_TRUE(Has(f, "DATE", "03/04/2021"));
+}
+
 }  // namespace
 }  // namespace vigie::privacy
