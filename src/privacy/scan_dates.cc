@@ -110,6 +110,8 @@ bool NameToDateGap(std::string_view gap) {
   for (size_t i = 0; i < gap.size(); ++i) {
     char c = gap[i];
     if (c == ' ' || c == ',' || c == '|' || c == '(') continue;  // "DUPONT Marie (12/03/1950)"
+    // "MARTIN Jean - 12/03/1976": a dash between spaces.
+    if (c == '-' && i > 0 && gap[i - 1] == ' ' && i + 1 < gap.size() && gap[i + 1] == ' ') continue;
     if ((c == 'F' || c == 'M' || c == 'H') && letters == 0 && (i == 0 || !Alpha(gap[i - 1])) &&
         (i + 1 == gap.size() || !Alpha(gap[i + 1]))) {
       ++letters;
@@ -192,6 +194,10 @@ bool BirthContext(const Scan& scan, size_t pos) {
     if (at != std::string::npos && b.find_first_of("0123456789", at) == std::string::npos) {
       return true;
     }
+  }
+  // "45 ans (12/03/1976)": a date in parentheses after an age.
+  if (b.ends_with(" ans (") && b.size() > 6 && b[b.size() - 7] >= '0' && b[b.size() - 7] <= '9') {
+    return true;
   }
   // "Née à Albi le 12/05/1960": the date right after the birthplace.
   // (The raw text first: an "à " must stand in the 48 bytes before.)
