@@ -57,6 +57,16 @@ bool Has(const std::multimap<std::string, std::string>& m, const std::string& la
   return false;
 }
 
+// True when some entity of `label` holds `part`.
+bool Touches(const std::multimap<std::string, std::string>& m, const std::string& label,
+             const std::string& part) {
+  auto [b, e] = m.equal_range(label);
+  for (auto it = b; it != e; ++it) {
+    if (it->second.find(part) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // True when no entity of any label holds `part`.
 bool Untouched(const std::multimap<std::string, std::string>& m, const std::string& part) {
   for (const auto& [label, text] : m) {
@@ -312,6 +322,27 @@ TEST(DeidFr, BirthDateAfterAnAgeOrADash) {
   EXPECT_TRUE(Has(f, "DATE_NAISSANCE", "12/03/1976"));
   EXPECT_TRUE(Has(f, "DATE_NAISSANCE", "21/07/1985"));
   EXPECT_TRUE(Has(f, "DATE", "03/04/2021"));
+}
+
+// "de 2010 à 2015", "en 2015-2016": both years of a range.
+TEST(DeidFr, RangesOfYears) {
+  auto d = Make();
+  auto f = Found(*d, "Tabagisme de 2010 à 2015, sevré. Traitement en 2015-2016 par interféron.");
+  EXPECT_TRUE(Has(f, "DATE", "2010"));
+  EXPECT_TRUE(Has(f, "DATE", "2015"));
+  EXPECT_TRUE(Touches(f, "DATE", "2016"));
+  auto g = Found(*d, "Diurèse de 2000 à 2500 ml, débit 1500-2000 ml/h.");
+  EXPECT_TRUE(Untouched(g, "2000"));
+  EXPECT_TRUE(Untouched(g, "2500"));
+}
+
+// The day of the week belongs to the date ("Lundi 12/03/2021"); the first
+// day of a range whose second day carries a digit month ("du 3 au 5/05/2021").
+TEST(DeidFr, WeekdayBeforeADigitDateAndRangeToADigitDate) {
+  auto d = Make();
+  auto f = Found(*d, "Consultation le Lundi 12/03/2021. Hospitalisation du 3 au 5/05/2021.");
+  EXPECT_TRUE(Has(f, "DATE", "Lundi 12/03/2021"));
+  EXPECT_TRUE(Has(f, "DATE", "3"));
 }
 
 }  // namespace
