@@ -218,7 +218,20 @@ void YearAlone(Scan& s, size_t i) {
   std::string_view rest = s.text.substr(e, 3);
   bool line_start = (lb == 0 || s.text[lb - 1] == '\n') &&
                     (rest.starts_with(" :") || rest.starts_with(":") || rest.starts_with(" - "));
-  if (b > 0 && !(s.text[b - 1] == ' ') && !parens && !(line_start && lb == b)) return;
+  // "2015-2016": the second year of a range (a later year, within 30).
+  auto year_at = [&](size_t p) {
+    if (p + 4 > s.text.size() || (p > 0 && Digit(s.text[p - 1]))) return 0;
+    int v = 0;
+    for (size_t k = p; k < p + 4; ++k) {
+      if (!Digit(s.text[k])) return 0;
+      v = v * 10 + (s.text[k] - '0');
+    }
+    return v >= 1900 && v <= 2099 ? v : 0;
+  };
+  int self = year_at(b);
+  int first = b >= 5 && s.text[b - 1] == '-' ? year_at(b - 5) : 0;
+  bool range = first > 0 && self > first && self - first <= 30;
+  if (b > 0 && !(s.text[b - 1] == ' ') && !parens && !range && !(line_start && lb == b)) return;
   std::string before = s.Before(b, 10);
   bool cue = parens || line_start || before.ends_with(" en ") || before.ends_with("depuis ") ||
              before.ends_with(" - ") || before.ends_with("annee ") || before.ends_with(" in ") ||
@@ -235,7 +248,15 @@ void YearAlone(Scan& s, size_t i) {
       cue = cue || before.ends_with(c);
     }
     cue = cue || (before.ends_with(" et ") && s.Before(b, 24).find("entre ") != std::string::npos);
+    // "de 2010 à 2015": a year after "de" when a later year follows "à".
+    if (!cue && before.ends_with(" de ")) {
+      std::string_view after = s.text.substr(e, 4);
+      size_t y = after.starts_with(" \xC3\xA0 ") ? e + 4 : after.starts_with(" a ") ? e + 3 : 0;
+      int next = y != 0 ? year_at(y) : 0;
+      cue = next > self && next - self <= 30;
+    }
   }
+  cue = cue || range;
   if (!cue) return;
   size_t n = Next(s, i);
   if (n != std::string::npos && s.tokens[n].kind == TokKind::kWord) {

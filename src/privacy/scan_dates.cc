@@ -287,6 +287,33 @@ void BirthColumns(const Scan& scan, std::vector<Span>& kept) {
   }
 }
 
+// "Lundi 12/03/2021", "Ven., 9/06/2056": the day of the week before a date
+// written in digits belongs to it.
+void WeekdaysBeforeDates(const Scan& scan, std::vector<Span>& kept) {
+  std::string_view t = scan.text;
+  for (size_t k = 0; k < kept.size(); ++k) {
+    Span& s = kept[k];
+    if ((s.label != Label::kDate && s.label != Label::kDateNaissance) || !Digit(t[s.begin]))
+      continue;
+    size_t lo = k > 0 ? kept[k - 1].end : 0;
+    size_t p = s.begin;
+    while (p > lo && t[p - 1] == ' ') --p;
+    if (p > lo && t[p - 1] == ',') --p;
+    if (p > lo && t[p - 1] == '.') --p;
+    size_t w = p;
+    while (w > lo && Alpha(t[w - 1])) --w;
+    if (w == p || p - w > 8 || (w > 0 && static_cast<unsigned char>(t[w - 1]) >= 0x80)) continue;
+    std::string day = LowerAscii(t.substr(w, p - w));
+    for (std::string_view d : {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+                               "dimanche", "lun", "mar", "mer", "jeu", "ven", "sam", "dim"}) {
+      if (day == d) {
+        s.begin = w;
+        break;
+      }
+    }
+  }
+}
+
 // "1 85 05 78 006 084 clé 91": the key written after its word is part of
 // the NIR.
 void NirKeyAfterItsWord(const Scan& scan, std::vector<Span>& kept) {
@@ -417,9 +444,14 @@ void ScanDayRanges(Scan& s) {
     size_t n = After(s, w, false);
     if (n != std::string::npos && s.lower[n] == "le") n = After(s, n, false);
     if (!NumberTok(s, n, 1) && !NumberTok(s, n, 2)) continue;
+    // "au 5/05/2021": the second day carries a month in digits.
+    size_t ne = s.tokens[n].end;
+    bool digit_month =
+        ne + 1 < s.text.size() && (s.text[ne] == '/' || s.text[ne] == '.') && Digit(s.text[ne + 1]);
     size_t m = After(s, n, false);
     if (m != std::string::npos && s.lower[m] == "er") m = After(s, m, false);
-    if (m == std::string::npos || s.tokens[m].kind != TokKind::kWord || !IsMonthWord(s.lower[m])) {
+    if (!digit_month && (m == std::string::npos || s.tokens[m].kind != TokKind::kWord ||
+                         !IsMonthWord(s.lower[m]))) {
       continue;
     }
     s.Add(b, s.tokens[i].end, Label::kDate, 79);
@@ -522,6 +554,7 @@ void RefineSpans(const Scan& scan, std::vector<Span>& kept) {
       s.label = Label::kDateNaissance;
     }
   }
+  WeekdaysBeforeDates(scan, kept);
   NirKeyAfterItsWord(scan, kept);
   BirthColumns(scan, kept);
   RefineTowns(scan, kept);
