@@ -255,6 +255,12 @@ void YearAlone(Scan& s, size_t i) {
       int next = y != 0 ? year_at(y) : 0;
       cue = next > self && next - self <= 30;
     }
+    // ... and the later year after "à" ("2010 à 2015").
+    if (!cue && (before.ends_with(" a ") || before == "a ")) {
+      size_t a = s.text.substr(0, b).ends_with(" \xC3\xA0 ") ? 4 : 3;
+      int prev = b >= a + 4 ? year_at(b - a - 4) : 0;
+      cue = prev > 0 && self > prev && self - prev <= 30;
+    }
   }
   cue = cue || range;
   if (!cue) return;
