@@ -114,6 +114,7 @@ void ZipInAddress(Scan& s, size_t i) {
   if (b > 0 && (Digit(s.text[b - 1]) || s.text[b - 1] == '/' || s.text[b - 1] == '.')) return;
   std::string before = s.Before(b, 12);
   bool cue = before.ends_with("dans le ") || before.ends_with("code postal ") ||
+             before.ends_with("postal : ") || before.ends_with("postal: ") ||
              before.ends_with("cp ") || before.ends_with("cp : ");
   // The token after the postcode (past a comma), for the city.
   size_t k = i;
@@ -126,7 +127,10 @@ void ZipInAddress(Scan& s, size_t i) {
   // without a city, when no unit follows ("10 000 UI").
   bool unit = k != std::string::npos && k < s.tokens.size() && s.tokens[k].kind == TokKind::kWord &&
               (!Lower(Text(s, k)[0]) || Unit(s.lower[k]));
-  if (!cue && !(AfterStreet(s, i) && (city || end - b == 5 || (end - b == 6 && !unit)))) return;
+  // A field between commas before a town: "..., 34223, Montauban.", "97 289, Saint-Denis".
+  bool field = city && before.ends_with(", ") && end < s.text.size() && s.text[end] == ',';
+  if (!cue && !field && !(AfterStreet(s, i) && (city || end - b == 5 || (end - b == 6 && !unit))))
+    return;
   s.Add(b, end, Label::kZip, 63);
   if (!city) return;
   size_t last = k;
@@ -135,6 +139,19 @@ void ZipInAddress(Scan& s, size_t i) {
     j = Next(s, j);
   }
   s.Add(s.tokens[k].begin, s.tokens[last].end, Label::kVille, 54);
+}
+
+// A two-digit year ends its date: then punctuation, the end of the line or
+// of the text; not a word ("20 minutes") nor another number.
+bool TwoDigitYearEnds(const Scan& s, size_t y) {
+  size_t e = s.tokens[y].end;
+  if (e == s.text.size()) return true;
+  char c = s.text[e];
+  if (c == '\n' || c == ',' || c == ';' || c == ')') return true;
+  if (c == '.') return e + 1 == s.text.size() || !Digit(s.text[e + 1]);
+  if (c != ' ') return false;
+  size_t n = Next(s, y);
+  return n == std::string::npos || s.tokens[n].kind == TokKind::kPunct;
 }
 
 // Day in words, month as a word or two digits, year in digits or words:
@@ -163,6 +180,9 @@ void WordNumberDate(Scan& s, size_t i) {
   size_t y = Next(s, m);
   if (y != std::string::npos && s.tokens[y].kind == TokKind::kNumber && Text(s, y).size() == 4) {
     end = y;
+  } else if (month_word && y != std::string::npos && s.tokens[y].kind == TokKind::kNumber &&
+             Text(s, y).size() == 2 && TwoDigitYearEnds(s, y)) {
+    end = y;  // "vingt mars 20,": a two-digit year
   } else {
     for (int n = 0; n < 8 && y != std::string::npos && s.tokens[y].kind == TokKind::kWord &&
                     NumberWord(s.lower[y]);
@@ -198,12 +218,51 @@ void YearAlone(Scan& s, size_t i) {
   std::string_view rest = s.text.substr(e, 3);
   bool line_start = (lb == 0 || s.text[lb - 1] == '\n') &&
                     (rest.starts_with(" :") || rest.starts_with(":") || rest.starts_with(" - "));
-  if (b > 0 && !(s.text[b - 1] == ' ') && !parens && !(line_start && lb == b)) return;
+  // "2015-2016": the second year of a range (a later year, within 30).
+  auto year_at = [&](size_t p) {
+    if (p + 4 > s.text.size() || (p > 0 && Digit(s.text[p - 1]))) return 0;
+    int v = 0;
+    for (size_t k = p; k < p + 4; ++k) {
+      if (!Digit(s.text[k])) return 0;
+      v = v * 10 + (s.text[k] - '0');
+    }
+    return v >= 1900 && v <= 2099 ? v : 0;
+  };
+  int self = year_at(b);
+  int first = b >= 5 && s.text[b - 1] == '-' ? year_at(b - 5) : 0;
+  bool range = first > 0 && self > first && self - first <= 30;
+  if (b > 0 && !(s.text[b - 1] == ' ') && !parens && !range && !(line_start && lb == b)) return;
   std::string before = s.Before(b, 10);
   bool cue = parens || line_start || before.ends_with(" en ") || before.ends_with("depuis ") ||
              before.ends_with(" - ") || before.ends_with("annee ") || before.ends_with(" in ") ||
              before.ends_with("since ") || before.ends_with("fin ") || before.ends_with("debut ") ||
              before.ends_with("courant ") || before == "en ";
+  // "vers 2015", "avant 2010", "jusqu'en 2018", "l'été 2019", "1er trimestre
+  // 2020", "entre 2015 et 2017".
+  if (!cue) {
+    for (std::string_view c :
+         {" vers ", "avant ", "apres ", "'en ",
+          "\x99"
+          "en ",
+          "entre ", "ete ", "hiver ", "printemps ", "automne ", "trimestre ", "semestre "}) {
+      cue = cue || before.ends_with(c);
+    }
+    cue = cue || (before.ends_with(" et ") && s.Before(b, 24).find("entre ") != std::string::npos);
+    // "de 2010 à 2015": a year after "de" when a later year follows "à".
+    if (!cue && before.ends_with(" de ")) {
+      std::string_view after = s.text.substr(e, 4);
+      size_t y = after.starts_with(" \xC3\xA0 ") ? e + 4 : after.starts_with(" a ") ? e + 3 : 0;
+      int next = y != 0 ? year_at(y) : 0;
+      cue = next > self && next - self <= 30;
+    }
+    // ... and the later year after "à" ("2010 à 2015").
+    if (!cue && (before.ends_with(" a ") || before == "a ")) {
+      size_t a = s.text.substr(0, b).ends_with(" \xC3\xA0 ") ? 4 : 3;
+      int prev = b >= a + 4 ? year_at(b - a - 4) : 0;
+      cue = prev > 0 && self > prev && self - prev <= 30;
+    }
+  }
+  cue = cue || range;
   if (!cue) return;
   size_t n = Next(s, i);
   if (n != std::string::npos && s.tokens[n].kind == TokKind::kWord) {
@@ -215,7 +274,77 @@ void YearAlone(Scan& s, size_t i) {
   s.Add(b, e, BirthContext(s, b) ? Label::kDateNaissance : Label::kDate, 60);  // "né en 1962"
 }
 
+bool Alpha(char c) { return Lower(c) || Upper(c); }
+
+// Cue words naming the identifier that follows them (moved from scan_ids.cc).
+struct Cue {
+  std::string_view word;
+  Label label;
+  bool whole = false;  // the word must end there ("tel", not "telle")
+};
+const Cue kCues[] = {
+    {"tel", Label::kTel, true},
+    {"telephone", Label::kTel, true},
+    {"fax", Label::kTel, true},
+    {"portable", Label::kTel, true},
+    {"mobile", Label::kTel, true},
+    {"standard", Label::kTel, true},
+    {"secretariat", Label::kTel, true},
+    {"joignable", Label::kTel, true},
+    {"joignables", Label::kTel, true},
+    {"appeler", Label::kTel, true},
+    {"hospitalisation", Label::kNda},
+    {"iep", Label::kNda, true},
+    {"assure", Label::kSecu, true},
+    {"assuree", Label::kSecu, true},
+    {"rpps", Label::kRpps},
+    {"adeli", Label::kAdeli},
+    {"finess", Label::kFiness},
+    {"ipp", Label::kIpp},
+    {"nip", Label::kIpp},
+    {"identifiant", Label::kIpp},
+    {"mrn", Label::kIpp},
+    {"record", Label::kIpp},
+    {"patient", Label::kIpp},
+    {"nda", Label::kNda},
+    {"sejour", Label::kNda},
+    {"venue", Label::kNda},
+    {"dossier", Label::kNda},
+    {"visit", Label::kNda},
+    {"admission", Label::kNda},
+    {"episode", Label::kNda},
+    {"secu", Label::kSecu},
+    {"nir", Label::kSecu},
+    {"ins", Label::kSecu},
+    {"securite", Label::kSecu},
+    {"ssn", Label::kSecu},
+    {"immatriculation", Label::kSecu},
+};
+
 }  // namespace
+
+bool ContextLabel(const Scan& scan, size_t pos, Label* label, std::string_view* word) {
+  std::string before = scan.Before(pos, 40);
+  // The nearest cue starts the rightmost word that begins with one; at the
+  // same place the longer wins ("telephone", not "tel"). One pass over the
+  // word starts, from the end (this runs for every digit run).
+  for (size_t at = before.size(); at-- > 0;) {
+    if (!Alpha(before[at]) || (at > 0 && Alpha(before[at - 1]))) continue;
+    const Cue* found = nullptr;
+    for (const Cue& cue : kCues) {
+      if (cue.word[0] != before[at] || before.compare(at, cue.word.size(), cue.word) != 0) continue;
+      size_t end = at + cue.word.size();
+      if (cue.whole && end < before.size() && Alpha(before[end])) continue;
+      if (found == nullptr || cue.word.size() > found->word.size()) found = &cue;
+    }
+    if (found != nullptr) {
+      *label = found->label;
+      if (word != nullptr) *word = found->word;
+      return true;
+    }
+  }
+  return false;
+}
 
 void ScanContext(Scan& scan) {
   ScanMonthDates(scan);

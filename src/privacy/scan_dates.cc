@@ -9,8 +9,7 @@
 //    before the note's latest date), or after a sex column ("| F |
 //    10/05/1986"); not after a practitioner's name, not with a time (a
 //    signature).
-//  - A postcode stands beside a city or a hospital ("Marseille, 13006",
-//    "34223, Deuil-La Barre").
+//  - Towns and postcodes: scan_towns.cc (RefineTowns).
 // Rules written from the development sets' misses (gen_dataset_train,
 // public_small_train), never from a report set. Thread-safety: pure.
 #include <algorithm>
@@ -111,6 +110,8 @@ bool NameToDateGap(std::string_view gap) {
   for (size_t i = 0; i < gap.size(); ++i) {
     char c = gap[i];
     if (c == ' ' || c == ',' || c == '|' || c == '(') continue;  // "DUPONT Marie (12/03/1950)"
+    // "MARTIN Jean - 12/03/1976": a dash between spaces.
+    if (c == '-' && i > 0 && gap[i - 1] == ' ' && i + 1 < gap.size() && gap[i + 1] == ' ') continue;
     if ((c == 'F' || c == 'M' || c == 'H') && letters == 0 && (i == 0 || !Alpha(gap[i - 1])) &&
         (i + 1 == gap.size() || !Alpha(gap[i + 1]))) {
       ++letters;
@@ -161,60 +162,15 @@ bool BesideTheName(const Scan& scan, const std::vector<Span>& kept, size_t k) {
   return !PractitionerBefore(scan, kept[NameRunStart(scan, kept, k)].begin);
 }
 
-// A postcode: five digits, or "35 133".
-bool PostcodeAt(std::string_view t, size_t b, size_t* e) {
-  size_t i = b;
-  while (i < t.size() && Digit(t[i])) ++i;
-  if (i - b == 5) {
-    *e = i;
-  } else if (i - b == 2 && i + 4 <= t.size() && t[i] == ' ' && Digit(t[i + 1]) && Digit(t[i + 2]) &&
-             Digit(t[i + 3]) && (i + 4 == t.size() || !Digit(t[i + 4]))) {
-    *e = i + 4;
-  } else {
-    return false;
-  }
-  return *e == t.size() || !(Digit(t[*e]) || Alpha(t[*e]) || t[*e] == '/' || t[*e] == '-');
-}
-
-// Postcodes right after (", ") or right before a city or hospital span.
-void PostcodesBesidePlaces(const Scan& scan, std::vector<Span>& kept) {
-  std::string_view t = scan.text;
-  std::vector<Span> added;
-  for (size_t k = 0; k < kept.size(); ++k) {
-    Label l = kept[k].label;
-    if (l != Label::kVille && l != Label::kHopital) continue;
-    // After: "Marseille, 13006", "Pompidou 75015".
-    size_t b = kept[k].end;
-    if (b < t.size() && t[b] == ',') ++b;
-    if (b < t.size() && t[b] == ' ') ++b;
-    size_t limit = k + 1 < kept.size() ? kept[k + 1].begin : t.size();
-    size_t e = 0;
-    if (b < limit && Digit(t[b]) && PostcodeAt(t, b, &e) && e <= limit) {
-      added.push_back({b, e, Label::kZip, 63});
-    }
-    // Before: "34223, Deuil-La Barre" (a city only: "12345 Bichat" may be a room).
-    if (l != Label::kVille) continue;
-    size_t a = kept[k].begin;
-    size_t lo = k > 0 ? kept[k - 1].end : 0;
-    if (a >= 2 && t[a - 1] == ' ') --a;
-    if (a >= 1 && t[a - 1] == ',') --a;
-    size_t s = a;
-    while (s > lo && (Digit(t[s - 1]) || t[s - 1] == ' ') && a - s < 6) --s;
-    while (s < a && t[s] == ' ') ++s;
-    if (s < a && (s == 0 || !(Digit(t[s - 1]) || Alpha(t[s - 1]))) && PostcodeAt(t, s, &e) &&
-        e == a) {
-      added.push_back({s, e, Label::kZip, 63});
-    }
-  }
-  if (added.empty()) return;
-  kept.insert(kept.end(), added.begin(), added.end());
-  std::sort(kept.begin(), kept.end(),
-            [](const auto& x, const auto& y) { return x.begin < y.begin; });
-}
-
 }  // namespace
 
 bool IsMonthWord(std::string_view lower) {
+  // Cheap rejection first (this runs on most words): three to nine letters
+  // starting like a month.
+  if (lower.size() < 3 || lower.size() > 9 ||
+      std::string_view("jfmasond").find(lower[0]) == std::string_view::npos) {
+    return false;
+  }
   static const std::array<std::string_view, 44> kMonths = {
       "janvier", "fevrier",   "mars",     "avril",    "mai",      "juin",    "juillet",
       "aout",    "septembre", "octobre",  "novembre", "decembre", "january", "february",
@@ -237,6 +193,24 @@ bool BirthContext(const Scan& scan, size_t pos) {
     // The cue must belong to this date: no other number between them.
     if (at != std::string::npos && b.find_first_of("0123456789", at) == std::string::npos) {
       return true;
+    }
+  }
+  // "45 ans (12/03/1976)": a date in parentheses after an age.
+  if (b.ends_with(" ans (") && b.size() > 6 && b[b.size() - 7] >= '0' && b[b.size() - 7] <= '9') {
+    return true;
+  }
+  // "Née à Albi le 12/05/1960": the date right after the birthplace.
+  // (The raw text first: an "à " must stand in the 48 bytes before.)
+  size_t from = pos > 48 ? pos - 48 : 0;
+  if (b.ends_with(" le ") &&
+      scan.text.substr(from, pos - from).find("\xC3\xA0 ") != std::string_view::npos) {
+    b = scan.Before(pos, 48);
+    for (std::string_view cue : {"ne a ", "nee a ", "ne(e) a "}) {
+      size_t at = b.rfind(cue);
+      if (at != std::string::npos && (at == 0 || b[at - 1] == ' ' || b[at - 1] == '\n') &&
+          b.find_first_of("0123456789", at) == std::string::npos) {
+        return true;
+      }
     }
   }
   return false;
@@ -313,6 +287,33 @@ void BirthColumns(const Scan& scan, std::vector<Span>& kept) {
   }
 }
 
+// "Lundi 12/03/2021", "Ven., 9/06/2056": the day of the week before a date
+// written in digits belongs to it.
+void WeekdaysBeforeDates(const Scan& scan, std::vector<Span>& kept) {
+  std::string_view t = scan.text;
+  for (size_t k = 0; k < kept.size(); ++k) {
+    Span& s = kept[k];
+    if ((s.label != Label::kDate && s.label != Label::kDateNaissance) || !Digit(t[s.begin]))
+      continue;
+    size_t lo = k > 0 ? kept[k - 1].end : 0;
+    size_t p = s.begin;
+    while (p > lo && t[p - 1] == ' ') --p;
+    if (p > lo && t[p - 1] == ',') --p;
+    if (p > lo && t[p - 1] == '.') --p;
+    size_t w = p;
+    while (w > lo && Alpha(t[w - 1])) --w;
+    if (w == p || p - w > 8 || (w > 0 && static_cast<unsigned char>(t[w - 1]) >= 0x80)) continue;
+    std::string day = LowerAscii(t.substr(w, p - w));
+    for (std::string_view d : {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+                               "dimanche", "lun", "mar", "mer", "jeu", "ven", "sam", "dim"}) {
+      if (day == d) {
+        s.begin = w;
+        break;
+      }
+    }
+  }
+}
+
 // "1 85 05 78 006 084 clé 91": the key written after its word is part of
 // the NIR.
 void NirKeyAfterItsWord(const Scan& scan, std::vector<Span>& kept) {
@@ -345,6 +346,118 @@ void NirKeyAfterItsWord(const Scan& scan, std::vector<Span>& kept) {
             [](const auto& x, const auto& y) { return x.begin < y.begin; });
 }
 
+// A day and a month at t[i] ("2/8", "28.09", "29/ 06"), with the year
+// after another mark when there is one ("10 / 03 | 2020", "3/4/19").
+// Returns its end, or 0 when it is no date or a unit follows ("3/4 mg").
+size_t DayMonthAt(std::string_view t, size_t i) {
+  auto number = [&](size_t* p, size_t most) {
+    size_t q = *p;
+    while (q < t.size() && Digit(t[q])) ++q;
+    if (q == *p || q - *p > most) return -1;
+    int v = std::stoi(std::string(t.substr(*p, q - *p)));
+    *p = q;
+    return v;
+  };
+  auto space = [&](size_t* p) {
+    if (*p < t.size() && t[*p] == ' ') ++*p;
+  };
+  size_t p = i;
+  int day = number(&p, 2);
+  space(&p);
+  if (day < 1 || day > 31 || p >= t.size() || (t[p] != '/' && t[p] != '.')) return 0;
+  ++p;
+  space(&p);
+  int month = number(&p, 2);
+  if (month < 1 || month > 12) return 0;
+  size_t end = p;
+  space(&p);
+  if (p < t.size() && std::string_view("/.|-").find(t[p]) != std::string_view::npos) {
+    ++p;
+    space(&p);
+    size_t q = p;
+    int year = number(&q, 4);
+    if (year >= 0 && (q - p == 2 || q - p == 4)) end = q;
+  }
+  if (end < t.size() &&
+      (Digit(t[end]) || Alpha(t[end]) || t[end] == '%' || t[end] == '/' ||
+       (end + 1 < t.size() && (t[end] == '.' || t[end] == ',') && Digit(t[end + 1])))) {
+    return 0;
+  }
+  std::string_view rest = t.substr(end, 8);
+  for (std::string_view unit : {" mg", " g ", " ml", " cp", " ui", " comp", " par ", " fois"}) {
+    if (rest.starts_with(unit)) return 0;
+  }
+  return end;
+}
+
+// Lists of cures, cycles or sessions labelled by a capital and a number
+// ("C1 3/4/19 C2 1/7/19 C3 2/8 C4 16/09 C5 28.09", "J1 4/3, J8 11/3",
+// "S8 12 / 05, S9 01 / 07 | 1995"): each item's day and month is a date.
+// Alone "2/8" or "28.09" could be a dose or a decimal, so a line needs two
+// labelled items ("C3 3/10 sur l'échelle" is a score).
+void ScanListDates(Scan& s) {
+  std::string_view t = s.text;
+  std::vector<std::pair<size_t, size_t>> items;
+  auto flush = [&] {
+    if (items.size() >= 2) {
+      for (auto [b, e] : items) s.Add(b, e, Label::kDate, 80);
+    }
+    items.clear();
+  };
+  // Over the tokens: a one-letter capital word glued to a number ("C3").
+  for (size_t k = 0; k + 1 < s.tokens.size(); ++k) {
+    const Token& tok = s.tokens[k];
+    if (tok.newline) flush();
+    if (tok.kind != TokKind::kWord || tok.end != tok.begin + 1 ||
+        s.tokens[k + 1].kind != TokKind::kNumber || s.tokens[k + 1].begin != tok.end) {
+      continue;
+    }
+    size_t i = tok.begin;
+    if (t[i] < 'A' || t[i] > 'Z' || (i > 0 && (Alpha(t[i - 1]) || Digit(t[i - 1])))) continue;
+    size_t p = i + 1;
+    while (p < t.size() && Digit(t[p]) && p - i <= 3) ++p;
+    if (p == i + 1 || p - i > 3 || p + 1 >= t.size() || t[p] != ' ') continue;
+    ++p;
+    if (t[p] == ' ') ++p;  // "C9 01 /09  C10"
+    if (p >= t.size() || !Digit(t[p])) continue;
+    if (size_t e = DayMonthAt(t, p); e != 0) items.emplace_back(p, e);
+  }
+  flush();
+}
+
+// "du 12 au 18 mars 2021", "entre le 3 et le 5 avril": the first day of a
+// range whose second day carries the month.
+void ScanDayRanges(Scan& s) {
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    if (!NumberTok(s, i, 1) && !NumberTok(s, i, 2)) continue;
+    size_t b = s.tokens[i].begin;
+    size_t w = After(s, i, false);
+    if (w == std::string::npos || (s.lower[w] != "au" && s.lower[w] != "et")) continue;
+    std::string before = s.Before(b, 10);
+    // "du 12 au", "entre le 3 et le 5", "le 12 et le 14", "les 2 et 4".
+    if (!before.ends_with(" du ") && before != "du " && !before.ends_with(" le ") &&
+        before != "le " && !before.ends_with("les ")) {
+      continue;
+    }
+    int day = std::stoi(std::string(s.text.substr(b, s.tokens[i].end - b)));
+    if (day < 1 || day > 31) continue;
+    size_t n = After(s, w, false);
+    if (n != std::string::npos && s.lower[n] == "le") n = After(s, n, false);
+    if (!NumberTok(s, n, 1) && !NumberTok(s, n, 2)) continue;
+    // "au 5/05/2021": the second day carries a month in digits.
+    size_t ne = s.tokens[n].end;
+    bool digit_month =
+        ne + 1 < s.text.size() && (s.text[ne] == '/' || s.text[ne] == '.') && Digit(s.text[ne + 1]);
+    size_t m = After(s, n, false);
+    if (m != std::string::npos && s.lower[m] == "er") m = After(s, m, false);
+    if (!digit_month && (m == std::string::npos || s.tokens[m].kind != TokKind::kWord ||
+                         !IsMonthWord(s.lower[m]))) {
+      continue;
+    }
+    s.Add(b, s.tokens[i].end, Label::kDate, 79);
+  }
+}
+
 }  // namespace
 
 // Dates with a month word that the place scanner's word dates leave out:
@@ -354,7 +467,13 @@ void ScanMonthDates(Scan& s) {
   for (size_t i = 0; i < s.tokens.size(); ++i) {
     size_t m = std::string::npos;
     size_t b = s.tokens[i].begin;
-    if (s.tokens[i].kind == TokKind::kNumber && s.tokens[i].end - b <= 2) {
+    // "mi-mars 2020": the month after "mi-" (one token), the date from it.
+    bool mid = s.tokens[i].kind == TokKind::kWord && s.lower[i].starts_with("mi-") &&
+               IsMonthWord(std::string_view(s.lower[i]).substr(3));
+    if (mid) {
+      m = i;
+      b += 3;
+    } else if (s.tokens[i].kind == TokKind::kNumber && s.tokens[i].end - b <= 2) {
       int day = std::stoi(std::string(s.text.substr(b, s.tokens[i].end - b)));
       if (day < 1 || day > 31) continue;
       m = After(s, i, true);
@@ -367,7 +486,8 @@ void ScanMonthDates(Scan& s) {
         m = i;
       }
     }
-    if (m == std::string::npos || s.tokens[m].kind != TokKind::kWord || !IsMonthWord(s.lower[m])) {
+    if (m == std::string::npos || s.tokens[m].kind != TokKind::kWord ||
+        !(mid || IsMonthWord(s.lower[m]))) {
       continue;
     }
     size_t k = m;
@@ -382,10 +502,13 @@ void ScanMonthDates(Scan& s) {
       two = n == std::string::npos || s.tokens[n].kind != TokKind::kWord;
     }
     if (!four && !two) continue;
-    if (four && !dot && s.text[s.tokens[y].begin - 1] != '-') continue;  // the place scanner's
+    if (four && !dot && !mid && s.text[s.tokens[y].begin - 1] != '-')
+      continue;  // the place scanner's
     Label l = BirthContext(s, b) ? Label::kDateNaissance : Label::kDate;
     s.Add(b, s.tokens[y].end, l, 79);
   }
+  ScanListDates(s);
+  ScanDayRanges(s);
 }
 
 void RefineSpans(const Scan& scan, std::vector<Span>& kept) {
@@ -431,9 +554,10 @@ void RefineSpans(const Scan& scan, std::vector<Span>& kept) {
       s.label = Label::kDateNaissance;
     }
   }
+  WeekdaysBeforeDates(scan, kept);
   NirKeyAfterItsWord(scan, kept);
   BirthColumns(scan, kept);
-  PostcodesBesidePlaces(scan, kept);
+  RefineTowns(scan, kept);
 }
 
 }  // namespace vigie::privacy::internal

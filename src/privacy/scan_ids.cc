@@ -60,9 +60,20 @@ bool IsDate(const Run& r, size_t n) {
     return g[0].size() <= 2 && g[1].size() <= 2 && (g[2].size() == 2 || g[2].size() == 4) &&
            (ValidDmy(Num(g[0]), Num(g[1]), 0) || ValidDmy(Num(g[1]), Num(g[0]), 0));
   }
+  // "10 / 03 | 2020": a day and a month, then a four-digit year after
+  // another mark (each separator one of / . - |).
+  if (n == 3 && r.groups[0].size() <= 2 && r.groups[1].size() <= 2 && r.groups[2].size() == 4) {
+    std::string s1 = Trimmed(r.seps[1]), s2 = Trimmed(r.seps[2]);
+    int y = Num(r.groups[2]);
+    if (s1.size() == 1 && s2.size() == 1 && std::strchr("/.-|", s1[0]) != nullptr &&
+        std::strchr("/.-|", s2[0]) != nullptr && y >= 1900 && y <= 2100 &&
+        ValidDmy(Num(r.groups[0]), Num(r.groups[1]), 0)) {
+      return true;
+    }
+  }
   // "20 12 2003": day, month and a four-digit year separated by spaces.
   if (n == 3 && r.seps[1] == " " && r.seps[2] == " " && r.groups[0].size() <= 2 &&
-      r.groups[1].size() == 2 && r.groups[2].size() == 4) {
+      r.groups[1].size() <= 2 && r.groups[2].size() == 4) {
     int y = Num(r.groups[2]);
     if (ValidDmy(Num(r.groups[0]), Num(r.groups[1]), 0) && y >= 1900 && y <= 2100) return true;
   }
@@ -90,76 +101,25 @@ bool IsDate(const Run& r, size_t n) {
   return false;
 }
 
-struct Cue {
-  std::string_view word;
-  Label label;
-  bool whole = false;  // the word must end there ("tel", not "telle")
-};
-const Cue kCues[] = {
-    {"tel", Label::kTel, true},
-    {"telephone", Label::kTel, true},
-    {"fax", Label::kTel, true},
-    {"portable", Label::kTel, true},
-    {"mobile", Label::kTel, true},
-    {"standard", Label::kTel, true},
-    {"secretariat", Label::kTel, true},
-    {"joignable", Label::kTel, true},
-    {"joignables", Label::kTel, true},
-    {"appeler", Label::kTel, true},
-    {"hospitalisation", Label::kNda},
-    {"iep", Label::kNda, true},
-    {"assure", Label::kSecu, true},
-    {"assuree", Label::kSecu, true},
-    {"rpps", Label::kRpps},
-    {"adeli", Label::kAdeli},
-    {"finess", Label::kFiness},
-    {"ipp", Label::kIpp},
-    {"nip", Label::kIpp},
-    {"identifiant", Label::kIpp},
-    {"mrn", Label::kIpp},
-    {"record", Label::kIpp},
-    {"patient", Label::kIpp},
-    {"nda", Label::kNda},
-    {"sejour", Label::kNda},
-    {"venue", Label::kNda},
-    {"dossier", Label::kNda},
-    {"visit", Label::kNda},
-    {"admission", Label::kNda},
-    {"episode", Label::kNda},
-    {"secu", Label::kSecu},
-    {"nir", Label::kSecu},
-    {"ins", Label::kSecu},
-    {"securite", Label::kSecu},
-    {"ssn", Label::kSecu},
-    {"immatriculation", Label::kSecu},
-};
-
-}  // namespace
-
-bool ContextLabel(const Scan& scan, size_t pos, Label* label, std::string_view* word) {
-  std::string before = scan.Before(pos, 40);
-  // The nearest cue starts the rightmost word that begins with one; at the
-  // same place the longer wins ("telephone", not "tel"). One pass over the
-  // word starts, from the end (this runs for every digit run).
-  for (size_t at = before.size(); at-- > 0;) {
-    if (!Alpha(before[at]) || (at > 0 && Alpha(before[at - 1]))) continue;
-    const Cue* found = nullptr;
-    for (const Cue& cue : kCues) {
-      if (cue.word[0] != before[at] || before.compare(at, cue.word.size(), cue.word) != 0) continue;
-      size_t end = at + cue.word.size();
-      if (cue.whole && end < before.size() && Alpha(before[end])) continue;
-      if (found == nullptr || cue.word.size() > found->word.size()) found = &cue;
-    }
-    if (found != nullptr) {
-      *label = found->label;
-      if (word != nullptr) *word = found->word;
-      return true;
-    }
+// Seven spaced single digits making a whole run: a day, a month and a year
+// cut short ("2 9 0 2 1 9 9": the first three digits of 19xx or 20xx). Only
+// the whole run: inside a longer one the digits belong to a NIR or a date.
+bool ShortSpacedDate(const Scan& scan, const Run& r, size_t n) {
+  if (n != 7 || r.groups.size() != 7) return false;
+  std::string d = Join(r, n);
+  if (d.size() != 7 || (d.compare(4, 2, "19") != 0 && d.compare(4, 2, "20") != 0)) {
+    return false;
   }
-  return false;
+  for (size_t i = 1; i < n; ++i) {
+    if (r.seps[i] != " ") return false;
+  }
+  size_t b = r.begin;
+  std::string_view t = scan.text;
+  if (b >= 2 && (t[b - 1] == ' ' || t[b - 1] == '.' || t[b - 1] == '-') && Digit(t[b - 2])) {
+    return false;
+  }
+  return ValidDmy(Num(d.substr(0, 2)), Num(d.substr(2, 2)), 0);
 }
-
-namespace {
 
 // Strict shapes first; with `fallback`, any run of >= 8 digits in one group
 // or in space-separated groups is a record number (IPP).
@@ -208,13 +168,34 @@ bool DateWordBefore(const Scan& scan, size_t pos) {
 // After a date word: "le 23022018" (eight digits making a day, a month and
 // a year 1900-2100), "le 3/4", "le 12.03" (a day and a month: without the
 // word they are doses, fractions and decimals).
+// "en", "depuis", "fin", "début", "courant" just before `pos`.
+bool TimeCueBefore(const Scan& scan, size_t pos) {
+  std::string before = scan.Before(pos, 10);
+  return before.ends_with(" en ") || before == "en " || before.ends_with("depuis ") ||
+         before.ends_with("fin ") || before.ends_with("debut ") || before.ends_with("courant ");
+}
+
 bool CompactDate(const Scan& scan, const Run& r, size_t n) {
+  // "depuis 03/20", "fin 11/21": a month and a two-digit year that cannot
+  // be a day and a month, after a cue of time.
+  if (n == 2 && r.seps[1] == "/" && r.groups[0].size() == 2 && r.groups[1].size() == 2) {
+    int m = Num(r.groups[0]), y = Num(r.groups[1]);
+    size_t e = r.group_end[1];
+    bool ends = e >= scan.text.size() || !(Digit(scan.text[e]) || Alpha(scan.text[e]));
+    if (m >= 1 && m <= 12 && y > 12 && ends && TimeCueBefore(scan, r.begin)) return true;
+  }
   if (n == 2 && r.groups[0].size() <= 2 && r.groups[1].size() <= 2 &&
       (r.seps[1] == "/" || (r.seps[1] == "." && r.groups[1].size() == 2))) {
     // Not "depuis 2/3 semaines" (a duration).
     return ValidDmy(Num(r.groups[0]), Num(r.groups[1]), 0) && DateWordBefore(scan, r.begin) &&
            !scan.Before(r.begin, 8).ends_with("depuis ") &&
            (r.group_end[1] >= scan.text.size() || !Digit(scan.text[r.group_end[1]]));
+  }
+  // "en 07 2002", "depuis 11 2015": a month and a year with a space.
+  if (n == 2 && r.seps[1] == " " && r.groups[0].size() == 2 && r.groups[1].size() == 4) {
+    int m = Num(r.groups[0]), y = Num(r.groups[1]);
+    return m >= 1 && m <= 12 && y >= 1900 && y <= 2100 &&
+           (TimeCueBefore(scan, r.begin) || DateWordBefore(scan, r.begin));
   }
   if (n != 1 || r.groups[0].size() != 8) return false;
   const std::string& g = r.groups[0];
@@ -230,7 +211,7 @@ bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback
               const Context& ctx, Label* label) {
   std::string d = Join(r, n);
   bool corsica = d.find_first_of("AB") != std::string::npos;
-  if (IsDate(r, n) || CompactDate(scan, r, n)) {
+  if (IsDate(r, n) || CompactDate(scan, r, n) || ShortSpacedDate(scan, r, n)) {
     // "22/01/1965 (27 ans)": a date followed by an age is a birth date.
     std::string_view after = scan.text.substr(r.group_end[n - 1], 12);
     size_t ans = after.find(" ans");

@@ -149,6 +149,24 @@ void ScanIban(Scan& scan) {
 // visite : 42BG98765", "IPP : N11232344", "IPPN11232344"): five digits or
 // more, one to four letters, at most 20 characters. Without a record cue a
 // word with digits is no identifier ("C12", "B12", "FE01").
+// "|28BG04493", "Réf. : 12AB345678": a code alone in a table cell or a field
+// (after '|', a colon or a line start, up to a space, '|' or the line end):
+// a digit first and last, one block of one to three capitals, six digits
+// or more. Not "B12", "HER2", "2020AB" (no digit last), "500MG".
+bool FieldCode(std::string_view t, size_t b, size_t e, int letters, int digits) {
+  if (letters > 3 || digits < 6 || !Digit(t[b]) || !Digit(t[e - 1])) return false;
+  size_t l = b;
+  while (l < e && Digit(t[l])) ++l;
+  size_t m = l;
+  while (m < e && t[m] >= 'A' && t[m] <= 'Z') ++m;
+  if (m - l != static_cast<size_t>(letters)) return false;  // one block of capitals
+  size_t p = b;
+  while (p > 0 && t[p - 1] == ' ') --p;
+  bool opens = p == 0 || t[p - 1] == '|' || t[p - 1] == '\n' || t[p - 1] == ':' || t[p - 1] == '\t';
+  bool closes = e == t.size() || t[e] == ' ' || t[e] == '|' || t[e] == '\n' || t[e] == '\r';
+  return opens && closes;
+}
+
 void ScanAlnumIds(Scan& scan) {
   std::string_view t = scan.text;
   for (size_t i = 0; i < t.size(); ++i) {
@@ -177,6 +195,10 @@ void ScanAlnumIds(Scan& scan) {
     } else {
       bool cue = ContextLabel(scan, i, &label, &word);
       bool record = cue && label != Label::kTel && label != Label::kSecu && word != "patient";
+      if (!record && FieldCode(t, i, e, letters, digits)) {
+        label = Label::kIpp;
+        record = true;
+      }
       if (!record || letters > 4) {
         i = e;
         continue;

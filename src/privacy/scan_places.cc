@@ -4,6 +4,7 @@
 // CHU, Clinique...) or from the dictionary, and dates written with month
 // words. Thread-safety: pure functions over a per-call Scan.
 #include <array>
+#include <cctype>
 
 #include "privacy/scanner.h"
 
@@ -310,6 +311,37 @@ void Hospital(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
   }
 }
 
+const std::array<std::string_view, 10> kTitles = {
+    "dr", "pr", "mme", "mlle", "m", "docteur", "professeur", "madame", "monsieur", "mademoiselle"};
+
+// A field or a verb naming the town that follows, or a letter's place.
+bool TownField(const Scan& scan, const View& v, size_t i) {
+  // The token before, past one space: "habite", the ':' of a field.
+  size_t p = i > 0 && v.Kind(i - 1) == TokKind::kSpace && !scan.tokens[i - 1].newline ? i - 1 : i;
+  if (p > 0 && v.Kind(p - 1) == TokKind::kWord && v.Lower(p - 1) == "habite") return true;
+  if (p > 0 && v.Text(p - 1) == ":") {
+    std::string b = scan.Before(scan.tokens[i].begin, 24);
+    for (std::string_view f : {"ville : ", "ville: ", "commune : ", "commune: ", "residence : ",
+                               "residence: ", "lieu de naissance : ", "lieu de naissance: ",
+                               "domicile : ", "domicile: ", "localite : ", "localite: "}) {
+      if (b.ends_with(f) && (b.size() == f.size() || !std::isalpha(static_cast<unsigned char>(
+                                                         b[b.size() - f.size() - 1])))) {
+        return true;
+      }
+    }
+    return false;
+  }
+  // A letter's place opening a line: "Castelnaudary, le 03/04/2021".
+  bool line_start = i == 0 || (i == 1 && v.Kind(0) == TokKind::kSpace) ||
+                    (v.Kind(i - 1) == TokKind::kSpace && scan.tokens[i - 1].newline);
+  size_t c = line_start ? v.Next(i) : std::string::npos;
+  if (c == std::string::npos || v.Text(c) != ",") return false;
+  size_t le = v.Next(c);
+  if (le == std::string::npos || v.Lower(le) != "le") return false;
+  size_t d = v.Next(le);
+  return d != std::string::npos && v.Kind(d) == TokKind::kNumber;
+}
+
 void City(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
   if (!CapWord(v, i)) return;
   const std::string& w = v.Lower(i);
@@ -320,6 +352,15 @@ void City(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
           b.ends_with("vit a ") || b.ends_with("domicilie a ") || b.ends_with("lives in ") ||
           b.ends_with("born in ") || b.ends_with("resident of ");
   }
+  // Form fields ("Commune : Moissac", "Lieu de naissance : ..."), "habite
+  // Caussade", a letter's place ("Castelnaudary, le 03/04/2021" opening a
+  // line): a capitalised word that is no ordinary word, first name or title.
+  if (!cue && scan.lang == Lang::kFr && TownField(scan, v, i) && !lex.stopwords.contains(w) &&
+      !PlainWord(lex, scan.lang, w) && !lex.first_names.contains(w) && !IsMonthWord(w) &&
+      !In(kWeekdays, w) && !In(kTitles, w)) {
+    scan.Add(scan.tokens[i].begin, scan.tokens[i].end, Label::kVille, 52);
+    return;
+  }
   if (cue || (lex.cities.contains(w) && !lex.stopwords.contains(w))) {
     scan.Add(scan.tokens[i].begin, scan.tokens[i].end, Label::kVille, cue ? 52 : 40);
     return;
@@ -328,6 +369,17 @@ void City(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
   // word that is no word of the language, no first name and no title.
   bool after_a =
       scan.lang == Lang::kFr && i >= 2 && v.Text(i - 1) == " " && v.Text(i - 2) == "\xC3\xA0";
+  // "près de Montauban", "la périphérie de Tarbes", "originaire de Lyon".
+  if (scan.lang == Lang::kFr && !after_a && i >= 2) {
+    std::string b = scan.Before(scan.tokens[i].begin, 18);
+    for (std::string_view n :
+         {"pres de ", "peripherie de ", "banlieue de ", "region de ", "environs de ",
+          "originaire de ", "proximite de ", "alentours de "}) {
+      if (b.ends_with(n) && (b.size() == n.size() || b[b.size() - n.size() - 1] == ' ')) {
+        after_a = true;
+      }
+    }
+  }
   if (!after_a || lex.stopwords.contains(w) || PlainWord(lex, scan.lang, w) ||
       lex.first_names.contains(w) || lex.wide_first.contains(w) || IsMonthWord(w) ||
       In(kWeekdays, w) || w.size() < 3 || w == "dr" || w == "pr" || w == "mme" || w == "mlle" ||

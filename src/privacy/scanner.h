@@ -109,6 +109,8 @@ void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
 // (scan_dates.cc): birth dates by the NIR's year or beside the patient's name,
 // postcodes beside a city.
 void RefineSpans(const Scan& scan, std::vector<Span>& kept);
+// Postcodes beside towns, a town's cedex and district (scan_towns.cc).
+void RefineTowns(const Scan& scan, std::vector<Span>& kept);
 
 // Pseudo mode (surrogate.cc): a realistic value of the same kind, a keyed
 // hash of (label, value) under the secret; dates move by the patient offset.
