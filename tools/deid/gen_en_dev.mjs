@@ -42,6 +42,35 @@ const templates = [
   'Spoke with the daughter, {first}, who will drive him home to {city}.',
   'Wound Care: Change Dressing Daily. Call {phone} with any Signs of Infection.',
   'Operative Note: Laparoscopic Cholecystectomy performed by Dr. {first} {last}.',
+  // Third pass (branch privacy): everyday sentences written by us with full
+  // addresses, lone first or last names, IBANs and dates in words, so that
+  // names which are also English words (Rose, Mark, Hunter, Brown) and
+  // places are seen in the shapes a free-text note or a form gives them.
+  'My name is {first} {last} and my new address is {address}.',
+  'Send the invoice to {first} {last}, {address}.',
+  'Hi {first}, your refund went to account {iban}.',
+  '{first} {last} moved from {city} last spring.',
+  'Ask {first} about the {last} file before Friday.',
+  'The nurse, {first}, drove {first2} {last} to {city}.',
+  'Billing address: {street}, {city}. Account holder: {last}.',
+  'I met {first} at {street} on {date}.',
+  '{last} said the pharmacy on {street_name} was closed.',
+  'Payment from {first} {last} (IBAN {iban}) was received on {date}.',
+  'Our patient {first} was born on {dob} in {city}.',
+  'Thanks, {first}! See you at {building} {street_name}.',
+  'Mr {last} and his wife {first} live near {city}.',
+  '{first} {last} is the emergency contact; the home address is {address}.',
+  'Could {first} {last} please update the bank details to {iban}?',
+  'Visit at home, {address}, with {first}.',
+  'Letter for {first} {last}. Return to sender if not at {street}.',
+  'Appointment moved to {date} at the {city} clinic for {last}.',
+  'The daughter, {first} {last}, called back from {city}.',
+  '{first} will bring the forms; {last} signs them.',
+  'Account {iban} belongs to {first} {last}.',
+  'Lives with her partner {first} in a flat on {street_name}.',
+  'Ms. {last} asked whether {first} could visit.',
+  'Records sent to {first} {last} at {address} on {date}.',
+  'Prescription written for {first} {last}, date of birth {dob}.',
 ];
 
 const fill = {
@@ -52,6 +81,17 @@ const fill = {
   street: () => ['ADRESSE', f.location.streetAddress()],
   phone: () => ['TEL', f.phone.number({ style: 'national' })],
   mail: () => ['MAIL', f.internet.email()],
+  first2: () => ['PRENOM', f.person.firstName()],
+  street_name: () => ['ADRESSE', f.location.street()],
+  building: () => ['ADRESSE', f.location.buildingNumber()],
+  iban: () => ['IBAN', f.finance.iban({ formatted: true })],
+  date: () => ['DATE', f.date.past({ years: 3 }).toLocaleDateString('en-US', { dateStyle: 'long' })],
+  dob: () => ['DATE_NAISSANCE', f.date.birthdate().toLocaleDateString('en-US', { dateStyle: 'long' })],
+  // A full address gives several labelled pieces: [label, text] pairs joined.
+  address: () => [
+    ['ADRESSE', f.location.streetAddress()], [null, ', '], ['VILLE', f.location.city()],
+    [null, ', ' + f.location.state({ abbreviated: true }) + ' '], ['ZIP', f.location.zipCode('#####')],
+  ],
 };
 
 const out = [];
@@ -62,10 +102,12 @@ for (const t of templates) {
     let at = 0;
     for (const m of t.matchAll(/\{(\w+)\}/g)) {
       text += t.slice(at, m.index);
-      const [label, value] = fill[m[1]]();
-      const start = Array.from(text).length;
-      text += value;
-      entities.push({ start, end: start + Array.from(value).length, label });
+      const got = fill[m[1]]();
+      for (const [label, value] of Array.isArray(got[0]) ? got : [got]) {
+        const start = Array.from(text).length;
+        text += value;
+        if (label) entities.push({ start, end: start + Array.from(value).length, label });
+      }
       at = m.index + m[0].length;
     }
     text += t.slice(at);
