@@ -1,0 +1,96 @@
+// Tests of the English behaviour of the de-identifier (branch privacy, third
+// pass): a name alone in a sentence, names that are also English words with
+// a cue before them, US street addresses and towns, IBANs followed by words.
+// Synthetic names, streets and towns only (no real person); the IBAN is the
+// example of the IBAN standard (GB82 WEST..., valid mod 97).
+#include <gtest/gtest.h>
+
+#include "vigie/privacy/deid.h"
+
+namespace vigie::privacy {
+namespace {
+
+std::unique_ptr<Deidentifier> MakeEn() {
+  DeidResources r;
+  r.first_names = "Kamille,Trisha,Rose,Mark,Bill,Will,Hunter,Herman,Jo\n";
+  r.last_names = "Homenick,Kuhic,Brown,Hunter\n";
+  r.cities = "Spokane\n";
+  r.stopwords = "The\nPlan\nPatient\nMr\nMs\nDr\n";
+  // A few lines in the format of /usr/share/dict/american-english
+  // (capitalised entries are proper names and are skipped).
+  r.words_en =
+      "a\nabout\nand\nask\nat\nbe\nbill\nbrown\nchart\nclinic\nclosed\ncould\ndaily\nfile\nfade\n"
+      "flat\nforms\nfriday\nhe\nhunter\ni\nin\nlake\nlast\nlives\nmark\nmet\nmoved\non\nnurse\n"
+      "partner\npharmacy\nrash\nreport\nrose\nsaid\nsigns\nspring\nsupport\nthe\nto\nunit\nvisit\n"
+      "whether\nwill\nwith\nFriday\nHunter\n";
+  auto d = Deidentifier::Create(r);
+  EXPECT_TRUE(d.ok());
+  return std::move(d).value();
+}
+
+std::string Mask(const Deidentifier& d, const std::string& text) {
+  DeidOptions o;
+  o.lang = Lang::kEn;
+  Result<DeidResult> r = d.Run(text, o);
+  EXPECT_TRUE(r.ok());
+  return r.ok() ? r->text : "";
+}
+
+TEST(DeidEnglish, DictionaryNameAloneInASentence) {
+  auto d = MakeEn();
+  EXPECT_EQ(Mask(*d, "Ms. Kuhic asked whether Kamille could visit."),
+            "Ms. [NOM] asked whether [PRENOM] could visit.");
+  EXPECT_EQ(Mask(*d, "Ask Trisha about the Homenick file."), "Ask [PRENOM] about the [NOM] file.");
+  EXPECT_EQ(Mask(*d, "Homenick said the pharmacy was closed."),
+            "[NOM] said the pharmacy was closed.");
+}
+
+TEST(DeidEnglish, NameThatIsAWordNeedsACue) {
+  auto d = MakeEn();
+  // A role, a greeting or a title before it, or a name beside it.
+  EXPECT_EQ(Mask(*d, "Lives with her partner Rose in a flat."),
+            "Lives with her partner [PRENOM] in a flat.");
+  EXPECT_EQ(Mask(*d, "The nurse, Will, said the rash will fade."),
+            "The nurse, [PRENOM], said the rash will fade.");
+  EXPECT_EQ(Mask(*d, "Mark Brown signs the forms."), "[PRENOM] [NOM] signs the forms.");
+  EXPECT_EQ(Mask(*d, "Seen with Herman Hunter on Friday."), "Seen with [PRENOM] [NOM] on Friday.");
+  // Without a cue an ordinary word stays: lower case, or a capital at the
+  // start of a sentence.
+  EXPECT_EQ(Mask(*d, "Mark the chart. The rash will fade."), "Mark the chart. The rash will fade.");
+  EXPECT_EQ(Mask(*d, "Bill the visit daily."), "Bill the visit daily.");
+}
+
+TEST(DeidEnglish, UsStreetAddresses) {
+  auto d = MakeEn();
+  EXPECT_EQ(Mask(*d, "I met him at 250 Ember Trafficway on Friday."),
+            "I met him at [ADRESSE] on Friday.");
+  EXPECT_EQ(Mask(*d, "See you at 152 W Division Street."), "See you at [ADRESSE]");
+  EXPECT_EQ(Mask(*d, "He lives at 102 9th Street, Port Viva, with Jo."),
+            "He lives at [ADRESSE], [VILLE], with [PRENOM].");
+  EXPECT_EQ(Mask(*d, "Visit at 7889 Brookside, Spokane."), "Visit at [ADRESSE], [VILLE].");
+  // A street named without its number, after "on".
+  EXPECT_EQ(Mask(*d, "The pharmacy on Lindgren Estates was closed."),
+            "The pharmacy on [ADRESSE] was closed.");
+}
+
+TEST(DeidEnglish, TownsByTheirShapeAfterAPreposition) {
+  auto d = MakeEn();
+  EXPECT_EQ(Mask(*d, "He moved to Kelvinborough last spring."), "He moved to [VILLE] last spring.");
+  EXPECT_EQ(Mask(*d, "She moved from North Jamirfield to Lake Bramford."),
+            "She moved from [VILLE] to [VILLE].");
+  // Ordinary words after the same prepositions stay.
+  EXPECT_EQ(Mask(*d, "Report to the Unit in Clinic with Support."),
+            "Report to the Unit in Clinic with Support.");
+}
+
+TEST(DeidEnglish, IbanFollowedByWords) {
+  auto d = MakeEn();
+  EXPECT_EQ(Mask(*d, "Account GB82 WEST 1234 5698 7654 32 belongs to Kamille."),
+            "Account [IBAN] belongs to [PRENOM].");
+  // A bad check digit with words after it is no IBAN.
+  EXPECT_EQ(Mask(*d, "Code GB00 WEST 1234 5698 7654 32 is old."),
+            "Code GB00 WEST 1234 5698 7654 32 is old.");
+}
+
+}  // namespace
+}  // namespace vigie::privacy
