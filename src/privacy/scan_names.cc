@@ -455,8 +455,11 @@ void ScanNames(Scan& scan, const Lexicon& lex) {
         continue;
       }
     }
-    // Runs of 2-3 capitalised words holding a dictionary first name.
-    if (NameLike(lex, words.Text(i), lower)) {
+    // Runs of 2-3 capitalised words holding a dictionary first name. In
+    // English an ordinary word that no name dictionary holds does not open
+    // the run ("Ask Trisha", "Thanks Kamille").
+    if (NameLike(lex, words.Text(i), lower) &&
+        !(scan.lang == Lang::kEn && PlainWord(lex, scan.lang, lower))) {
       std::vector<size_t> run = NameRun(scan, lex, i, false);
       bool has_first = false;
       for (size_t r : run) has_first = has_first || lex.first_names.contains(words.Lower(r));
