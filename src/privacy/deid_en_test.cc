@@ -5,6 +5,8 @@
 // example of the IBAN standard (GB82 WEST..., valid mod 97).
 #include <gtest/gtest.h>
 
+#include "privacy/scanner.h"
+#include "privacy/tagger.h"
 #include "vigie/privacy/deid.h"
 
 namespace vigie::privacy {
@@ -91,6 +93,33 @@ TEST(DeidEnglish, IbanFollowedByWords) {
   // A bad check digit with words after it is no IBAN (its digits may still
   // be taken by the other detectors).
   EXPECT_EQ(Mask(*d, "Code GB00 WEST 1234 5698 7654 32 is old.").find("[IBAN]"), std::string::npos);
+}
+
+TEST(DeidEnglish, TaggerGuessOnAnOrdinaryWordBeforeAName) {
+  // The tagger's guesses (priority 30) on an ordinary English word: before a
+  // first name it is a role or a verb ("Sister Alma", "Could Ana"); after a
+  // first name it is in a surname's place ("Bill Hunter") and stays.
+  DeidResources r;
+  r.first_names = "Alma,Bill,Ana\n";
+  r.words_en = "sister\nhas\nasthma\nhunter\ncould\ncame\ncall\ngeneral\npractitioner\n";
+  internal::Lexicon lex;
+  internal::BuildLexicon(r, &lex);
+  std::string text =
+      "Sister Alma has Asthma. Bill Hunter came. Could Ana Kuhn call the General Practitioner?";
+  internal::Scan scan = internal::MakeScan(text, Lang::kEn);
+  auto span = [&](const std::string& w, Label l, int p) {
+    return internal::Span{text.find(w), text.find(w) + w.size(), l, p};
+  };
+  std::vector<internal::Span> spans = {
+      span("Sister", Label::kPrenom, 30),   span("Alma", Label::kPrenom, 45),
+      span("Bill", Label::kPrenom, 45),     span("Hunter", Label::kNom, 30),
+      span("Could", Label::kNom, 30),       span("Ana", Label::kPrenom, 45),
+      span("Kuhn", Label::kNom, 45),        span("General", Label::kPrenom, 30),
+      span("Practitioner", Label::kNom, 30)};
+  internal::FixNameRuns(scan, lex, &spans);
+  std::vector<std::string> kept;
+  for (const internal::Span& s : spans) kept.push_back(text.substr(s.begin, s.end - s.begin));
+  EXPECT_EQ(kept, (std::vector<std::string>{"Alma", "Bill", "Hunter", "Ana", "Kuhn"}));
 }
 
 }  // namespace
