@@ -30,7 +30,9 @@ constexpr std::string_view kPersonCues[] = {"wife",       "husband",   "partner"
                                             "grandson",   "caregiver", "sibling",   "granddaughter",
                                             "girlfriend", "boyfriend", "child",     "patient",
                                             "named",      "called",    "contact",   "mr",
-                                            "mrs",        "ms",        "miss",      "dr"};
+                                            "mrs",        "ms",        "miss",      "dr",
+                                            "call",       "ask",       "met",       "told",
+                                            "thank"};
 
 constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                           "friday", "saturday", "sunday"};
@@ -41,9 +43,9 @@ constexpr std::string_view kTownPrefixes[] = {"north", "south", "east",  "west",
 
 // Endings of US town names ("Kelvinborough", "Schultzview", "Medhursttown").
 constexpr std::string_view kTownEndings[] = {
-    "town",  "ton",  "land",  "ville", "berg",  "burgh", "burg",    "borough",
-    "bury",  "view", "port",  "mouth", "stad",  "furt",  "chester", "fort",
-    "haven", "side", "shire", "worth", "field", "dale",  "ford",    "wood"};
+    "town",  "ton",   "land",  "ville", "berg", "burgh",   "burg",  "borough", "bury",
+    "view",  "port",  "mouth", "stad",  "furt", "chester", "fort",  "haven",   "side",
+    "shire", "worth", "field", "dale",  "ford", "wood",    "stead", "boro",    "cester"};
 
 // Prepositions after which a town is told.
 constexpr std::string_view kTownPrepositions[] = {"in", "to", "from", "near", "into", "outside"};
@@ -108,6 +110,9 @@ size_t Town(const V& v, const Lexicon& lex, size_t i, bool told) {
     size_t k = v.Next(i);
     if (TownWord(v, lex, k)) return k;
   }
+  // "Bowling Green", "Dearborn Heights": a town of the dictionary in two words.
+  size_t second = v.Next(i);
+  if (Cap(v, second) && lex.cities.contains(w + " " + v.Lower(second))) return second;
   if (lex.cities.contains(w) && !lex.stopwords.contains(w)) return i;
   if (!TownWord(v, lex, i)) return std::string::npos;
   if (told || TownEnding(w)) {
@@ -137,6 +142,12 @@ void LoneName(Scan& scan, const V& v, const Lexicon& lex, size_t i) {
     return;
   bool first = lex.first_names.contains(lower);
   bool last = lex.last_names.contains(lower);
+  // "Corwin-Murazik", "Bailey-Kris": every part a surname of the dictionary.
+  size_t dash = lower.find('-');
+  if (!first && !last && dash != std::string::npos && lower.find('-', dash + 1) == lower.npos) {
+    last = lex.last_names.contains(lower.substr(0, dash)) &&
+           lex.last_names.contains(lower.substr(dash + 1));
+  }
   if (!first && !last) return;
   size_t p = v.Prev(i);
   if (p != std::string::npos && v.Text(p) == ",") p = v.Prev(p);
@@ -207,10 +218,10 @@ bool EnStreetType(std::string_view w) {
       "shoal",     "shoals",   "shore",    "shores",   "skyway",     "springs",   "square",
       "stravenue", "street",   "st"};
   constexpr std::string_view kMore[] = {
-      "summit",  "terrace", "throughway", "trace",     "track",  "trafficway",
-      "trail",   "tunnel",  "turnpike",   "underpass", "valley", "via",
-      "viaduct", "view",    "village",    "vista",     "walk",   "way",
-      "wells",   "blvd",    "boulevard",  "spur"};
+      "summit",  "terrace",  "throughway", "trace",  "track", "trafficway", "trail",
+      "tunnel",  "turnpike", "underpass",  "valley", "via",   "viaduct",    "view",
+      "village", "vista",    "walk",       "way",    "wells", "blvd",       "boulevard",
+      "spur",    "close",    "field",      "croft"};
   return In(kTypes, w) || In(kMore, w);
 }
 

@@ -90,7 +90,11 @@ bool NumberWord(const std::string& w) {
 void Address(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
   // i: a number of 1-4 digits, or a number in words.
   bool in_words = v.Kind(i) == TokKind::kWord;
-  if (!in_words && v.Text(i).size() > 4) return;
+  bool en = scan.lang == Lang::kEn;
+  // US house numbers have up to five digits ("20051 Cormier Light"); such a
+  // number is only taken when a street type closes the name.
+  bool five = en && !in_words && v.Text(i).size() == 5;
+  if (!in_words && v.Text(i).size() > 4 && !five) return;
   // "chambre 12 Passage au bloc": a room, bed or box number is no street number.
   if (i >= 2 && v.Kind(i - 2) == TokKind::kWord) {
     const std::string& room = v.Lower(i - 2);
@@ -112,7 +116,12 @@ void Address(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
        ++n) {
     j = v.Next(j);
   }
-  bool en = scan.lang == Lang::kEn;
+  // "758 S 5th Street": a compass letter before an ordinal street.
+  if (en && j != std::string::npos && v.Text(j).size() == 1 &&
+      (v.Text(j) == "N" || v.Text(j) == "S" || v.Text(j) == "E" || v.Text(j) == "W")) {
+    size_t m = v.Next(j);
+    if (m != std::string::npos && v.Kind(m) == TokKind::kNumber) j = m;
+  }
   // "102 9th Street": an ordinal street number after the house number.
   if (en && !in_words && j != std::string::npos && v.Kind(j) == TokKind::kNumber &&
       v.Text(j).size() <= 3 && j + 1 < v.size() && v.Kind(j + 1) == TokKind::kWord &&
@@ -182,6 +191,7 @@ void Address(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
     // English: "5074 Kuhn Fork, ..." — capitalised words closed by a comma,
     // a full stop or the end of the line.
     bool closed = k == std::string::npos || v.Text(k) == "," || v.Text(k) == ".";
+    if (five && end == std::string::npos) return;
     if (end == std::string::npos && scan.lang == Lang::kEn && n >= 2 && closed &&
         v.Text(i).size() <= 5) {
       end = last_cap;
