@@ -365,6 +365,29 @@ std::vector<size_t> NameRun(const Scan& scan, const Lexicon& lex, size_t i, bool
   return run;
 }
 
+// English runs of capitalised words: none after an article or a
+// determiner ("the General Practitioner", "a Will"); an ordinary word before
+// a first name that is no surname is a role ("Sister Alma", "Nurse Ana").
+void EnglishRun(const Scan& scan, const Lexicon& lex, std::vector<size_t>* run) {
+  if (run->empty()) return;
+  Words words{scan};
+  size_t first = run->front();
+  if (first >= 2 && scan.tokens[first - 1].kind == TokKind::kSpace &&
+      !scan.tokens[first - 1].newline && scan.tokens[first - 2].kind == TokKind::kWord) {
+    std::string_view d = words.Lower(first - 2);
+    if (d == "the" || d == "a" || d == "an" || d == "this" || d == "that" || d == "these" ||
+        d == "those" || d == "each" || d == "every" || d == "any" || d == "no") {
+      run->clear();
+      return;
+    }
+  }
+  if (run->size() >= 2 && lex.english.Contains(words.Lower(first)) &&
+      lex.first_names.contains(words.Lower((*run)[1])) &&
+      !lex.last_names.contains(words.Lower((*run)[1]))) {
+    run->erase(run->begin());
+  }
+}
+
 }  // namespace
 
 void ScanNames(Scan& scan, const Lexicon& lex) {
@@ -461,6 +484,7 @@ void ScanNames(Scan& scan, const Lexicon& lex) {
     if (NameLike(lex, words.Text(i), lower) &&
         !(scan.lang == Lang::kEn && PlainWord(lex, scan.lang, lower))) {
       std::vector<size_t> run = NameRun(scan, lex, i, false);
+      if (scan.lang == Lang::kEn) EnglishRun(scan, lex, &run);
       bool has_first = false;
       for (size_t r : run) has_first = has_first || lex.first_names.contains(words.Lower(r));
       if (run.size() >= 2 && has_first) {
