@@ -120,6 +120,16 @@ TEST(DeidEnglish, TaggerGuessOnAnOrdinaryWordBeforeAName) {
   std::vector<std::string> kept;
   for (const internal::Span& s : spans) kept.push_back(text.substr(s.begin, s.end - s.begin));
   EXPECT_EQ(kept, (std::vector<std::string>{"Alma", "Bill", "Hunter", "Ana", "Kuhn"}));
+  // The same when the word is also in a first-name dictionary (faker holds
+  // "Sister" and "General"): the English word list tells the role.
+  r.first_names += "Sister,General\n";
+  internal::Lexicon lex2;
+  internal::BuildLexicon(r, &lex2);
+  std::vector<internal::Span> spans2 = {span("Sister", Label::kNom, 30),
+                                        span("Alma", Label::kPrenom, 45)};
+  internal::FixNameRuns(scan, lex2, &spans2);
+  ASSERT_EQ(spans2.size(), 1U);
+  EXPECT_EQ(text.substr(spans2[0].begin, spans2[0].end - spans2[0].begin), "Alma");
 }
 
 }  // namespace
