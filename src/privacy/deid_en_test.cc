@@ -14,7 +14,7 @@ namespace {
 
 std::unique_ptr<Deidentifier> MakeEn() {
   DeidResources r;
-  r.first_names = "Kamille,Trisha,Rose,Mark,Bill,Will,Hunter,Herman,Jo\n";
+  r.first_names = "Kamille,Trisha,Rose,Mark,Bill,Will,Hunter,Herman,Jo,Walker\n";
   r.last_names = "Homenick,Kuhic,Brown,Hunter\n";
   r.cities = "Spokane\n";
   r.stopwords = "The\nPlan\nPatient\nMr\nMs\nDr\n";
@@ -25,7 +25,7 @@ std::unique_ptr<Deidentifier> MakeEn() {
       "ade\n"
       "flat\nforms\nfriday\nhe\nhunter\ni\nin\nlake\nlast\nlives\nmark\nmet\nmoved\non\nnurse\n"
       "partner\npharmacy\nrash\nreport\nrose\nsaid\nsigns\nspring\nsupport\nthe\nto\nunit\nvisit\n"
-      "whether\nwill\nwith\nFriday\nHunter\n";
+      "whether\nwill\nwith\nwalker\nambulates\nholder\naccount\nname\nFriday\nHunter\n";
   auto d = Deidentifier::Create(r);
   EXPECT_TRUE(d.ok());
   return std::move(d).value();
@@ -61,6 +61,18 @@ TEST(DeidEnglish, NameThatIsAWordNeedsACue) {
   // start of a sentence.
   EXPECT_EQ(Mask(*d, "Mark the chart. The rash will fade."), "Mark the chart. The rash will fade.");
   EXPECT_EQ(Mask(*d, "Bill the visit daily."), "Bill the visit daily.");
+}
+
+TEST(DeidEnglish, NameThatIsAWordAfterWithAHolderOrASurname) {
+  auto d = MakeEn();
+  // After "with", a name that ends the clause; not a word that goes on.
+  EXPECT_EQ(Mask(*d, "Discussed with Walker."), "Discussed with [PRENOM].");
+  EXPECT_EQ(Mask(*d, "Ambulates with Walker daily."), "Ambulates with Walker daily.");
+  EXPECT_EQ(Mask(*d, "Account holder: Brown."), "Account holder: [NOM].");
+  EXPECT_EQ(Mask(*d, "Homenick, Rose."), "[NOM], [PRENOM].");
+  // Plural street types ("Ways") and the town after them.
+  EXPECT_EQ(Mask(*d, "Lives at 18305 Graham Ways, Fort Torrey, with Jo."),
+            "Lives at [ADRESSE], [VILLE], with [PRENOM].");
 }
 
 TEST(DeidEnglish, UsStreetAddresses) {
