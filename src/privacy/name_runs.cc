@@ -431,8 +431,10 @@ void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
         // English: an ordinary word is in a name's place only after a name
         // or a title ("Bill Hunter", "Dr Hunter"); before a first name it is
         // a role or a verb ("Sister Alma", "Could Ana", "General Practitioner").
-        if (scan.lang == Lang::kEn && IsName(s.label) && plain && IsCapitalized(w) &&
-            !NameBefore(scan, all, out, k))
+        // A word of the English list that a name dictionary also holds
+        // ("Sister", "General") is judged so too: the tagger's guess is weak.
+        if (scan.lang == Lang::kEn && IsName(s.label) && (plain || lex.english.Contains(lower)) &&
+            IsCapitalized(w) && !NameBefore(scan, all, out, k))
           drop = true;
         if (drop && s.label == Label::kVille && out > 0) {
           // Right after the postcode ("63570 sainte"), or inside a town

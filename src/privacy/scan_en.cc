@@ -32,7 +32,7 @@ constexpr std::string_view kPersonCues[] = {"wife",       "husband",   "partner"
                                             "named",      "called",    "contact",   "mr",
                                             "mrs",        "ms",        "miss",      "dr",
                                             "call",       "ask",       "met",       "told",
-                                            "thank"};
+                                            "thank",      "holder",    "name"};
 
 constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                           "friday", "saturday", "sunday"};
@@ -150,8 +150,18 @@ void LoneName(Scan& scan, const V& v, const Lexicon& lex, size_t i) {
   }
   if (!first && !last) return;
   size_t p = v.Prev(i);
-  if (p != std::string::npos && v.Text(p) == ",") p = v.Prev(p);
-  bool cue = p != std::string::npos && v.Kind(p) == TokKind::kWord && In(kPersonCues, v.Lower(p));
+  bool comma = p != std::string::npos && v.Text(p) == ",";
+  if (p != std::string::npos && (comma || v.Text(p) == ":")) p = v.Prev(p);
+  bool word_before = p != std::string::npos && v.Kind(p) == TokKind::kWord;
+  bool cue = word_before && In(kPersonCues, v.Lower(p));
+  // "Kuhlman, Ivy": a surname of the dictionary and a comma before it.
+  cue = cue || (word_before && comma && IsCapitalized(v.Text(p)) &&
+                lex.last_names.contains(v.Lower(p)) && !lex.english.Contains(v.Lower(p)));
+  // "Discussed with Walker.": after "with", a name that ends the clause.
+  if (word_before && !cue && v.Lower(p) == "with") {
+    cue = end == scan.text.size() ||
+          std::string_view(".,;!?").find(scan.text[end]) != std::string_view::npos;
+  }
   bool title = cue && (v.Lower(p) == "mr" || v.Lower(p) == "mrs" || v.Lower(p) == "ms" ||
                        v.Lower(p) == "miss" || v.Lower(p) == "dr");
   // An ordinary English word ("Rose", "Mark", "Will") needs the cue.
@@ -218,10 +228,11 @@ bool EnStreetType(std::string_view w) {
       "shoal",     "shoals",   "shore",    "shores",   "skyway",     "springs",   "square",
       "stravenue", "street",   "st"};
   constexpr std::string_view kMore[] = {
-      "summit",  "terrace",  "throughway", "trace",  "track", "trafficway", "trail",
-      "tunnel",  "turnpike", "underpass",  "valley", "via",   "viaduct",    "view",
-      "village", "vista",    "walk",       "way",    "wells", "blvd",       "boulevard",
-      "spur",    "close",    "field",      "croft"};
+      "summit",  "terrace",  "throughway", "trace",      "track",    "trafficway", "trail",
+      "tunnel",  "turnpike", "underpass",  "valley",     "via",      "viaduct",    "view",
+      "village", "vista",    "walk",       "way",        "wells",    "blvd",       "boulevard",
+      "spur",    "close",    "field",      "croft",      "ways",     "parkways",   "streets",
+      "roads",   "avenues",  "lanes",      "extensions", "terraces", "trails"};
   return In(kTypes, w) || In(kMore, w);
 }
 
