@@ -3,17 +3,19 @@
 // which make the English report set), filled with @faker-js/faker en values.
 // Used to check English name precision and recall while tuning; the report
 // set stays tools/deid/gen_en_eval.mjs, measured once at the end.
-// Usage: node tools/deid/gen_en_dev.mjs OUT.jsonl [PER_TEMPLATE]
+// Usage: node tools/deid/gen_en_dev.mjs [--fresh] OUT.jsonl [PER_TEMPLATE]
 import { writeFileSync } from 'node:fs';
 import { fakerEN as f } from '@faker-js/faker';
 
-const [output, perArg] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const freshOnly = args.includes('--fresh');
+const [output, perArg] = args.filter((a) => a !== '--fresh');
 if (!output) {
-  console.error('usage: node tools/deid/gen_en_dev.mjs OUT.jsonl [PER_TEMPLATE]');
+  console.error('usage: node tools/deid/gen_en_dev.mjs [--fresh] OUT.jsonl [PER_TEMPLATE]');
   process.exit(2);
 }
 const per = Number(perArg ?? 8);
-f.seed(4242);
+f.seed(freshOnly ? 5151 : 4242);
 
 // {first} {last} {city} {street} {phone} {mail}: labelled slots.
 const templates = [
@@ -73,6 +75,32 @@ const templates = [
   'Prescription written for {first} {last}, date of birth {dob}.',
 ];
 
+// A check set written after the third pass's tuning and never tuned on
+// (`--fresh`): other sentence shapes, measured to see whether the rules
+// generalise beyond the templates above.
+const fresh = [
+  'Dear {first}, thank you for your letter about {last}.',
+  '{first} {last} (born {dob}) was reviewed by the Diabetes Team.',
+  'Social Worker visited {first} at home on {date}; {first2} was present.',
+  'Copy to: Dr {first} {last}, Cardiology, {address}.',
+  'The Pharmacy in {city} will deliver to {street} every Monday.',
+  'Wife ({first}) reports Confusion since the Fall on {date}.',
+  'Direct Debit from {iban} failed; {last} to call back.',
+  'Next of kin: {last}, {first}, {phone}.',
+  'We discussed the Results with {first} {last} and her son {first2}.',
+  'Transport booked from {address} to the Day Unit.',
+  'Reply from {first}: happy to attend in {city} on {date}.',
+  'Home visit by Nurse {last}; Blood Sugar was High.',
+  '{first} {last} has moved to {city}; GP records follow.',
+  'Payee: {first} {last}, IBAN {iban}, Ref 2291.',
+  'Seen in Outpatients with {first2}, her partner.',
+  'Please forward the MRI Report to {mail} or post it to {street}, {city}.',
+  'Consent signed by {last} on behalf of {first}.',
+  'Discharge Letter for {first} {last}, dictated {date}.',
+  '{first} asked us to update the address to {address}.',
+  'Mother {first} {last} was unable to attend; Father called from {city}.',
+];
+
 const fill = {
   first: () => ['PRENOM', f.person.firstName()],
   last: () => ['NOM', f.person.lastName()],
@@ -95,7 +123,7 @@ const fill = {
 };
 
 const out = [];
-for (const t of templates) {
+for (const t of freshOnly ? fresh : templates) {
   for (let n = 0; n < per; ++n) {
     let text = '';
     const entities = [];
