@@ -73,6 +73,7 @@ TEST(DeidEnglish, NameThatIsAWordAfterWithAHolderOrASurname) {
   // Plural street types ("Ways") and the town after them.
   EXPECT_EQ(Mask(*d, "Lives at 18305 Graham Ways, Fort Torrey, with Jo."),
             "Lives at [ADRESSE], [VILLE], with [PRENOM].");
+  EXPECT_EQ(Mask(*d, "Lives at 5 Stanton Run, Fort Torrey."), "Lives at [ADRESSE], [VILLE].");
 }
 
 TEST(DeidEnglish, UsStreetAddresses) {
@@ -142,6 +143,18 @@ TEST(DeidEnglish, TaggerGuessOnAnOrdinaryWordBeforeAName) {
   internal::FixNameRuns(scan, lex2, &spans2);
   ASSERT_EQ(spans2.size(), 1U);
   EXPECT_EQ(text.substr(spans2[0].begin, spans2[0].end - spans2[0].begin), "Alma");
+  // A guess on a lower-case English word is dropped even when a name
+  // dictionary holds it ("Ana will come": faker has "Will").
+  r.first_names += "Will\n";
+  r.words_en += "will\ncome\n";
+  internal::Lexicon lex3;
+  internal::BuildLexicon(r, &lex3);
+  std::string note = "Ana will come.";
+  internal::Scan scan3 = internal::MakeScan(note, Lang::kEn);
+  std::vector<internal::Span> spans3 = {{0, 3, Label::kPrenom, 45}, {4, 8, Label::kNom, 30}};
+  internal::FixNameRuns(scan3, lex3, &spans3);
+  ASSERT_EQ(spans3.size(), 1U);
+  EXPECT_EQ(spans3[0].end, 3U);
 }
 
 }  // namespace
