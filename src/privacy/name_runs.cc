@@ -415,8 +415,10 @@ void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
         std::string_view w = scan.text.substr(s.begin, s.end - s.begin);
         std::string lower = LowerAscii(w);
         bool plain = PlainWord(lex, scan.lang, lower);
-        drop =
-            !IsCapitalized(w) && w.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == w.npos && plain;
+        // In English a word of the list is judged so even when a name
+        // dictionary holds it ("will", "mark"): the guess is weak.
+        bool word = plain || (scan.lang == Lang::kEn && lex.english.Contains(lower));
+        drop = !IsCapitalized(w) && w.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == w.npos && word;
         // An ordinary capitalised word ("Visiter l'appartement") with no name
         // or title beside it. (Stopwords stay: the tagger rightly takes the
         // particles of "LE GLOAHEC", "DE PIERREPONT".)

@@ -228,11 +228,13 @@ bool EnStreetType(std::string_view w) {
       "shoal",     "shoals",   "shore",    "shores",   "skyway",     "springs",   "square",
       "stravenue", "street",   "st"};
   constexpr std::string_view kMore[] = {
-      "summit",  "terrace",  "throughway", "trace",      "track",    "trafficway", "trail",
-      "tunnel",  "turnpike", "underpass",  "valley",     "via",      "viaduct",    "view",
-      "village", "vista",    "walk",       "way",        "wells",    "blvd",       "boulevard",
-      "spur",    "close",    "field",      "croft",      "ways",     "parkways",   "streets",
-      "roads",   "avenues",  "lanes",      "extensions", "terraces", "trails"};
+      "summit",   "terrace",  "throughway", "trace",      "track",    "trafficway", "trail",
+      "tunnel",   "turnpike", "underpass",  "valley",     "via",      "viaduct",    "view",
+      "village",  "vista",    "walk",       "way",        "wells",    "blvd",       "boulevard",
+      "spur",     "close",    "field",      "croft",      "ways",     "parkways",   "streets",
+      "roads",    "avenues",  "lanes",      "extensions", "terraces", "trails",     "run",
+      "rest",     "union",    "unions",     "ridges",     "station",  "stream",     "spring",
+      "villages", "views"};
   return In(kTypes, w) || In(kMore, w);
 }
 
