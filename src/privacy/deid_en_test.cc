@@ -14,7 +14,8 @@ namespace {
 
 std::unique_ptr<Deidentifier> MakeEn() {
   DeidResources r;
-  r.first_names = "Kamille,Trisha,Rose,Mark,Bill,Will,Hunter,Herman,Jo,Walker\n";
+  r.first_names =
+      "Kamille,Trisha,Rose,Mark,Bill,Will,Hunter,Herman,Jo,Walker,Alma,Abigail,Sister\n";
   r.last_names = "Homenick,Kuhic,Brown,Hunter\n";
   r.cities = "Spokane\n";
   r.stopwords = "The\nPlan\nPatient\nMr\nMs\nDr\n";
@@ -25,7 +26,9 @@ std::unique_ptr<Deidentifier> MakeEn() {
       "ade\n"
       "flat\nforms\nfriday\nhe\nhunter\ni\nin\nlake\nlast\nlives\nmark\nmet\nmoved\non\nnurse\n"
       "partner\npharmacy\nrash\nreport\nrose\nsaid\nsigns\nspring\nsupport\nthe\nto\nunit\nvisit\n"
-      "whether\nwill\nwith\nwalker\nambulates\nholder\naccount\nname\nFriday\nHunter\n";
+      "whether\nwill\nwith\nwalker\nambulates\nholder\naccount\nname\nsister\nhas\nasthma\n"
+      "called\ncan\nyou\nsend\nit\nlove\nfall\ndrove\nthrough\nyesterday\nwhere\ngrew\nup\n"
+      "virus\ntest\nwas\nnegative\nwest\nnew\nFriday\nHunter\n";
   auto d = Deidentifier::Create(r);
   EXPECT_TRUE(d.ok());
   return std::move(d).value();
@@ -61,6 +64,12 @@ TEST(DeidEnglish, NameThatIsAWordNeedsACue) {
   // start of a sentence.
   EXPECT_EQ(Mask(*d, "Mark the chart. The rash will fade."), "Mark the chart. The rash will fade.");
   EXPECT_EQ(Mask(*d, "Bill the visit daily."), "Bill the visit daily.");
+  EXPECT_EQ(Mask(*d, "Hey Mark, can you send it?"), "Hey [PRENOM], can you send it?");
+  // Two first names that are words open a sentence: a name ("Will Hunter");
+  // a role before a first name is no name ("Sister Alma").
+  EXPECT_EQ(Mask(*d, "Will Hunter called."), "[PRENOM] [NOM] called.");
+  EXPECT_EQ(Mask(*d, "Mark Herman called."), "[PRENOM] [NOM] called.");
+  EXPECT_EQ(Mask(*d, "Sister Alma has Asthma."), "Sister [PRENOM] has Asthma.");
 }
 
 TEST(DeidEnglish, NameThatIsAWordAfterWithAHolderOrASurname) {
@@ -94,6 +103,14 @@ TEST(DeidEnglish, TownsByTheirShapeAfterAPreposition) {
   EXPECT_EQ(Mask(*d, "He moved to Kelvinborough last spring."), "He moved to [VILLE] last spring.");
   EXPECT_EQ(Mask(*d, "She moved from North Jamirfield to Lake Bramford."),
             "She moved from [VILLE] to [VILLE].");
+  // Anywhere in the sentence when the shape is clear: an ending on a word
+  // that is no English word, or a prefix before a name.
+  EXPECT_EQ(Mask(*d, "Kelvinborough is where I grew up."), "[VILLE] is where I grew up.");
+  EXPECT_EQ(Mask(*d, "I love New Abigail in the fall."), "I love [VILLE] in the fall.");
+  EXPECT_EQ(Mask(*d, "We drove through Port Jaydenfort yesterday."),
+            "We drove through [VILLE] yesterday.");
+  EXPECT_EQ(Mask(*d, "The West Nile virus test was negative."),
+            "The West Nile virus test was negative.");
   // Ordinary words after the same prepositions stay.
   EXPECT_EQ(Mask(*d, "Report to the Unit in Clinic with Support."),
             "Report to the Unit in Clinic with Support.");
