@@ -27,7 +27,7 @@ std::unique_ptr<Deidentifier> MakeEn() {
       "flat\nforms\nfriday\nhe\nhunter\ni\nin\nlake\nlast\nlives\nmark\nmet\nmoved\non\nnurse\n"
       "partner\npharmacy\nrash\nreport\nrose\nsaid\nsigns\nspring\nsupport\nthe\nto\nunit\nvisit\n"
       "whether\nwill\nwith\nwalker\nambulates\nholder\naccount\nname\nsister\nhas\nasthma\n"
-      "called\ncan\nyou\nsend\nit\nlove\nfall\ndrove\nthrough\nyesterday\nwhere\ngrew\nup\n"
+      "called\ncan\nhey\nyou\nsend\nit\nlove\nfall\ndrove\nthrough\nyesterday\nwhere\ngrew\nup\n"
       "virus\ntest\nwas\nnegative\nwest\nnew\nFriday\nHunter\n";
   auto d = Deidentifier::Create(r);
   EXPECT_TRUE(d.ok());
@@ -96,6 +96,8 @@ TEST(DeidEnglish, UsStreetAddresses) {
   // A street named without its number, after "on".
   EXPECT_EQ(Mask(*d, "The pharmacy on Lindgren Estates was closed."),
             "The pharmacy on [ADRESSE] was closed.");
+  EXPECT_EQ(Mask(*d, "A flat on E Pine Street."), "A flat on [ADRESSE]");
+  EXPECT_EQ(Mask(*d, "A flat on Gloucester Road."), "A flat on [ADRESSE]");
 }
 
 TEST(DeidEnglish, TownsByTheirShapeAfterAPreposition) {
