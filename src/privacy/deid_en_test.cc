@@ -96,8 +96,8 @@ TEST(DeidEnglish, UsStreetAddresses) {
   // A street named without its number, after "on".
   EXPECT_EQ(Mask(*d, "The pharmacy on Lindgren Estates was closed."),
             "The pharmacy on [ADRESSE] was closed.");
-  EXPECT_EQ(Mask(*d, "A flat on E Pine Street."), "A flat on [ADRESSE]");
-  EXPECT_EQ(Mask(*d, "A flat on Gloucester Road."), "A flat on [ADRESSE]");
+  EXPECT_EQ(Mask(*d, "A flat on E Pine Street."), "A flat on [ADRESSE].");
+  EXPECT_EQ(Mask(*d, "A flat on Gloucester Road."), "A flat on [ADRESSE].");
 }
 
 TEST(DeidEnglish, TownsByTheirShapeAfterAPreposition) {

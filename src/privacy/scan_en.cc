@@ -32,7 +32,7 @@ constexpr std::string_view kPersonCues[] = {"wife",       "husband",   "partner"
                                             "named",      "called",    "contact",   "mr",
                                             "mrs",        "ms",        "miss",      "dr",
                                             "call",       "ask",       "met",       "told",
-                                            "thank",      "holder",    "name"};
+                                            "thank",      "holder",    "name",      "hey"};
 
 constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                           "friday", "saturday", "sunday"};
@@ -48,7 +48,8 @@ constexpr std::string_view kTownEndings[] = {
     "shire", "worth", "field", "dale",  "ford", "wood",    "stead", "boro",    "cester"};
 
 // Prepositions after which a town is told.
-constexpr std::string_view kTownPrepositions[] = {"in", "to", "from", "near", "into", "outside"};
+constexpr std::string_view kTownPrepositions[] = {"in",      "to",      "from", "near", "into",
+                                                  "outside", "through", "by",   "at",   "via"};
 
 struct V {
   const Scan& scan;
@@ -176,8 +177,12 @@ void StreetWithoutNumber(Scan& scan, const V& v, const Lexicon& lex, size_t i) {
   const std::string& w = v.Lower(i);
   if (w != "on" && w != "at" && w != "off" && w != "along") return;
   size_t k = v.Next(i);
-  if (!Cap(v, k) || lex.stopwords.contains(v.Lower(k))) return;
   size_t first = k;
+  // "on E Pine Street": a compass letter before the name.
+  if (k != std::string::npos &&
+      (v.Text(k) == "N" || v.Text(k) == "S" || v.Text(k) == "E" || v.Text(k) == "W"))
+    k = v.Next(k);
+  if (!Cap(v, k) || lex.stopwords.contains(v.Lower(k))) return;
   for (int n = 0; n < 3 && Cap(v, k); ++n) {
     if (n > 0 && EnStreetType(v.Lower(k))) {
       scan.Add(scan.tokens[first].begin, scan.tokens[k].end, Label::kAdresse, 46);
@@ -197,6 +202,34 @@ void TownAfterPreposition(Scan& scan, const V& v, const Lexicon& lex, size_t i) 
   if (last == k && (lex.first_names.contains(v.Lower(k)) || lex.last_names.contains(v.Lower(k))))
     return;
   scan.Add(scan.tokens[k].begin, scan.tokens[last].end, Label::kVille, 50);
+}
+
+// Anywhere in an English note, a town whose shape is clear: a word of 7
+// letters or more with a town ending that is no English word and no name of
+// the dictionaries ("Kelvinborough"), or a prefix before a dictionary name
+// or such a word ("New Abigail", "Port Jaydenfort"; not "West Nile").
+void TownByShape(Scan& scan, const V& v, const Lexicon& lex, size_t i) {
+  if (!Cap(v, i)) return;
+  const std::string& w = v.Lower(i);
+  auto shaped = [&](size_t k) {
+    const std::string& x = v.Lower(k);
+    return x.size() >= 7 && TownEnding(x) && TownWord(v, lex, k) && !lex.english.Contains(x) &&
+           !lex.first_names.contains(x) && !lex.last_names.contains(x);
+  };
+  if (In(kTownPrefixes, w)) {
+    size_t k = v.Next(i);
+    if (!Cap(v, k) || lex.stopwords.contains(v.Lower(k))) return;
+    const std::string& x = v.Lower(k);
+    if (shaped(k) ||
+        ((lex.first_names.contains(x) || lex.last_names.contains(x)) && !lex.english.Contains(x)))
+      scan.Add(scan.tokens[i].begin, scan.tokens[k].end, Label::kVille, 48);
+    return;
+  }
+  // "Gloucester Road": a street, not a town.
+  size_t next = v.Next(i);
+  if (next != std::string::npos && v.Kind(next) == TokKind::kWord && EnStreetType(v.Lower(next)))
+    return;
+  if (shaped(i)) scan.Add(scan.tokens[i].begin, scan.tokens[i].end, Label::kVille, 48);
 }
 
 }  // namespace
@@ -246,6 +279,7 @@ void ScanEnglish(Scan& scan, const Lexicon& lex) {
     LoneName(scan, v, lex, i);
     StreetWithoutNumber(scan, v, lex, i);
     TownAfterPreposition(scan, v, lex, i);
+    TownByShape(scan, v, lex, i);
   }
 }
 

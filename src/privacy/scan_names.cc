@@ -366,8 +366,8 @@ std::vector<size_t> NameRun(const Scan& scan, const Lexicon& lex, size_t i, bool
 }
 
 // English runs of capitalised words: none after an article or a
-// determiner ("the General Practitioner", "a Will"); an ordinary word before
-// a first name that is no surname is a role ("Sister Alma", "Nurse Ana").
+// determiner ("the General Practitioner", "a Will"); a role or kinship word
+// before a first name that is no surname is no name ("Sister Alma").
 void EnglishRun(const Scan& scan, const Lexicon& lex, std::vector<size_t>* run) {
   if (run->empty()) return;
   Words words{scan};
@@ -381,8 +381,13 @@ void EnglishRun(const Scan& scan, const Lexicon& lex, std::vector<size_t>* run) 
       return;
     }
   }
-  if (run->size() >= 2 && lex.english.Contains(words.Lower(first)) &&
-      lex.first_names.contains(words.Lower((*run)[1])) &&
+  // Roles and kinship words that faker also holds as first names.
+  static constexpr std::string_view kRoles[] = {
+      "sister",  "brother", "nurse",   "general", "father", "mother",   "aunt",   "uncle",
+      "captain", "chief",   "officer", "judge",   "pastor", "reverend", "doctor", "major"};
+  std::string_view w = words.Lower(first);
+  bool role = std::find(std::begin(kRoles), std::end(kRoles), w) != std::end(kRoles);
+  if (run->size() >= 2 && role && lex.first_names.contains(words.Lower((*run)[1])) &&
       !lex.last_names.contains(words.Lower((*run)[1]))) {
     run->erase(run->begin());
   }
