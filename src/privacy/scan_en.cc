@@ -6,15 +6,20 @@
 // town after a street address ("102 9th Street, Port Viva,"). The word list
 // only vetoes weak guesses: a capitalised dictionary name is never vetoed
 // when a cue stands before it. Thread-safety: pure functions over a Scan.
+#include <cstdint>
+
 #include "privacy/scanner.h"
 
 namespace vigie::privacy::internal {
 namespace {
 
+// Size and first byte are compared before the bytes (no memcmp call for
+// most words: this runs on every word of an English note).
 template <size_t N>
 bool In(const std::string_view (&list)[N], std::string_view w) {
+  if (w.empty()) return false;
   for (std::string_view x : list) {
-    if (x == w) return true;
+    if (x.size() == w.size() && x[0] == w[0] && x == w) return true;
   }
   return false;
 }
@@ -131,20 +136,25 @@ size_t Town(const V& v, const Lexicon& lex, size_t i, bool told) {
 void LoneName(Scan& scan, const V& v, const Lexicon& lex, size_t i) {
   std::string_view text = v.Text(i);
   if (!IsCapitalized(text)) return;
-  std::string lower = v.Lower(i);
+  const std::string& token_lower = v.Lower(i);
   size_t end = scan.tokens[i].end;
   // "Kamille's": the possessive is not part of the name.
-  if (lower.ends_with("'s")) {
-    lower.resize(lower.size() - 2);
+  bool possessive = token_lower.ends_with("'s");
+  std::string trimmed;
+  if (possessive) {
+    trimmed = token_lower.substr(0, token_lower.size() - 2);
     end -= 2;
   }
-  if (lower.size() < 2 || lex.stopwords.contains(lower) || IsMonthWord(lower) ||
-      In(kWeekdays, lower))
-    return;
-  bool first = lex.first_names.contains(lower);
-  bool last = lex.last_names.contains(lower);
-  // "Corwin-Murazik", "Bailey-Kris": every part a surname of the dictionary.
+  const std::string& lower = possessive ? trimmed : token_lower;
+  // One look-up: first name (1), surname (2), stopword (8).
+  auto flags_at = lex.word_flags.find(lower);
+  uint8_t flags = flags_at == lex.word_flags.end() ? 0 : flags_at->second;
+  bool first = (flags & 1) != 0;
+  bool last = (flags & 2) != 0;
   size_t dash = lower.find('-');
+  if (!first && !last && dash == std::string::npos) return;
+  if (lower.size() < 2 || (flags & 8) != 0 || IsMonthWord(lower) || In(kWeekdays, lower)) return;
+  // "Corwin-Murazik", "Bailey-Kris": every part a surname of the dictionary.
   if (!first && !last && dash != std::string::npos && lower.find('-', dash + 1) == lower.npos) {
     last = lex.last_names.contains(lower.substr(0, dash)) &&
            lex.last_names.contains(lower.substr(dash + 1));
@@ -174,8 +184,8 @@ void LoneName(Scan& scan, const V& v, const Lexicon& lex, size_t i) {
 // "on Lindgren Estates", "at Forest Avenue": a street named without its
 // number, closed by a US street type.
 void StreetWithoutNumber(Scan& scan, const V& v, const Lexicon& lex, size_t i) {
-  const std::string& w = v.Lower(i);
-  if (w != "on" && w != "at" && w != "off" && w != "along") return;
+  std::string_view w = v.Lower(i);
+  if (w.size() > 5 || (w != "on" && w != "at" && w != "off" && w != "along")) return;
   size_t k = v.Next(i);
   size_t first = k;
   // "on E Pine Street": a compass letter before the name.
@@ -225,11 +235,12 @@ void TownByShape(Scan& scan, const V& v, const Lexicon& lex, size_t i) {
       scan.Add(scan.tokens[i].begin, scan.tokens[k].end, Label::kVille, 48);
     return;
   }
+  if (!shaped(i)) return;
   // "Gloucester Road": a street, not a town.
   size_t next = v.Next(i);
   if (next != std::string::npos && v.Kind(next) == TokKind::kWord && EnStreetType(v.Lower(next)))
     return;
-  if (shaped(i)) scan.Add(scan.tokens[i].begin, scan.tokens[i].end, Label::kVille, 48);
+  scan.Add(scan.tokens[i].begin, scan.tokens[i].end, Label::kVille, 48);
 }
 
 }  // namespace
@@ -276,10 +287,13 @@ void ScanEnglish(Scan& scan, const Lexicon& lex) {
   V v{scan};
   for (size_t i = 0; i < v.size(); ++i) {
     if (v.Kind(i) != TokKind::kWord) continue;
-    LoneName(scan, v, lex, i);
+    unsigned char c = static_cast<unsigned char>(scan.text[scan.tokens[i].begin]);
+    if (c >= 'A' && c <= 'Z') {
+      LoneName(scan, v, lex, i);
+      TownByShape(scan, v, lex, i);
+    }
     StreetWithoutNumber(scan, v, lex, i);
     TownAfterPreposition(scan, v, lex, i);
-    TownByShape(scan, v, lex, i);
   }
 }
 
