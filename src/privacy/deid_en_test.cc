@@ -15,8 +15,9 @@ namespace {
 std::unique_ptr<Deidentifier> MakeEn() {
   DeidResources r;
   r.first_names =
-      "Kamille,Trisha,Rose,Mark,Bill,Will,Hunter,Herman,Jo,Walker,Alma,Abigail,Sister\n";
-  r.last_names = "Homenick,Kuhic,Brown,Hunter\n";
+      "Kamille,Trisha,Rose,Mark,Bill,Will,Hunter,Herman,Jo,Walker,Alma,Abigail,Sister,Grace,"
+      "Brandy\n";
+  r.last_names = "Homenick,Kuhic,Brown,Hunter,Price\n";
   r.cities = "Spokane\n";
   r.stopwords = "The\nPlan\nPatient\nMr\nMs\nDr\n";
   // A few lines in the format of /usr/share/dict/american-english
@@ -28,7 +29,8 @@ std::unique_ptr<Deidentifier> MakeEn() {
       "partner\npharmacy\nrash\nreport\nrose\nsaid\nsigns\nspring\nsupport\nthe\nto\nunit\nvisit\n"
       "whether\nwill\nwith\nwalker\nambulates\nholder\naccount\nname\nsister\nhas\nasthma\n"
       "called\ncan\nhey\nyou\nsend\nit\nlove\nfall\ndrove\nthrough\nyesterday\nwhere\ngrew\nup\n"
-      "virus\ntest\nwas\nnegative\nwest\nnew\nFriday\nHunter\n";
+      "virus\ntest\nwas\nnegative\nwest\nnew\ngrace\nbrandy\nprice\nam\nis\nthis\nmy\nher\n"
+      "maiden\ncoming\ntoo\nway\nby\nreach\nhome\nFriday\nHunter\n";
   auto d = Deidentifier::Create(r);
   EXPECT_TRUE(d.ok());
   return std::move(d).value();
@@ -65,6 +67,12 @@ TEST(DeidEnglish, NameThatIsAWordNeedsACue) {
   EXPECT_EQ(Mask(*d, "Mark the chart. The rash will fade."), "Mark the chart. The rash will fade.");
   EXPECT_EQ(Mask(*d, "Bill the visit daily."), "Bill the visit daily.");
   EXPECT_EQ(Mask(*d, "Hey Mark, can you send it?"), "Hey [PRENOM], can you send it?");
+  EXPECT_EQ(Mask(*d, "I am Will, and this is my brother Mark."),
+            "I am [PRENOM], and this is my brother [PRENOM].");
+  EXPECT_EQ(Mask(*d, "Her maiden name was Price."), "Her maiden name was [NOM].");
+  EXPECT_EQ(Mask(*d, "By the way, Hunter and Grace are coming too."),
+            "By the way, [PRENOM] and [PRENOM] are coming too.");
+  EXPECT_EQ(Mask(*d, "You can reach Brandy at home."), "You can reach [PRENOM] at home.");
   // Two first names that are words open a sentence: a name ("Will Hunter");
   // a role before a first name is no name ("Sister Alma").
   EXPECT_EQ(Mask(*d, "Will Hunter called."), "[PRENOM] [NOM] called.");
