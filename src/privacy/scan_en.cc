@@ -37,7 +37,8 @@ constexpr std::string_view kPersonCues[] = {"wife",       "husband",   "partner"
                                             "named",      "called",    "contact",   "mr",
                                             "mrs",        "ms",        "miss",      "dr",
                                             "call",       "ask",       "met",       "told",
-                                            "thank",      "holder",    "name",      "hey"};
+                                            "thank",      "holder",    "name",      "hey",
+                                            "reach",      "meet",      "am"};
 
 constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                           "friday", "saturday", "sunday"};
@@ -168,6 +169,24 @@ void LoneName(Scan& scan, const V& v, const Lexicon& lex, size_t i) {
   // "Kuhlman, Ivy": a surname of the dictionary and a comma before it.
   cue = cue || (word_before && comma && IsCapitalized(v.Text(p)) &&
                 lex.last_names.contains(v.Lower(p)) && !lex.english.Contains(v.Lower(p)));
+  // "name was Price", "this is Mark": a verb after a word that announces a name.
+  if (word_before && !cue && (v.Lower(p) == "is" || v.Lower(p) == "was")) {
+    size_t q = v.Prev(p);
+    cue = q != std::string::npos && v.Kind(q) == TokKind::kWord &&
+          (v.Lower(q) == "name" || v.Lower(q) == "this" || v.Lower(q) == "it");
+  }
+  // "Hunter and Grace": two dictionary first names joined by "and" / "or".
+  auto joined = [&](size_t conj, size_t other) {
+    if (conj == std::string::npos || other == std::string::npos) return false;
+    std::string_view c = v.Lower(conj);
+    return (c == "and" || c == "or") && v.Kind(other) == TokKind::kWord &&
+           IsCapitalized(v.Text(other)) && lex.first_names.contains(v.Lower(other));
+  };
+  if (!cue && first) {
+    size_t after = v.Next(i);
+    cue = (word_before && joined(p, v.Prev(p))) ||
+          (after != std::string::npos && joined(after, v.Next(after)));
+  }
   // "Discussed with Walker.": after "with", a name that ends the clause.
   if (word_before && !cue && v.Lower(p) == "with") {
     cue = end == scan.text.size() ||
