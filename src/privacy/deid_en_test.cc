@@ -126,6 +126,17 @@ TEST(DeidEnglish, TownsByTheirShapeAfterAPreposition) {
             "Report to the Unit in Clinic with Support.");
 }
 
+TEST(DeidEnglish, AgeOver89AfterAnAgeWord) {
+  auto d = MakeEn();
+  EXPECT_EQ(Mask(*d, "Age: 93"), "Age: [AGE]");
+  EXPECT_EQ(Mask(*d, "A man aged 97 was seen."), "A man aged [AGE] was seen.");
+  EXPECT_EQ(Mask(*d, "She turned 91 last week."), "She turned [AGE] last week.");
+  EXPECT_EQ(Mask(*d, "At the age of 102 he still walks."), "At the age of [AGE] he still walks.");
+  // Up to 89 an age is no identifier; a heart rate is no age.
+  EXPECT_EQ(Mask(*d, "Age: 64"), "Age: 64");
+  EXPECT_EQ(Mask(*d, "Heart rate 93 at rest."), "Heart rate 93 at rest.");
+}
+
 TEST(DeidEnglish, IbanFollowedByWords) {
   auto d = MakeEn();
   EXPECT_EQ(Mask(*d, "Account GB82 WEST 1234 5698 7654 32 belongs to Kamille."),
