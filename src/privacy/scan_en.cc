@@ -262,6 +262,27 @@ void TownByShape(Scan& scan, const V& v, const Lexicon& lex, size_t i) {
   scan.Add(scan.tokens[i].begin, scan.tokens[i].end, Label::kVille, 48);
 }
 
+// "Age: 93", "aged 97", "turned 91", "at the age of 102": an age over 89
+// (an identifier under HIPAA's safe harbour and issue 7) after an age word.
+void AgeAfterAgeWord(Scan& scan, const V& v, size_t i) {
+  std::string_view n = v.Text(i);
+  if (n.size() < 2 || n.size() > 3) return;
+  int age = 0;
+  for (char c : n) age = age * 10 + (c - '0');
+  if (age < 90 || age > 130) return;
+  if (i + 1 < v.size() && v.Kind(i + 1) == TokKind::kNumber) return;
+  size_t p = v.Prev(i);
+  if (p != std::string::npos && v.Text(p) == ":") p = v.Prev(p);
+  if (p == std::string::npos || v.Kind(p) != TokKind::kWord) return;
+  std::string_view w = v.Lower(p);
+  bool cue = w == "age" || w == "aged" || w == "turned" || w == "turns";
+  if (!cue && w == "of") {
+    size_t q = v.Prev(p);
+    cue = q != std::string::npos && v.Lower(q) == "age";
+  }
+  if (cue) scan.Add(scan.tokens[i].begin, scan.tokens[i].end, Label::kAge, 70);
+}
+
 }  // namespace
 
 bool EnStreetType(std::string_view w) {
@@ -305,6 +326,7 @@ void ScanEnglish(Scan& scan, const Lexicon& lex) {
   if (scan.lang != Lang::kEn) return;
   V v{scan};
   for (size_t i = 0; i < v.size(); ++i) {
+    if (v.Kind(i) == TokKind::kNumber) AgeAfterAgeWord(scan, v, i);
     if (v.Kind(i) != TokKind::kWord) continue;
     unsigned char c = static_cast<unsigned char>(scan.text[scan.tokens[i].begin]);
     if (c >= 'A' && c <= 'Z') {
