@@ -3,13 +3,16 @@
 // one thread, mask mode; and the latency distribution (p50, p99) of one
 // ~10 KB note. Times are this thread's CPU time (MB/s per core, unaffected
 // by other processes on a shared machine) and wall time.
-// Usage: deid_throughput [--dict data/deid] [--mb 20].
+// Usage: deid_throughput [--dict data/deid] [--mb 20] [--lang fr|en] [--text FILE].
+// --text: notes of ~10 KB cut at blank lines from FILE instead of the French
+// generator (e.g. English sentences of tools/deid/gen_en_dev.mjs).
 // Thread-safety: single-threaded program.
 #include <time.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
@@ -95,10 +98,15 @@ double CpuMicros() {
 int main(int argc, char** argv) {
   std::string dict = "data/deid";
   size_t mb = 20;
+  std::string text_file;
+  vigie::privacy::DeidOptions opts;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--dict") dict = argv[i + 1];
     if (a == "--mb") mb = static_cast<size_t>(std::stoul(argv[i + 1]));
+    if (a == "--text") text_file = argv[i + 1];
+    if (a == "--lang")
+      opts.lang = std::string(argv[i + 1]) == "en" ? vigie::Lang::kEn : vigie::Lang::kFr;
   }
   auto env = vigie::NewPosixEnv();
   auto res = vigie::privacy::LoadDeidResources(*env, dict);
@@ -113,11 +121,30 @@ int main(int argc, char** argv) {
   gen.cities = Entries(res->cities);
   std::vector<std::string> notes;
   size_t total = 0;
-  while (total < mb * 1000 * 1000) {
+  if (!text_file.empty()) {
+    std::ifstream in(text_file, std::ios::binary);
+    std::string line, note;
+    while (std::getline(in, line)) {
+      note += line + "\n";
+      if (line.empty() && note.size() >= 10 * 1024) {
+        total += note.size();
+        notes.push_back(std::move(note));
+        note.clear();
+      }
+    }
+    if (!note.empty()) {
+      total += note.size();
+      notes.push_back(std::move(note));
+    }
+    if (notes.empty()) {
+      std::fprintf(stderr, "no text in %s\n", text_file.c_str());
+      return 1;
+    }
+  }
+  while (total < mb * 1000 * 1000 && text_file.empty()) {
     notes.push_back(gen.Note(10 * 1024));
     total += notes.back().size();
   }
-  vigie::privacy::DeidOptions opts;
   std::vector<double> lat_us, wall_us;
   size_t entities = 0;
   auto t0 = std::chrono::steady_clock::now();

@@ -91,6 +91,7 @@ std::vector<Span> RuleSpans(Scan& scan, const Lexicon& lex, const std::vector<Kn
   ScanPlaces(scan, lex);
   ScanContext(scan);
   ScanNames(scan, lex);
+  ScanEnglish(scan, lex);
   ScanKnownNames(scan, names);
   std::vector<Span> kept = Resolve(std::move(scan.spans), scan.text.size());
   scan.spans.clear();

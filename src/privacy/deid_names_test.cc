@@ -126,7 +126,8 @@ TEST(DeidNames, SurnameThenCommaThenFirstNamesOpeningARow) {
             "Liste :\n[NOM], [PRENOM] [PRENOM] [DATE_NAISSANCE]\n[NOM], [PRENOM]|[DATE_NAISSANCE]");
   // Not a name: an ordinary word before a comma that no name follows.
   EXPECT_EQ(Mask(*d, "Bilan, contacter le service"), "Bilan, contacter le service");
-  EXPECT_EQ(Mask(*d, "Hello, Colette", Lang::kEn), "Hello, Colette");
+  // "Hello" opens no row; the first name after the greeting is still a name.
+  EXPECT_EQ(Mask(*d, "Hello, Colette", Lang::kEn), "Hello, [PRENOM]");
   EXPECT_EQ(Mask(*d, "Martin, Colette", Lang::kEn), "[NOM], [PRENOM]");
 }
 

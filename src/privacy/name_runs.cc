@@ -376,21 +376,25 @@ void AddRowSurnames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spa
 }
 
 // Whether span k (in `all`, whose first `out` entries are the kept ones
-// before it) has a name span or a title right before it, or a name span
-// right after it.
-bool NameBeside(const Scan& scan, const std::vector<Span>& all, size_t out, size_t k) {
+// before it) has a name span or a title right before it.
+bool NameBefore(const Scan& scan, const std::vector<Span>& all, size_t out, size_t k) {
   const Span& s = all[k];
   if (out > 0 && IsName(all[out - 1].label) &&
       (OneSpace(scan, all[out - 1].end, s.begin) ||
        scan.text.substr(all[out - 1].end, s.begin - all[out - 1].end) == ". "))
-    return true;
-  if (k + 1 < all.size() && IsName(all[k + 1].label) && OneSpace(scan, s.end, all[k + 1].begin))
     return true;
   size_t p = s.begin;
   while (p > 0 && (scan.text[p - 1] == ' ' || scan.text[p - 1] == '.')) --p;
   size_t b = p;
   while (b > 0 && std::isalpha(static_cast<unsigned char>(scan.text[b - 1])) != 0) --b;
   return b < p && TitleWord(LowerAscii(scan.text.substr(b, p - b)));
+}
+
+// The same, or a name span right after it.
+bool NameBeside(const Scan& scan, const std::vector<Span>& all, size_t out, size_t k) {
+  const Span& s = all[k];
+  if (NameBefore(scan, all, out, k)) return true;
+  return k + 1 < all.size() && IsName(all[k + 1].label) && OneSpace(scan, s.end, all[k + 1].begin);
 }
 
 }  // namespace
@@ -411,8 +415,10 @@ void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
         std::string_view w = scan.text.substr(s.begin, s.end - s.begin);
         std::string lower = LowerAscii(w);
         bool plain = PlainWord(lex, scan.lang, lower);
-        drop =
-            !IsCapitalized(w) && w.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == w.npos && plain;
+        // In English a word of the list is judged so even when a name
+        // dictionary holds it ("will", "mark"): the guess is weak.
+        bool word = plain || (scan.lang == Lang::kEn && lex.english.Contains(lower));
+        drop = !IsCapitalized(w) && w.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == w.npos && word;
         // An ordinary capitalised word ("Visiter l'appartement") with no name
         // or title beside it. (Stopwords stay: the tagger rightly takes the
         // particles of "LE GLOAHEC", "DE PIERREPONT".)
@@ -423,6 +429,14 @@ void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
         // Initials and upper-case words ("C.", "COURT", "HOP") are not judged so.
         if (IsName(s.label) && plain && IsCapitalized(w) && w.size() >= 3 &&
             !NameBeside(scan, all, out, k))
+          drop = true;
+        // English: an ordinary word is in a name's place only after a name
+        // or a title ("Bill Hunter", "Dr Hunter"); before a first name it is
+        // a role or a verb ("Sister Alma", "Could Ana", "General Practitioner").
+        // A word of the English list that a name dictionary also holds
+        // ("Sister", "General") is judged so too: the tagger's guess is weak.
+        if (scan.lang == Lang::kEn && IsName(s.label) && (plain || lex.english.Contains(lower)) &&
+            IsCapitalized(w) && !NameBefore(scan, all, out, k))
           drop = true;
         if (drop && s.label == Label::kVille && out > 0) {
           // Right after the postcode ("63570 sainte"), or inside a town

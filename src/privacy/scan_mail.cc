@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "privacy/scanner.h"
 #include "vigie/privacy/validators.h"
@@ -127,21 +129,33 @@ void ScanIban(Scan& scan) {
     }
     std::string compact;
     size_t e = i, last = i;
+    // Ends of the groups read so far (compact size, text end): the words
+    // after a printed IBAN ("GB82 WEST ... 32 belongs to") are not part of
+    // it, so the longest group prefix that validates is taken.
+    std::vector<std::pair<size_t, size_t>> group_ends;
     while (e < t.size() && compact.size() < 34) {
       if (Alnum(t[e])) {
         compact += static_cast<char>(t[e] >= 'a' && t[e] <= 'z' ? t[e] - 32 : t[e]);
         last = ++e;
       } else if (t[e] == ' ' && e + 1 < t.size() && Alnum(t[e + 1])) {
+        group_ends.emplace_back(compact.size(), last);
         ++e;
       } else {
         break;
       }
     }
-    bool valid = IbanValid(compact);
-    bool fr_shape = compact.size() == 27 && compact.compare(0, 2, "FR") == 0;
-    if (valid || fr_shape) {
-      scan.Add(i, last, Label::kIban, 95);
-      i = last;
+    group_ends.emplace_back(compact.size(), last);
+    bool found = false;
+    for (size_t g = group_ends.size(); g-- > 0 && !found;) {
+      auto [size, text_end] = group_ends[g];
+      if (size < 15) break;
+      std::string prefix = compact.substr(0, size);
+      bool fr_shape = size == 27 && prefix.compare(0, 2, "FR") == 0;
+      if (IbanValid(prefix) || fr_shape) {
+        scan.Add(i, text_end, Label::kIban, 95);
+        i = text_end;
+        found = true;
+      }
     }
   }
 }

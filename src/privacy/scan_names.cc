@@ -365,6 +365,34 @@ std::vector<size_t> NameRun(const Scan& scan, const Lexicon& lex, size_t i, bool
   return run;
 }
 
+// English runs of capitalised words: none after an article or a
+// determiner ("the General Practitioner", "a Will"); a role or kinship word
+// before a first name that is no surname is no name ("Sister Alma").
+void EnglishRun(const Scan& scan, const Lexicon& lex, std::vector<size_t>* run) {
+  if (run->empty()) return;
+  Words words{scan};
+  size_t first = run->front();
+  if (first >= 2 && scan.tokens[first - 1].kind == TokKind::kSpace &&
+      !scan.tokens[first - 1].newline && scan.tokens[first - 2].kind == TokKind::kWord) {
+    std::string_view d = words.Lower(first - 2);
+    if (d == "the" || d == "a" || d == "an" || d == "this" || d == "that" || d == "these" ||
+        d == "those" || d == "each" || d == "every" || d == "any" || d == "no") {
+      run->clear();
+      return;
+    }
+  }
+  // Roles and kinship words that faker also holds as first names.
+  static constexpr std::string_view kRoles[] = {
+      "sister",  "brother", "nurse",   "general", "father", "mother",   "aunt",   "uncle",
+      "captain", "chief",   "officer", "judge",   "pastor", "reverend", "doctor", "major"};
+  std::string_view w = words.Lower(first);
+  bool role = std::find(std::begin(kRoles), std::end(kRoles), w) != std::end(kRoles);
+  if (run->size() >= 2 && role && lex.first_names.contains(words.Lower((*run)[1])) &&
+      !lex.last_names.contains(words.Lower((*run)[1]))) {
+    run->erase(run->begin());
+  }
+}
+
 }  // namespace
 
 void ScanNames(Scan& scan, const Lexicon& lex) {
@@ -455,9 +483,13 @@ void ScanNames(Scan& scan, const Lexicon& lex) {
         continue;
       }
     }
-    // Runs of 2-3 capitalised words holding a dictionary first name.
-    if (NameLike(lex, words.Text(i), lower)) {
+    // Runs of 2-3 capitalised words holding a dictionary first name. In
+    // English an ordinary word that no name dictionary holds does not open
+    // the run ("Ask Trisha", "Thanks Kamille").
+    if (NameLike(lex, words.Text(i), lower) &&
+        !(scan.lang == Lang::kEn && PlainWord(lex, scan.lang, lower))) {
       std::vector<size_t> run = NameRun(scan, lex, i, false);
+      if (scan.lang == Lang::kEn) EnglishRun(scan, lex, &run);
       bool has_first = false;
       for (size_t r : run) has_first = has_first || lex.first_names.contains(words.Lower(r));
       if (run.size() >= 2 && has_first) {

@@ -91,7 +91,11 @@ bool NumberWord(const std::string& w) {
 void Address(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
   // i: a number of 1-4 digits, or a number in words.
   bool in_words = v.Kind(i) == TokKind::kWord;
-  if (!in_words && v.Text(i).size() > 4) return;
+  bool en = scan.lang == Lang::kEn;
+  // US house numbers have up to five digits ("20051 Cormier Light"); such a
+  // number is only taken when a street type closes the name.
+  bool five = en && !in_words && v.Text(i).size() == 5;
+  if (!in_words && v.Text(i).size() > 4 && !five) return;
   // "chambre 12 Passage au bloc": a room, bed or box number is no street number.
   if (i >= 2 && v.Kind(i - 2) == TokKind::kWord) {
     const std::string& room = v.Lower(i - 2);
@@ -112,6 +116,24 @@ void Address(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
                   (v.Lower(j) == "bis" || v.Lower(j) == "ter" || v.Text(j) == ",");
        ++n) {
     j = v.Next(j);
+  }
+  // "758 S 5th Street": a compass letter before an ordinal street.
+  if (en && j != std::string::npos && v.Text(j).size() == 1 &&
+      (v.Text(j) == "N" || v.Text(j) == "S" || v.Text(j) == "E" || v.Text(j) == "W")) {
+    size_t m = v.Next(j);
+    if (m != std::string::npos && v.Kind(m) == TokKind::kNumber) j = m;
+  }
+  // "102 9th Street": an ordinal street number after the house number.
+  if (en && !in_words && j != std::string::npos && v.Kind(j) == TokKind::kNumber &&
+      v.Text(j).size() <= 3 && j + 1 < v.size() && v.Kind(j + 1) == TokKind::kWord &&
+      (v.Lower(j + 1) == "st" || v.Lower(j + 1) == "nd" || v.Lower(j + 1) == "rd" ||
+       v.Lower(j + 1) == "th")) {
+    size_t k = v.Next(j + 1);
+    if (k == std::string::npos || !CapWord(v, k) || !EnStreetType(v.Lower(k))) return;
+    size_t e = scan.tokens[k].end;
+    scan.Add(scan.tokens[i].begin, e, Label::kAdresse, 65);
+    TownAfterAddress(scan, lex, k);
+    return;
   }
   if (j == std::string::npos || v.Kind(j) != TokKind::kWord) return;
   bool fr = In(kFrStreets, v.Lower(j));
@@ -152,9 +174,16 @@ void Address(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
   } else {
     size_t k = j, last_cap = std::string::npos;
     int n = 0;
+    // "152 W Division Street": a compass letter before the name (English notes).
+    if (en && v.Text(k).size() == 1 &&
+        (v.Text(k) == "N" || v.Text(k) == "S" || v.Text(k) == "E" || v.Text(k) == "W")) {
+      size_t m = v.Next(k);
+      if (m != std::string::npos && v.Text(m) == ".") m = v.Next(m);
+      if (CapWord(v, m)) k = m;
+    }
     for (; k != std::string::npos && n < 5 && CapWord(v, k); ++n) {
       last_cap = k;
-      if (n > 0 && In(kEnStreets, v.Lower(k))) {
+      if (n > 0 && (en ? EnStreetType(v.Lower(k)) : In(kEnStreets, v.Lower(k)))) {
         end = k;
         break;
       }
@@ -163,8 +192,16 @@ void Address(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
     // English: "5074 Kuhn Fork, ..." — capitalised words closed by a comma,
     // a full stop or the end of the line.
     bool closed = k == std::string::npos || v.Text(k) == "," || v.Text(k) == ".";
+    if (five && end == std::string::npos) return;
     if (end == std::string::npos && scan.lang == Lang::kEn && n >= 2 && closed &&
         v.Text(i).size() <= 5) {
+      end = last_cap;
+    }
+    // "7889 Brookside, Spokane": one word that is no ordinary word, then a
+    // comma and a capitalised word (the town).
+    if (end == std::string::npos && en && n == 1 && k != std::string::npos && v.Text(k) == "," &&
+        CapWord(v, v.Next(k)) && !PlainWord(lex, scan.lang, v.Lower(last_cap)) &&
+        !lex.stopwords.contains(v.Lower(last_cap)) && !IsMonthWord(v.Lower(last_cap))) {
       end = last_cap;
     }
     if (end != std::string::npos) {
@@ -182,6 +219,7 @@ void Address(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
   size_t e = scan.tokens[end].end;
   if (e < scan.text.size() && scan.text[e] == '.' && !fr) ++e;
   scan.Add(scan.tokens[i].begin, e, Label::kAdresse, 65);
+  if (en && !fr) TownAfterAddress(scan, lex, end);
 }
 
 // After a city: "cedex 29", "CEDEX", or an arrondissement ("PARIS 11").

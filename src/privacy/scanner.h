@@ -99,6 +99,13 @@ void ScanIban(Scan& scan);
 void ScanNames(Scan& scan, const Lexicon& lexicon);
 void ScanPlaces(Scan& scan, const Lexicon& lexicon);
 void ScanKnownNames(Scan& scan, const std::vector<KnownName>& names);
+// English notes only (scan_en.cc): lone dictionary names, names that are
+// words after a role or greeting, streets without a number, towns after a
+// preposition; US street types; the town after a street address (`end`:
+// the address's last token).
+void ScanEnglish(Scan& scan, const Lexicon& lexicon);
+bool EnStreetType(std::string_view lower);
+void TownAfterAddress(Scan& scan, const Lexicon& lexicon, size_t end);
 void ScanContext(Scan& scan);     // scan_context.cc
 void ScanMonthDates(Scan& scan);  // scan_dates.cc, called by ScanContext
 // Last pass over the kept spans (in text order, no overlap): initials next to
