@@ -1,0 +1,158 @@
+// Tests of French documents laid out as letters, forms and tables (issue 7,
+// section 1; branch deid-fr2). Expectations come from how French clinical
+// documents are written: a contact line whose fields are split by spaced
+// dashes, hospitals named with a qualifier ("Hôpital privé", "Polyclinique
+// de La Rochelle"), tables whose header names the columns, towns whose name
+// opens with an article (Le Havre, La Seyne-sur-Mer). Every value is
+// synthetic; the tiny dictionaries below hold none of the values, so each
+// rule must work from shape and context.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "vigie/privacy/deid.h"
+
+namespace vigie::privacy {
+namespace {
+
+std::unique_ptr<Deidentifier> Make() {
+  DeidResources r;
+  r.first_names = "Jean\nMarie\n";
+  r.last_names = "Martin\nDupont\n";
+  r.cities = "Toulouse\nPau\n";
+  r.hospitals = "Bichat\n";
+  r.stopwords = "Le\nLa\nLes\n";
+  auto d = Deidentifier::Create(r);
+  EXPECT_TRUE(d.ok());
+  return std::move(d).value();
+}
+
+// Byte offset of code point `cp` in UTF-8 `text`.
+size_t Byte(const std::string& text, size_t cp) {
+  size_t i = 0;
+  for (size_t n = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (n++ == cp) return i;
+  }
+  return i;
+}
+
+// label -> surface text.
+std::multimap<std::string, std::string> Found(const Deidentifier& d, const std::string& text) {
+  Result<DeidResult> r = d.Run(text, DeidOptions{});
+  EXPECT_TRUE(r.ok());
+  std::multimap<std::string, std::string> out;
+  if (!r.ok()) return out;
+  for (const DeidEntity& e : r->entities) {
+    size_t b = Byte(text, e.start);
+    out.emplace(std::string(LabelName(e.label)), text.substr(b, Byte(text, e.end) - b));
+  }
+  return out;
+}
+
+bool Has(const std::multimap<std::string, std::string>& m, const std::string& label,
+         const std::string& text) {
+  auto [b, e] = m.equal_range(label);
+  for (auto it = b; it != e; ++it) {
+    if (it->second == text) return true;
+  }
+  return false;
+}
+
+// True when no entity of any label holds `part`.
+bool Untouched(const std::multimap<std::string, std::string>& m, const std::string& part) {
+  for (const auto& [label, text] : m) {
+    if (text.find(part) != std::string::npos) return false;
+  }
+  return true;
+}
+
+// A contact line split by spaced dashes: the phone number ends at the dash,
+// and the street number after it opens the address.
+TEST(DeidFr2, PhoneEndsAtASpacedDash) {
+  auto d = Make();
+  auto f = Found(*d,
+                 "Personne à prévenir : Mme DURAND Lucie - 02 84 06 25 96 - 8513 boulevard "
+                 "Saint-Jacques - 64000 Pau");
+  EXPECT_TRUE(Has(f, "TEL", "02 84 06 25 96"));
+  EXPECT_TRUE(Has(f, "ADRESSE", "8513 boulevard Saint-Jacques"));
+  auto g = Found(*d, "Secrétariat : 05 59 92 48 48 - 12 rue des Lilas");
+  EXPECT_TRUE(Has(g, "TEL", "05 59 92 48 48"));
+  EXPECT_TRUE(Has(g, "ADRESSE", "12 rue des Lilas"));
+  // A phone number written with dashes throughout stays whole.
+  auto h = Found(*d, "Tél : 05-59-92-48-48");
+  EXPECT_TRUE(Has(h, "TEL", "05-59-92-48-48"));
+}
+
+// A hospital named with a qualifier after its cue word, or with a town that
+// opens with an article.
+TEST(DeidFr2, HospitalWithQualifierOrArticle) {
+  auto d = Make();
+  auto f = Found(*d, "Suivi au Hôpital privé Saint-Martin depuis 2017 pour une BPCO.");
+  EXPECT_TRUE(Has(f, "HOPITAL", "Hôpital privé Saint-Martin"));
+  auto g = Found(*d, "Polyclinique de La Rochelle\nService de cardiologie");
+  EXPECT_TRUE(Has(g, "HOPITAL", "Polyclinique de La Rochelle"));
+  auto h = Found(*d, "Bilan fait au CHR de Le Mans la semaine dernière.");
+  EXPECT_TRUE(Has(h, "HOPITAL", "CHR de Le Mans"));
+  auto i = Found(*d, "Transfert au Centre hospitalier universitaire Pellegrin.");
+  EXPECT_TRUE(Has(i, "HOPITAL", "Centre hospitalier universitaire Pellegrin"));
+}
+
+// Without a name after it, a qualified cue is no hospital.
+TEST(DeidFr2, QualifiedCueWithoutANameStays) {
+  auto d = Make();
+  auto f =
+      Found(*d, "Séance en Hôpital de jour de pneumologie, puis retour dans un hôpital privé.");
+  EXPECT_TRUE(f.empty());
+  auto g = Found(*d, "Hôpital privé La nuit, douleur.");
+  EXPECT_TRUE(Untouched(g, "nuit"));
+}
+
+// A table whose header names the columns: the cells below a name, first
+// name or birth date header are those identifiers, whatever their words.
+TEST(DeidFr2, TableColumnsNamedByTheHeader) {
+  auto d = Make();
+  auto f = Found(*d,
+                 "Nom | Prénom | Date de naissance | IPP\n"
+                 "ROUSSEAU | Clarence | 20 février 1955 | 46266924\n"
+                 "Le Floch | Anne-Sixtine | 03/04/1961 | 46266925");
+  EXPECT_TRUE(Has(f, "NOM", "ROUSSEAU"));
+  EXPECT_TRUE(Has(f, "PRENOM", "Clarence"));
+  EXPECT_TRUE(Has(f, "DATE_NAISSANCE", "20 février 1955"));
+  EXPECT_TRUE(Has(f, "IPP", "46266924"));
+  EXPECT_TRUE(Has(f, "NOM", "Le Floch"));
+  EXPECT_TRUE(Has(f, "PRENOM", "Anne-Sixtine"));
+  EXPECT_TRUE(Has(f, "DATE_NAISSANCE", "03/04/1961"));
+}
+
+// A table of results keeps its clinical words and values; the header words
+// themselves are no identifiers.
+TEST(DeidFr2, TableOfResultsKeepsItsValues) {
+  auto d = Make();
+  auto f = Found(*d,
+                 "| Date | Examen | Résultat |\n"
+                 "| 12/03/2021 | Créatinine | 112 µmol/L |\n"
+                 "| 14/03/2021 | INR | 2,4 |");
+  EXPECT_TRUE(Has(f, "DATE", "12/03/2021"));
+  EXPECT_TRUE(Untouched(f, "Créatinine"));
+  EXPECT_TRUE(Untouched(f, "112"));
+  EXPECT_TRUE(Untouched(f, "INR"));
+  auto g = Found(*d, "Nom | Dose | Voie\nAmoxicilline | 1 g | per os");
+  EXPECT_TRUE(Untouched(g, "Nom"));
+  EXPECT_TRUE(Untouched(g, "Dose"));
+}
+
+// A town whose name opens with an article, in a form field or opening the
+// place and date line of a letter.
+TEST(DeidFr2, TownOpeningWithAnArticle) {
+  auto d = Make();
+  auto f = Found(*d, "Code postal : 76600\nVille : Le Havre\nTéléphone : 02 35 12 34 56");
+  EXPECT_TRUE(Has(f, "VILLE", "Le Havre"));
+  auto g = Found(*d, "Secrétariat\n\nLa Seyne-sur-Mer, le 30/03/2023\n\nCher confrère,");
+  EXPECT_TRUE(Has(g, "VILLE", "La Seyne-sur-Mer"));
+  auto h = Found(*d, "Le Patient, le 30/03/2023, va mieux.");
+  EXPECT_TRUE(Untouched(h, "Patient"));
+}
+
+}  // namespace
+}  // namespace vigie::privacy
