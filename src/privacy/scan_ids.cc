@@ -307,6 +307,15 @@ bool Classify(const Scan& scan, const Run& r, size_t n, bool plus, bool fallback
   return *label = has_cue && cue != Label::kTel ? cue : Label::kIpp, true;
 }
 
+// True when the line holding byte `at` has two pipes or more (a table row).
+bool TableRow(std::string_view t, size_t at) {
+  size_t lb = t.rfind('\n', at);
+  lb = lb == std::string_view::npos ? 0 : lb + 1;
+  size_t le = t.find('\n', at);
+  std::string_view line = t.substr(lb, le == std::string_view::npos ? t.size() - lb : le - lb);
+  return std::count(line.begin(), line.end(), '|') >= 2;
+}
+
 Run ReadRun(std::string_view t, size_t i) {
   Run r;
   r.begin = i;
@@ -327,8 +336,20 @@ Run ReadRun(std::string_view t, size_t i) {
     size_t s = e;
     while (s < t.size() && s - e < 3 && std::strchr(" ./-|)", t[s]) != nullptr) ++s;
     if (s == e || s >= t.size() || !Digit(t[s])) break;
-    sep.assign(t.substr(e, s - e));
-    if (sep.size() > 1 && Trimmed(sep).empty()) break;  // two spaces: another field
+    std::string_view next_sep = t.substr(e, s - e);
+    if (next_sep.size() > 1 && Trimmed(std::string(next_sep)).empty())
+      break;  // two spaces: another field
+    // "02 84 06 25 96 - 8513 bd ...": a spaced dash after a whole phone
+    // number written with another separator splits the fields of a line (a
+    // NIR's key may follow one: "2 85 05 78 006 084 - 12"); a spaced pipe in a table row (two pipes
+    // or more) splits its cells ("1955 | 46266924").
+    bool spaced = next_sep.size() == 3 && next_sep[0] == ' ' && next_sep[2] == ' ';
+    if (spaced && next_sep[1] == '-' && !sep.empty() && sep != next_sep) {
+      std::string d = Join(r, r.groups.size());
+      if (d.size() == 10 && d[0] == '0') break;  // a whole phone number before it
+    }
+    if (spaced && next_sep[1] == '|' && TableRow(t, e)) break;
+    sep.assign(next_sep);
     i = s;
   }
   return r;
