@@ -30,6 +30,10 @@ const std::array<std::string_view, 24> kEnStreets = {
 const std::array<std::string_view, 14> kHospitalCues = {
     "hopital", "chu", "chr",   "chru",     "clinique", "polyclinique", "hospital",
     "ghu",     "ch",  "ehpad", "institut", "hopitaux", "centre",       "groupe"};
+const std::array<std::string_view, 12> kHospitalQualifiers = {
+    "prive",         "privee",        "universitaire", "regional",
+    "departemental", "intercommunal", "general",       "interarmees",
+    "militaire",     "specialise",    "mutualiste",    "hospitalo-universitaire"};
 const std::array<std::string_view, 10> kConnectors = {"de", "du", "des", "la",  "le",
                                                       "d'", "l'", "of",  "the", "saint"};
 
@@ -321,11 +325,19 @@ void Hospital(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
     } else if (w == "centre" || w == "groupe" || w == "institut") {
       return;
     }
+    // "Hôpital privé Saint-Martin", "Centre hospitalier universitaire X".
+    while (j != std::string::npos && In(kHospitalQualifiers, v.Lower(j))) j = v.Next(j);
     while (j != std::string::npos && v.Kind(j) == TokKind::kWord && In(kConnectors, v.Lower(j)) &&
            !CapWord(v, j)) {
       j = v.Next(j);
     }
-    if (!CapWord(v, j) || lex.stopwords.contains(v.Lower(j))) return;
+    // "Polyclinique de La Rochelle", "CHR de Le Mans": a town opening with
+    // its article.
+    size_t k = v.Next(j);
+    bool article = CapWord(v, j) &&
+                   (v.Lower(j) == "la" || v.Lower(j) == "le" || v.Lower(j) == "les") &&
+                   CapWord(v, k) && !lex.stopwords.contains(v.Lower(k));
+    if (!CapWord(v, j) || (lex.stopwords.contains(v.Lower(j)) && !article)) return;
     size_t last = ExtendName(v, j, 6);
     if (last != std::string::npos) scan.Add(cue_begin, scan.tokens[last].end, Label::kHopital, 58);
     return;
