@@ -90,6 +90,7 @@ std::vector<Span> RuleSpans(Scan& scan, const Lexicon& lex, const std::vector<Kn
   ScanDigits(scan);
   ScanPlaces(scan, lex);
   ScanContext(scan);
+  ScanTableColumns(scan);
   ScanNames(scan, lex);
   ScanEnglish(scan, lex);
   ScanKnownNames(scan, names);

@@ -106,7 +106,9 @@ void ScanKnownNames(Scan& scan, const std::vector<KnownName>& names);
 void ScanEnglish(Scan& scan, const Lexicon& lexicon);
 bool EnStreetType(std::string_view lower);
 void TownAfterAddress(Scan& scan, const Lexicon& lexicon, size_t end);
-void ScanContext(Scan& scan);     // scan_context.cc
+void ScanContext(Scan& scan);  // scan_context.cc
+// Cells of table columns whose header names them (scan_tables.cc).
+void ScanTableColumns(Scan& scan);
 void ScanMonthDates(Scan& scan);  // scan_dates.cc, called by ScanContext
 // Last pass over the kept spans (in text order, no overlap): initials next to
 // a name become first names; runs of names get one first-name/surname split
