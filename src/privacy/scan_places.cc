@@ -365,7 +365,8 @@ const std::array<std::string_view, 10> kTitles = {
     "dr", "pr", "mme", "mlle", "m", "docteur", "professeur", "madame", "monsieur", "mademoiselle"};
 
 // A field or a verb naming the town that follows, or a letter's place.
-bool TownField(const Scan& scan, const View& v, size_t i) {
+// `last`: the town's last token (its first is i).
+bool TownField(const Scan& scan, const View& v, size_t i, size_t last) {
   // The token before, past one space: "habite", the ':' of a field.
   size_t p = i > 0 && v.Kind(i - 1) == TokKind::kSpace && !scan.tokens[i - 1].newline ? i - 1 : i;
   if (p > 0 && v.Kind(p - 1) == TokKind::kWord && v.Lower(p - 1) == "habite") return true;
@@ -384,7 +385,7 @@ bool TownField(const Scan& scan, const View& v, size_t i) {
   // A letter's place opening a line: "Castelnaudary, le 03/04/2021".
   bool line_start = i == 0 || (i == 1 && v.Kind(0) == TokKind::kSpace) ||
                     (v.Kind(i - 1) == TokKind::kSpace && scan.tokens[i - 1].newline);
-  size_t c = line_start ? v.Next(i) : std::string::npos;
+  size_t c = line_start ? v.Next(last) : std::string::npos;
   if (c == std::string::npos || v.Text(c) != ",") return false;
   size_t le = v.Next(c);
   if (le == std::string::npos || v.Lower(le) != "le") return false;
@@ -405,7 +406,19 @@ void City(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
   // Form fields ("Commune : Moissac", "Lieu de naissance : ..."), "habite
   // Caussade", a letter's place ("Castelnaudary, le 03/04/2021" opening a
   // line): a capitalised word that is no ordinary word, first name or title.
-  if (!cue && scan.lang == Lang::kFr && TownField(scan, v, i) && !lex.stopwords.contains(w) &&
+  // "Ville : Le Havre", "La Seyne-sur-Mer, le 30/03/2023": a town opening
+  // with its article.
+  size_t named = v.Next(i);
+  if (!cue && scan.lang == Lang::kFr && (w == "le" || w == "la" || w == "les") &&
+      CapWord(v, named) && TownField(scan, v, i, named)) {
+    const std::string& n = v.Lower(named);
+    if (!lex.stopwords.contains(n) && !PlainWord(lex, scan.lang, n) &&
+        !lex.first_names.contains(n) && !IsMonthWord(n) && !In(kWeekdays, n) && !In(kTitles, n)) {
+      scan.Add(scan.tokens[i].begin, scan.tokens[named].end, Label::kVille, 52);
+      return;
+    }
+  }
+  if (!cue && scan.lang == Lang::kFr && TownField(scan, v, i, i) && !lex.stopwords.contains(w) &&
       !PlainWord(lex, scan.lang, w) && !lex.first_names.contains(w) && !IsMonthWord(w) &&
       !In(kWeekdays, w) && !In(kTitles, w)) {
     scan.Add(scan.tokens[i].begin, scan.tokens[i].end, Label::kVille, 52);
