@@ -156,5 +156,18 @@ TEST(DeidFr2, TownOpeningWithAnArticle) {
   EXPECT_TRUE(Untouched(h, "Patient"));
 }
 
+// A town of the dictionary opening with its article, whose second word is
+// also an ordinary word ("havre": a haven), in a form field.
+TEST(DeidFr2, KnownTownWithArticleWhoseWordIsPlain) {
+  DeidResources r;
+  r.cities = "Le Havre\n";
+  r.stopwords = "Le\nLa\nLes\n";
+  r.words = "havre\npatient\n";
+  auto d = Deidentifier::Create(r);
+  ASSERT_TRUE(d.ok());
+  auto f = Found(**d, "Ville : Le Havre\nTéléphone : 02 35 12 34 56");
+  EXPECT_TRUE(Has(f, "VILLE", "Le Havre"));
+}
+
 }  // namespace
 }  // namespace vigie::privacy
