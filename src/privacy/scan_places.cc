@@ -412,9 +412,12 @@ void City(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
   if (!cue && scan.lang == Lang::kFr && (w == "le" || w == "la" || w == "les") &&
       CapWord(v, named) && TownField(scan, v, i, named)) {
     const std::string& n = v.Lower(named);
-    if (!lex.stopwords.contains(n) && !PlainWord(lex, scan.lang, n) &&
-        !lex.first_names.contains(n) && !IsMonthWord(n) && !In(kWeekdays, n) && !In(kTitles, n)) {
-      scan.Add(scan.tokens[i].begin, scan.tokens[named].end, Label::kVille, 52);
+    size_t b = scan.tokens[i].begin, e = scan.tokens[named].end;
+    bool known = lex.cities.contains(LowerAscii(scan.text.substr(b, e - b)));  // "Le Havre"
+    if (known ||
+        (!lex.stopwords.contains(n) && !PlainWord(lex, scan.lang, n) &&
+         !lex.first_names.contains(n) && !IsMonthWord(n) && !In(kWeekdays, n) && !In(kTitles, n))) {
+      scan.Add(b, e, Label::kVille, 52);
       return;
     }
   }
