@@ -126,6 +126,7 @@ const fill = {
   tel: () => ['TEL', phone()],
   tel2: () => ['TEL', phone()],
   mail: () => ['MAIL', f.internet.email().toLowerCase()],
+  mail2: () => ['MAIL', f.internet.email().toLowerCase()],
   nir: () => ['SECU', nir()],
   ipp: () => ['IPP', pick([() => digits(10), () => digits(8), () => '8' + digits(9)])()],
   nda: () => ['NDA', pick([() => digits(9), () => digits(11), () => digits(2) + 'BG' + digits(5)])()],

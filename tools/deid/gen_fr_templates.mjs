@@ -38,7 +38,7 @@ export const devTemplates = [
   `Assuré : {nom} {prenom}\nNIR : {nir}\nCaisse : CPAM de {ville}\nDate d'entrée : {date}`,
   `Bulletin de situation - {hopital}\nNous certifions que {prenom} {NOM}, né(e) le {ddn}, a été hospitalisé(e) du {date} au {date2}.`,
   // E-mails between carers
-  `De : {prenom} {nom} <{mail}>\nÀ : secretariat.cardio@exemple.fr\nDate : {date}\nObjet : RE: patient {NOM2}\n\nBonjour, peux-tu rappeler la famille au {tel} ? Merci, {prenom}`,
+  `De : {prenom} {nom} <{mail}>\nÀ : {mail2}\nDate : {date}\nObjet : RE: patient {NOM2}\n\nBonjour, peux-tu rappeler la famille au {tel} ? Merci, {prenom}`,
   `Bonjour {prenom},\nJe te transfère le dossier de Mme {nom}, vue aux urgences le {date}. Peux-tu la convoquer en HDJ ?\nBonne journée,\n{prenom2}\n{tel}`,
   `Salut, l'IDE libérale de M. {NOM} ({prenom} {nom2}, {tel}) signale une plaie du talon. Tu peux passer demain ?`,
   // Nursing notes
@@ -54,6 +54,23 @@ export const devTemplates = [
   `Demande de transport : VSL de {adresse}, {ville} au {hopital} le {date} pour séance de dialyse.`,
   `Contact du cabinet : {tel} / fax {tel2} / mail {mail}`,
   `Suivi gynécologique de Mme {NOM} née {NOM2}. DDR le {date}. Échographie T1 le {date2}.`,
+  // Second batch (same session, before reading misses of these): harder
+  // layouts of the same kinds of documents.
+  `{NOM} {prenom}\t{ddn}\t{ipp}\nAdmis(e) le {date} aux urgences du {hopital}.`,
+  `Dr {NOM} {prenom} - Médecin traitant - {adresse}, {cpville} - Tél {tel} - Fax {tel2}`,
+  `PATIENT : {NOM} {NOM2} {prenom} (nom de jeune fille : {NOM2})\nINS : {nir}\nNé(e) le {ddn}`,
+  `Le {date}, appel de Mme {nom} (fille) au {tel} : sa mère {prenom} est retournée à {ville}.`,
+  `RDV pris pour le {date} à 14h avec le Dr {nom} au {hopital}, {adresse}.`,
+  `Antécédents familiaux : père ({prenom} {nom}) décédé d'un IDM en {date}.`,
+  `Envoyé de mon iPhone\n\n> Le {date}, {prenom} {nom} <{mail}> a écrit :\n> Peux-tu voir Mme {NOM2} demain ?`,
+  `Hospitalisation en réanimation au {hopital} ({ville}) du {date} au {date2}, puis SSR jusqu'au {date3}.`,
+  `Je soussignée {prenom} {NOM}, infirmière diplômée d'État, atteste avoir réalisé les soins au domicile de M. {nom2}, {adr}.`,
+  `Interne : {prenom} {NOM} (bip 4512)\nSénior : Dr {nom2}\nPatient né le {ddn}, IPP {ipp}, séjour {nda}.`,
+  `Adresse : {adresse}\n{cp} {VILLE}\nTél. domicile : {tel}\nTél. portable : {tel2}`,
+  `Échographie cardiaque du {date} (Dr {nom}) : FEVG 55 %. Précédente ({date2}) : FEVG 40 %.`,
+  `Patiente de {ville} adressée par le Dr {prenom} {NOM} ({tel}) le {date} pour bilan d'une anémie.`,
+  `Accord de la mutuelle reçu le {date}. Assuré : {NOM} {prenom}, n° {nir}.`,
+  `Courrier dicté le {date} par Dr {nom}, tapé le {date2} par {prenom}.`,
 ];
 
 // CHECK templates (`--fresh`): written together with the development ones,
