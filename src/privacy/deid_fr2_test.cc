@@ -169,5 +169,36 @@ TEST(DeidFr2, KnownTownWithArticleWhoseWordIsPlain) {
   EXPECT_TRUE(Has(f, "VILLE", "Le Havre"));
 }
 
+// A birth cue is a whole word: "Sainte-Anne le 28/05/2019" and "née
+// LEGRAND. DDR le 06.07.2017" hold "ne le" and "nee le" inside other words.
+TEST(DeidFr2, BirthCueIsAWholeWord) {
+  auto d = Make();
+  auto f = Found(*d, "VSL vers la Clinique Sainte-Anne le 28/05/2019 pour dialyse.");
+  EXPECT_TRUE(Has(f, "DATE", "28/05/2019"));
+  auto g = Found(*d, "Mme DUPONT née LEGRAND. DDR le 06.07.2017.");
+  EXPECT_TRUE(Has(g, "DATE", "06.07.2017"));
+  auto h = Found(*d, "Patiente née le 12/03/1960, Né(e) le : 03/04/1961, DDN 05/06/1962.");
+  EXPECT_TRUE(Has(h, "DATE_NAISSANCE", "12/03/1960"));
+  EXPECT_TRUE(Has(h, "DATE_NAISSANCE", "03/04/1961"));
+  EXPECT_TRUE(Has(h, "DATE_NAISSANCE", "05/06/1962"));
+}
+
+// A street address stops before "à" and the town.
+TEST(DeidFr2, AddressStopsBeforeTheTown) {
+  auto d = Make();
+  auto f = Found(*d, "Soins chez Mme Dupont (2438 boulevard d'Assas à Toulouse) : pansement.");
+  EXPECT_TRUE(Has(f, "ADRESSE", "2438 boulevard d'Assas"));
+  EXPECT_TRUE(Has(f, "VILLE", "Toulouse"));
+}
+
+// A tab-separated identity row opening a note: the date beside the name is
+// the birth date.
+TEST(DeidFr2, BirthDateInATabRowAfterTheName) {
+  auto d = Make();
+  auto f = Found(*d, "MARTIN Jean\t12/03/1960\t8012939402\nAdmis le 14/02/2024 aux urgences.");
+  EXPECT_TRUE(Has(f, "DATE_NAISSANCE", "12/03/1960"));
+  EXPECT_TRUE(Has(f, "DATE", "14/02/2024"));
+}
+
 }  // namespace
 }  // namespace vigie::privacy
