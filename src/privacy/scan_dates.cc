@@ -14,6 +14,7 @@
 // public_small_train), never from a report set. Thread-safety: pure.
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
 
 #include "privacy/scanner.h"
@@ -190,10 +191,17 @@ bool BirthContext(const Scan& scan, size_t pos) {
   for (std::string_view cue : {"ne le", "nee le", "ne(e)", "naiss", "ddn", "d.d.n", "birth", "dob",
                                "born", "ne en", "nee en", "au monde le"}) {
     size_t at = b.rfind(cue);
-    // The cue must belong to this date: no other number between them.
-    if (at != std::string::npos && b.find_first_of("0123456789", at) == std::string::npos) {
-      return true;
+    if (at == std::string::npos) continue;
+    // A whole word: not "Sainte-Anne le", "née LEGRAND" ("ne le", "nee le";
+    // "naiss" and "birth" open longer words).
+    size_t e = at + cue.size();
+    bool open = cue == "naiss" || cue == "birth";
+    if ((at > 0 && std::isalpha(static_cast<unsigned char>(b[at - 1]))) ||
+        (!open && e < b.size() && std::isalpha(static_cast<unsigned char>(b[e])))) {
+      continue;
     }
+    // The cue must belong to this date: no other number between them.
+    if (b.find_first_of("0123456789", at) == std::string::npos) return true;
   }
   // "45 ans (12/03/1976)": a date in parentheses after an age.
   if (b.ends_with(" ans (") && b.size() > 6 && b[b.size() - 7] >= '0' && b[b.size() - 7] <= '9') {
