@@ -158,6 +158,8 @@ void Address(Scan& scan, const View& v, const Lexicon& lex, size_t i) {
       if (v.Kind(k) == TokKind::kPunct && v.Text(k) != "'" && v.Text(k) != "-" && v.Text(k) != ".")
         break;
       if (v.Kind(k) == TokKind::kNumber) break;
+      // "2438 boulevard d'Assas à Lyon": the town follows "à".
+      if (v.Text(k) == "\xC3\xA0" && CapWord(v, v.Next(k))) break;
       if (v.Kind(k) == TokKind::kWord) end = k;
       k = v.Next(k);
     }
