@@ -110,7 +110,8 @@ bool NameToDateGap(std::string_view gap) {
   int letters = 0;
   for (size_t i = 0; i < gap.size(); ++i) {
     char c = gap[i];
-    if (c == ' ' || c == ',' || c == '|' || c == '(') continue;  // "DUPONT Marie (12/03/1950)"
+    // "DUPONT Marie (12/03/1950)", a table's cell ('|' or a tab).
+    if (c == ' ' || c == ',' || c == '|' || c == '(' || c == '\t') continue;
     // "MARTIN Jean - 12/03/1976": a dash between spaces.
     if (c == '-' && i > 0 && gap[i - 1] == ' ' && i + 1 < gap.size() && gap[i + 1] == ' ') continue;
     if ((c == 'F' || c == 'M' || c == 'H') && letters == 0 && (i == 0 || !Alpha(gap[i - 1])) &&
@@ -120,8 +121,8 @@ bool NameToDateGap(std::string_view gap) {
     }
     return false;
   }
-  // A sex column stands between two '|' ("| F |"), not glued to the name.
-  return letters == 0 || gap.find('|') != std::string_view::npos;
+  // A sex column stands between two '|' or tabs ("| F |"), not glued to the name.
+  return letters == 0 || gap.find_first_of("|\t") != std::string_view::npos;
 }
 
 // A practitioner's title or role just before the name that starts at `b`.
