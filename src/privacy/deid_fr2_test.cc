@@ -200,5 +200,14 @@ TEST(DeidFr2, BirthDateInATabRowAfterTheName) {
   EXPECT_TRUE(Has(f, "DATE", "14/02/2024"));
 }
 
+// A town after its postcode ends at a spaced dash opening the next field.
+TEST(DeidFr2, TownEndsAtASpacedDash) {
+  auto d = Make();
+  auto f = Found(*d, "12 rue des Lilas, 25250 Issy-les-Moulineaux - Tél 07 36 71 40 54");
+  EXPECT_TRUE(Has(f, "VILLE", "Issy-les-Moulineaux"));
+  EXPECT_TRUE(Untouched(f, "Tél"));
+  EXPECT_TRUE(Has(f, "TEL", "07 36 71 40 54"));
+}
+
 }  // namespace
 }  // namespace vigie::privacy
