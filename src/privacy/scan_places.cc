@@ -75,6 +75,8 @@ size_t ExtendName(const View& v, size_t i, size_t max_words) {
   for (size_t n = 0; i != std::string::npos && n < max_words; ++n) {
     bool connector = v.Kind(i) == TokKind::kWord && In(kConnectors, v.Lower(i));
     if (!CapWord(v, i) && !connector && v.Text(i) != "-") break;
+    // "Issy-les-Moulineaux - Tél": a spaced dash opens the next field.
+    if (v.Text(i) == "-" && i > 0 && v.Kind(i - 1) == TokKind::kSpace) break;
     // "Bichat le Jeu 17 avril", "Necker Mars 2020": a date starts, not the name.
     if (In(kWeekdays, v.Lower(i)) || IsMonthWord(v.Lower(i))) break;
     if (!connector && v.Text(i) != "-") last = i;
