@@ -100,6 +100,14 @@ TEST(DeidFr2, HospitalWithQualifierOrArticle) {
   EXPECT_TRUE(Has(i, "HOPITAL", "Centre hospitalier universitaire Pellegrin"));
 }
 
+// "HOP", the abbreviation of hôpital in laboratory headers, is a cue.
+TEST(DeidFr2, AbbreviatedHospitalCue) {
+  auto d = Make();
+  auto f =
+      Found(*d, "Analysé par le laboratoire de biochimie du HOP Avicenne, transmis par courrier.");
+  EXPECT_TRUE(Has(f, "HOPITAL", "HOP Avicenne"));
+}
+
 // Without a name after it, a qualified cue is no hospital.
 TEST(DeidFr2, QualifiedCueWithoutANameStays) {
   auto d = Make();
