@@ -27,9 +27,9 @@ const std::array<std::string_view, 24> kEnStreets = {
     "street", "st",      "avenue",    "ave",     "road",    "rd",    "lane",   "ln",
     "drive",  "dr",      "boulevard", "blvd",    "way",     "court", "ct",     "place",
     "pl",     "terrace", "circle",    "parkway", "highway", "hwy",   "square", "strasse"};
-const std::array<std::string_view, 14> kHospitalCues = {
-    "hopital", "chu", "chr",   "chru",     "clinique", "polyclinique", "hospital",
-    "ghu",     "ch",  "ehpad", "institut", "hopitaux", "centre",       "groupe"};
+const std::array<std::string_view, 15> kHospitalCues = {
+    "hopital", "chu", "chr",   "chru",     "clinique", "polyclinique", "hospital", "ghu",
+    "ch",      "hop", "ehpad", "institut", "hopitaux", "centre",       "groupe"};
 const std::array<std::string_view, 12> kHospitalQualifiers = {
     "prive",         "privee",        "universitaire", "regional",
     "departemental", "intercommunal", "general",       "interarmees",
