@@ -8,9 +8,11 @@
 // rule must work from shape and context.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <map>
 
 #include "vigie/privacy/deid.h"
+#include "vigie/privacy/resources.h"
 
 namespace vigie::privacy {
 namespace {
@@ -215,6 +217,28 @@ TEST(DeidFr2, TownEndsAtASpacedDash) {
   EXPECT_TRUE(Has(f, "VILLE", "Issy-les-Moulineaux"));
   EXPECT_TRUE(Untouched(f, "Tél"));
   EXPECT_TRUE(Has(f, "TEL", "07 36 71 40 54"));
+}
+
+// With the committed dictionaries and tagger: French clinical acronyms
+// opening or ending a clause are no names nor towns (score ASA, date des
+// dernières règles, explorations fonctionnelles respiratoires, infirmière,
+// véhicule sanitaire léger, caisse primaire, paquets-années).
+TEST(DeidFr2, ClinicalAcronymsAreNoNames) {
+  const char* src = std::getenv("VIGIE_SOURCE_DIR");
+  ASSERT_NE(src, nullptr);
+  auto env = NewPosixEnv();
+  Result<DeidResources> r = LoadDeidResources(*env, std::string(src) + "/data/deid");
+  ASSERT_TRUE(r.ok());
+  auto d = Deidentifier::Create(*r);
+  ASSERT_TRUE(d.ok());
+  auto f = Found(**d,
+                 "Consultation d'anesthésie : ASA 2, Mallampati 1.\nDDR le 12/03/2021.\n"
+                 "Dernière EFR : VEMS 45 %.\nTransmissions IDE : retour en VSL.\n"
+                 "Tabagique à 30 PA.\nDossier CPAM en cours.");
+  EXPECT_TRUE(Has(f, "DATE", "12/03/2021"));
+  for (const char* word : {"ASA", "DDR", "EFR", "IDE", "VSL", "PA", "CPAM"}) {
+    EXPECT_TRUE(Untouched(f, word)) << word;
+  }
 }
 
 }  // namespace
