@@ -1,0 +1,107 @@
+// Tests of the third pass on names (synthetic names only, no real person):
+// the label of each name word (NOM or PRENOM) from field labels, case and
+// order, and drug names (data/deid/drugs.txt) that are never names without a
+// strong cue. Expectations written from the conventions of French letters
+// and tables (surname in capitals, "Nom :" / "Prénom :" fields), before the
+// code. They use the committed dictionaries and tagger.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "vigie/privacy/deid.h"
+#include "vigie/privacy/resources.h"
+
+namespace vigie::privacy {
+namespace {
+
+const Deidentifier& Committed() {
+  static std::unique_ptr<Deidentifier> d = [] {
+    const char* src = std::getenv("VIGIE_SOURCE_DIR");
+    EXPECT_NE(src, nullptr);
+    auto env = NewPosixEnv();
+    Result<DeidResources> r = LoadDeidResources(*env, std::string(src ? src : ".") + "/data/deid");
+    EXPECT_TRUE(r.ok());
+    auto made = Deidentifier::Create(r.ok() ? *r : DeidResources{});
+    EXPECT_TRUE(made.ok());
+    return std::move(made).value();
+  }();
+  return *d;
+}
+
+std::string Mask(const std::string& text, Lang lang = Lang::kFr,
+                 const std::vector<KnownName>& names = {}) {
+  DeidOptions o;
+  o.lang = lang;
+  o.names = names;
+  Result<DeidResult> r = Committed().Run(text, o);
+  EXPECT_TRUE(r.ok());
+  return r.ok() ? r->text : "";
+}
+
+TEST(DeidNames2, DrugListIsCommittedAndLoads) {
+  const char* src = std::getenv("VIGIE_SOURCE_DIR");
+  ASSERT_NE(src, nullptr);
+  auto env = NewPosixEnv();
+  Result<DeidResources> r = LoadDeidResources(*env, std::string(src) + "/data/deid");
+  ASSERT_TRUE(r.ok());
+  EXPECT_NE(r->drugs.find("metformine"), std::string::npos);
+  EXPECT_NE(r->drugs.find("heparin"), std::string::npos);
+  EXPECT_GT(r->drugs.size(), 2000U);
+}
+
+TEST(DeidNames2, EnglishDrugNamesAreNotNames) {
+  EXPECT_EQ(Mask("Started Metformin 500 mg twice daily.", Lang::kEn),
+            "Started Metformin 500 mg twice daily.");
+  EXPECT_EQ(Mask("Heparin drip was stopped on arrival.", Lang::kEn),
+            "Heparin drip was stopped on arrival.");
+  EXPECT_EQ(Mask("Medications: Lisinopril, Warfarin, Insulin glargine.", Lang::kEn),
+            "Medications: Lisinopril, Warfarin, Insulin glargine.");
+}
+
+TEST(DeidNames2, FrenchDrugNamesAreNotNames) {
+  EXPECT_EQ(Mask("Traitement : Metformine 1000 mg, Héparine sodique, Kardegic 75 mg."),
+            "Traitement : Metformine 1000 mg, Héparine sodique, Kardegic 75 mg.");
+  EXPECT_EQ(Mask("Relais Lovenox puis Previscan.\nDoliprane si douleur."),
+            "Relais Lovenox puis Previscan.\nDoliprane si douleur.");
+}
+
+TEST(DeidNames2, StrongCueMakesADrugWordAName) {
+  // A title before it, a stated name, a "Nom :" field.
+  EXPECT_EQ(Mask("Mme Heparine est venue seule."), "Mme [NOM] est venue seule.");
+  EXPECT_EQ(Mask("Seen with Mr. Warfarin today.", Lang::kEn), "Seen with Mr. [NOM] today.");
+  EXPECT_EQ(Mask("Nom : METFORMINE\nPrénom : Julie"), "Nom : [NOM]\nPrénom : [PRENOM]");
+  KnownName stated;
+  stated.text = "Lovenox";
+  stated.label = Label::kNom;
+  EXPECT_EQ(Mask("Le patient Lovenox a appelé.", Lang::kFr, {stated}),
+            "Le patient [NOM] a appelé.");
+}
+
+TEST(DeidNames2, FieldLabelsSayWhichIsTheSurname) {
+  EXPECT_EQ(Mask("Nom : Bertin Prénom : Lucie"), "Nom : [NOM] Prénom : [PRENOM]");
+  EXPECT_EQ(Mask("Prénom : Lucie\nNom : Bertin"), "Prénom : [PRENOM]\nNom : [NOM]");
+  EXPECT_EQ(Mask("Nom de naissance : GAUTRAND\nNom d'usage : BERTIN"),
+            "Nom de naissance : [NOM]\nNom d'usage : [NOM]");
+  // A field value that is also a first name ("Nom : Martin") stays a surname.
+  EXPECT_EQ(Mask("Nom : MARTIN\nPrénom : Lucie"), "Nom : [NOM]\nPrénom : [PRENOM]");
+  EXPECT_EQ(Mask("Prénom : Martin\nNom : Gautrand"), "Prénom : [PRENOM]\nNom : [NOM]");
+}
+
+TEST(DeidNames2, CaseAndOrderSayWhichIsTheSurname) {
+  // Signature: first name then surname in capitals, or the reverse.
+  EXPECT_EQ(Mask("Dr Lucie BERTIN\nService de cardiologie"),
+            "Dr [PRENOM] [NOM]\nService de cardiologie");
+  EXPECT_EQ(Mask("Dr BERTIN Lucie"), "Dr [NOM] [PRENOM]");
+  // Table row "NOM Prénom".
+  EXPECT_EQ(Mask("GAUTRAND Lucie 12 ans"), "[NOM] [PRENOM] 12 ans");
+  // Compound first name, hyphenated surname.
+  EXPECT_EQ(Mask("M. Jean-Pierre Gautrand-Bertin est sorti."), "M. [PRENOM] [NOM] est sorti.");
+  // Married name and birth name.
+  EXPECT_EQ(Mask("Mme Bertin née Gautrand"), "Mme [NOM] née [NOM]");
+  EXPECT_EQ(Mask("Mme Lucie Bertin née Gautrand"), "Mme [PRENOM] [NOM] née [NOM]");
+  // Initial then surname.
+  EXPECT_EQ(Mask("Dr L. BERTIN"), "Dr [PRENOM] [NOM]");
+}
+
+}  // namespace
+}  // namespace vigie::privacy
