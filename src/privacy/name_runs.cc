@@ -400,6 +400,7 @@ bool NameBeside(const Scan& scan, const std::vector<Span>& all, size_t out, size
 }  // namespace
 
 void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans) {
+  DropDrugNames(scan, lex, spans);
   // The tagger's guesses (priority 30) on an ordinary word in lower case
   // ("s'est", "conservé", "pause") are dropped; a town keeps its words after
   // its postcode or its first word ("63570 sainte édouard"); hospital names

@@ -62,6 +62,7 @@ struct Lexicon {
   // Hospital names as token sequences (LowerAscii), keyed by their first token.
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> hospitals;
   std::unordered_set<std::string> stopwords;  // never names (LowerAscii)
+  std::unordered_set<std::string> drugs;      // drug names (LowerAscii): no names without a cue
   WordSet french;                             // ordinary French words (LowerAscii of the word list)
   WordSet english;  // ordinary English words (lower-case entries of its list)
   // The list of the note's language.
@@ -112,6 +113,9 @@ void ScanMonthDates(Scan& scan);  // scan_dates.cc, called by ScanContext
 // a name become first names; runs of names get one first-name/surname split
 // (name_runs.cc).
 void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans);
+// Drops name, town and hospital spans whose words are all drug names unless
+// a strong cue says they are names (scan_drugs.cc, called by FixNameRuns).
+void DropDrugNames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans);
 // After the tagger and the name runs, on the resolved spans sorted by position
 // (scan_dates.cc): birth dates by the NIR's year or beside the patient's name,
 // postcodes beside a city.

@@ -1,0 +1,92 @@
+// Drug names are not names (see scanner.h, DropDrugNames). A clinical note
+// whose drugs are masked is useless: "Metformin", "Héparine", "Lovenox" are
+// kept unless a strong cue says the word names a person. Thread-safety:
+// stateless.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "privacy/scanner.h"
+
+namespace vigie::privacy::internal {
+
+namespace {
+
+bool IsNameLike(Label l) {
+  return l == Label::kNom || l == Label::kPrenom || l == Label::kVille || l == Label::kHopital;
+}
+
+// Every word of the span is a drug name.
+bool AllDrugs(const Scan& scan, const Lexicon& lex, const Span& s) {
+  bool any = false;
+  for (const Token& t : Tokenize(scan.text.substr(s.begin, s.end - s.begin))) {
+    if (t.kind != TokKind::kWord) continue;
+    std::string lower = LowerAscii(scan.text.substr(s.begin + t.begin, t.end - t.begin));
+    if (!lex.drugs.contains(lower)) return false;
+    any = true;
+  }
+  return any;
+}
+
+bool EndsWith(std::string_view s, std::string_view end) {
+  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+// A title right before `pos` ("Mme", "Dr.", "Mr"), or a field label on the
+// same line ("Nom :", "Prénom :", "Name:", "née").
+bool StrongCue(const Scan& scan, size_t pos) {
+  std::string before = scan.Before(pos, 40);
+  size_t nl = before.rfind('\n');
+  if (nl != std::string::npos) before.erase(0, nl + 1);
+  while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) before.pop_back();
+  bool field = !before.empty() && before.back() == ':';
+  if (field) {
+    before.pop_back();
+    while (!before.empty() && before.back() == ' ') before.pop_back();
+  }
+  if (!before.empty() && before.back() == '.') before.pop_back();
+  size_t b = before.size();
+  while (b > 0 && ((before[b - 1] >= 'a' && before[b - 1] <= 'z') || before[b - 1] == '\'')) --b;
+  std::string_view word = std::string_view(before).substr(b);
+  for (std::string_view t :
+       {"m",          "mr",     "mme",      "mlle",         "dr",  "pr",    "docteur",
+        "professeur", "madame", "monsieur", "mademoiselle", "mrs", "ms",    "miss",
+        "mister",     "doctor", "prof",     "professor",    "nee", "epouse"}) {
+    if (word == t) return true;
+  }
+  if (!field) return false;
+  for (std::string_view t : {"nom", "prenom", "name", "naissance", "usage", "jeune fille"}) {
+    if (EndsWith(before, t)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void DropDrugNames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans) {
+  if (lex.drugs.empty()) return;
+  std::vector<Span>& all = *spans;
+  size_t out = 0;
+  for (size_t k = 0; k < all.size(); ++k) {
+    const Span& s = all[k];
+    bool drop = IsNameLike(s.label) && s.priority < 100 && AllDrugs(scan, lex, s) &&
+                !StrongCue(scan, s.begin);
+    // A drug word beside a dictionary name ("Lucie Heparine") is a surname:
+    // kept.
+    if (drop && (s.label == Label::kNom || s.label == Label::kPrenom)) {
+      auto name_beside = [&](const Span& o) {
+        if (o.label != Label::kNom && o.label != Label::kPrenom) return false;
+        size_t a = o.end <= s.begin ? o.end : s.end, b = o.end <= s.begin ? s.begin : o.begin;
+        if (b != a + 1 || scan.text[a] != ' ') return false;
+        std::string w = LowerAscii(scan.text.substr(o.begin, o.end - o.begin));
+        return lex.first_names.contains(w) || lex.last_names.contains(w);
+      };
+      if ((out > 0 && name_beside(all[out - 1])) || (k + 1 < all.size() && name_beside(all[k + 1])))
+        drop = false;
+    }
+    if (!drop) all[out++] = s;
+  }
+  all.resize(out);
+}
+
+}  // namespace vigie::privacy::internal
