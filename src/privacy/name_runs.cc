@@ -213,8 +213,14 @@ double FirstNameEvidence(const Scan& scan, const Lexicon& lex, const Span& s, bo
   }
   bool wide = !first && lex.wide_first.contains(lower);  // "Sandalio", "Mickaël"
   if (!first && !wide) {
+    // A compound of first names ("Jean-Mickaël"), not a double surname
+    // whose first part is a first name ("Bernard-Bret").
     size_t dash = lower.find('-');
-    wide = dash != std::string::npos && lex.wide_first.contains(lower.substr(0, dash));
+    auto any_first = [&](const std::string& p) {
+      return lex.first_names.contains(p) || lex.wide_first.contains(p);
+    };
+    wide = dash != std::string::npos && any_first(lower.substr(0, dash)) &&
+           any_first(lower.substr(dash + 1));
   }
   double e = first && !last ? 2.0 : first ? 1.0 : last ? -1.0 : wide ? 1.5 : -0.5;
   if (!first && lex.Words(scan.lang).Contains(lower)) e -= 1.0;  // "Rossignol", "Mulet"
@@ -232,6 +238,12 @@ void RelabelRun(const Scan& scan, const Lexicon& lex, std::vector<Span>& spans,
   bool mixed = caps > 0 && caps < k;
   std::vector<double> e(k);
   for (size_t i = 0; i < k; ++i) e[i] = FirstNameEvidence(scan, lex, spans[run[i]], mixed);
+  // A field label before the run ("Nom :", "Prénom :") names its first word.
+  Label field;
+  if (NameFieldCue(scan, spans[run[0]].begin, &field)) e[0] += field == Label::kPrenom ? 3.0 : -3.0;
+  // Capitalised words in the same case read as prose, "Prénom Nom": a tie
+  // goes to the first names first.
+  double prose = caps == 0 ? 0.25 : 0.0;
   auto score = [&](auto&& label_of) {
     double s = 0;
     for (size_t i = 0; i < k; ++i) s += label_of(i) == Label::kPrenom ? e[i] : -e[i];
@@ -253,6 +265,7 @@ void RelabelRun(const Scan& scan, const Lexicon& lex, std::vector<Span>& spans,
     for (bool nom_first : {false, true}) {
       double s =
           score([&](size_t i) { return (i < split) == nom_first ? Label::kNom : Label::kPrenom; });
+      if (!nom_first) s += prose;
       // "Francomme, Michel": the surname before the comma.
       if (comma_after[split - 1]) s += nom_first ? 2.0 : -2.0;
       if (s > best) {
@@ -480,6 +493,8 @@ void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
     }
     comma.push_back(false);
     if (run.size() >= 2) RelabelRun(scan, lex, s, run, comma);
+    Label field;
+    if (run.size() == 1 && NameFieldCue(scan, s[i].begin, &field)) s[i].label = field;
     i = j;
   }
   // The replacement walks the spans in order: keep them sorted, never overlapping.

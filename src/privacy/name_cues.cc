@@ -32,18 +32,29 @@ bool EndsWith(std::string_view s, std::string_view end) {
   return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
 }
 
-// A title right before `pos` ("Mme", "Dr.", "Mr"), or a field label on the
-// same line ("Nom :", "Prénom :", "Name:", "née").
-bool StrongCue(const Scan& scan, size_t pos) {
+// The folded text of the line before `pos`, trailing spaces removed, and
+// whether it ends with a field colon (removed too).
+std::string LineBefore(const Scan& scan, size_t pos, bool* field) {
   std::string before = scan.Before(pos, 40);
   size_t nl = before.rfind('\n');
   if (nl != std::string::npos) before.erase(0, nl + 1);
-  while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) before.pop_back();
-  bool field = !before.empty() && before.back() == ':';
-  if (field) {
+  auto trim = [&] {
+    while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) before.pop_back();
+  };
+  trim();
+  *field = !before.empty() && before.back() == ':';
+  if (*field) {
     before.pop_back();
-    while (!before.empty() && before.back() == ' ') before.pop_back();
+    trim();
   }
+  return before;
+}
+
+// A title right before `pos` ("Mme", "Dr.", "Mr"), or a field label on the
+// same line ("Nom :", "Prénom :", "Name:", "née").
+bool StrongCue(const Scan& scan, size_t pos) {
+  bool field = false;
+  std::string before = LineBefore(scan, pos, &field);
   if (!before.empty() && before.back() == '.') before.pop_back();
   size_t b = before.size();
   while (b > 0 && ((before[b - 1] >= 'a' && before[b - 1] <= 'z') || before[b - 1] == '\'')) --b;
@@ -54,14 +65,41 @@ bool StrongCue(const Scan& scan, size_t pos) {
         "mister",     "doctor", "prof",     "professor",    "nee", "epouse"}) {
     if (word == t) return true;
   }
-  if (!field) return false;
-  for (std::string_view t : {"nom", "prenom", "name", "naissance", "usage", "jeune fille"}) {
-    if (EndsWith(before, t)) return true;
-  }
-  return false;
+  Label l;
+  return field && NameFieldCue(scan, pos, &l);
 }
 
 }  // namespace
+
+bool NameFieldCue(const Scan& scan, size_t pos, Label* label) {
+  bool field = false;
+  std::string before = LineBefore(scan, pos, &field);
+  if (field) {
+    if (before.ends_with("(s)")) before.erase(before.size() - 3);
+    if (before.ends_with("s")) before.pop_back();  // "Prénoms"
+    for (std::string_view t : {"prenom", "first name", "given name", "forename"}) {
+      if (EndsWith(before, t)) {
+        *label = Label::kPrenom;
+        return true;
+      }
+    }
+    for (std::string_view t :
+         {"nom", "nom de naissance", "nom d'usage", "nom de jeune fille", "nom marital",
+          "nom patronymique", "nom de famille", "last name", "surname", "family name"}) {
+      if (EndsWith(before, t)) {
+        *label = Label::kNom;
+        return true;
+      }
+    }
+    return false;
+  }
+  // "Mme Bertin née Gautrand", "épouse Gautrand": a birth or married name.
+  if (EndsWith(before, " nee") || EndsWith(before, " epouse") || EndsWith(before, " ep.")) {
+    *label = Label::kNom;
+    return true;
+  }
+  return false;
+}
 
 void DropDrugNames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans) {
   if (lex.drugs.empty()) return;
