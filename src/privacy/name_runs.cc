@@ -222,7 +222,9 @@ double FirstNameEvidence(const Scan& scan, const Lexicon& lex, const Span& s, bo
     wide = dash != std::string::npos && any_first(lower.substr(0, dash)) &&
            any_first(lower.substr(dash + 1));
   }
-  double e = first && !last ? 2.0 : first ? 1.0 : last ? -1.0 : wide ? 1.5 : -0.5;
+  // A surname of the dictionary that other locales give as a first name
+  // ("Mathieu") leans first name, weakly.
+  double e = first && !last ? 2.0 : first ? 1.0 : last ? (wide ? 0.25 : -1.0) : wide ? 1.5 : -0.5;
   if (!first && lex.Words(scan.lang).Contains(lower)) e -= 1.0;  // "Rossignol", "Mulet"
   if (mixed_case) e += IsAllCaps(w) ? -0.75 : 0.75;              // "LEROY Jean-Claude"
   return e;
@@ -239,8 +241,8 @@ void RelabelRun(const Scan& scan, const Lexicon& lex, std::vector<Span>& spans,
   std::vector<double> e(k);
   for (size_t i = 0; i < k; ++i) e[i] = FirstNameEvidence(scan, lex, spans[run[i]], mixed);
   // A field label before the run ("Nom :", "Prénom :") names its first word.
-  Label field;
-  if (NameFieldCue(scan, spans[run[0]].begin, &field)) e[0] += field == Label::kPrenom ? 3.0 : -3.0;
+  // (A field label before a run does not tell its order: "Nom : Jean-José
+  // WANOU" holds the whole name.)
   // Capitalised words in the same case read as prose, "Prénom Nom": a tie
   // goes to the first names first.
   double prose = caps == 0 ? 0.25 : 0.0;

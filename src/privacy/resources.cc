@@ -25,6 +25,13 @@ Result<DeidResources> LoadDeidResources(Env& env, const std::string& dir,
     if (!text.ok()) return text.status();
     *f.target = std::move(text).value();
   }
+  // French first names that faker lacks: same role as the wide list.
+  std::string extra = JoinPath(dir, "first_names_fr_extra.txt");
+  if (env.FileExists(extra)) {
+    Result<std::string> text = env.ReadFile(extra);
+    if (!text.ok()) return text.status();
+    r.first_names_wide += "\n" + text.value();
+  }
   // The learned tagger is optional: rules alone work without it.
   std::string tagger = JoinPath(dir, "tagger.txt");
   if (env.FileExists(tagger)) {
