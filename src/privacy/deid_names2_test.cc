@@ -103,5 +103,21 @@ TEST(DeidNames2, CaseAndOrderSayWhichIsTheSurname) {
   EXPECT_EQ(Mask("Dr L. BERTIN"), "Dr [PRENOM]. [NOM]");
 }
 
+// Added after the code of first_names_fr_extra.txt (commit "French first
+// names faker lacks"): first names of elderly French patients.
+TEST(DeidNames2, FrenchFirstNamesThatFakerLacks) {
+  EXPECT_EQ(Mask("Mme PLANCHARD Ginette"), "Mme [NOM] [PRENOM]");
+  EXPECT_EQ(Mask("M. Fernand Lescarret"), "M. [PRENOM] [NOM]");
+}
+
+// Written before the code: a surname repeated (usage name then full name,
+// "NOM, NOM Prénom", or a doubled surname) is a surname both times.
+TEST(DeidNames2, RepeatedSurnameIsASurnameTwice) {
+  EXPECT_EQ(Mask("TREMAUX, TREMAUX PIERRE"), "[NOM], [NOM] [PRENOM]");
+  EXPECT_EQ(Mask("Lescarret, Lescarret Marie"), "[NOM], [NOM] [PRENOM]");
+  EXPECT_EQ(Mask("à l'attention de Colette Vaubert Vaubert, née le 11/05/72"),
+            "à l'attention de [PRENOM] [NOM] [NOM], née le [DATE_NAISSANCE]");
+}
+
 }  // namespace
 }  // namespace vigie::privacy
