@@ -242,7 +242,16 @@ void RelabelRun(const Scan& scan, const Lexicon& lex, std::vector<Span>& spans,
   for (size_t i = 0; i < k; ++i) e[i] = FirstNameEvidence(scan, lex, spans[run[i]], mixed);
   // A field label before the run ("Nom :", "Prénom :") names its first word.
   // (A field label before a run does not tell its order: "Nom : Jean-José
-  // WANOU" holds the whole name.)
+  // WANOU" holds the whole name.) A word repeated at once is a surname both
+  // times ("TREMAUX, TREMAUX PIERRE", "Colette Vaubert Vaubert").
+  for (size_t i = 1; i < k; ++i) {
+    const Span &a = spans[run[i - 1]], &b = spans[run[i]];
+    if (LowerAscii(scan.text.substr(a.begin, a.end - a.begin)) ==
+        LowerAscii(scan.text.substr(b.begin, b.end - b.begin))) {
+      e[i - 1] -= 3.0;
+      e[i] -= 3.0;
+    }
+  }
   // Capitalised words in the same case read as prose, "Prénom Nom": a tie
   // goes to the first names first.
   double prose = caps == 0 ? 0.25 : 0.0;
