@@ -119,5 +119,14 @@ TEST(DeidNames2, RepeatedSurnameIsASurnameTwice) {
             "à l'attention de [PRENOM] [NOM] [NOM], née le [DATE_NAISSANCE]");
 }
 
+// Written before the code: an abbreviated first name ("Ph.", "Fm.", "JM")
+// beside a surname is a first name, as initials are.
+TEST(DeidNames2, AbbreviatedFirstNames) {
+  EXPECT_EQ(Mask("Pr Fm. STAVELOT"), "Pr [PRENOM]. [NOM]");
+  EXPECT_EQ(Mask("Mme Mt. Schlenger, consultation"), "Mme [PRENOM]. [NOM], consultation");
+  EXPECT_EQ(Mask("les résultats pour KANTREL JM montrent"),
+            "les résultats pour [NOM] [PRENOM] montrent");
+}
+
 }  // namespace
 }  // namespace vigie::privacy
