@@ -200,9 +200,26 @@ void AddInitials(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
 }
 
 // Evidence that a name word is a first name (> 0) or a surname (< 0).
+bool Particle(const std::string& lower);
+
+// An abbreviated first name before a dot: "Ph.", "Fm.", "Mt.", "DA." (two or
+// three letters, the first a capital), not a title.
+bool AbbreviatedFirst(const Scan& scan, const Span& s) {
+  std::string_view w = scan.text.substr(s.begin, s.end - s.begin);
+  if (w.size() < 2 || w.size() > 3 || !UpperLetter(w[0])) return false;
+  if (s.end >= scan.text.size() || scan.text[s.end] != '.') return false;
+  for (char c : w.substr(1)) {
+    if (!UpperLetter(c) && (c < 'a' || c > 'z')) return false;
+  }
+  std::string lower = LowerAscii(w);
+  return !TitleWord(lower) && lower != "st" && lower != "ste" && !Particle(lower);
+}
+
 double FirstNameEvidence(const Scan& scan, const Lexicon& lex, const Span& s, bool mixed_case) {
   std::string_view w = scan.text.substr(s.begin, s.end - s.begin);
-  if (Initials(w)) return 3.0;
+  if (Initials(w) || AbbreviatedFirst(scan, s)) return 3.0;
+  // Two capitals beside a surname ("KANTREL JM"): initials without dots.
+  if (w.size() == 2 && IsAllCaps(w) && !Particle(LowerAscii(w))) return 2.5;
   std::string lower = LowerAscii(w);
   bool first = lex.first_names.contains(lower), last = lex.last_names.contains(lower);
   if (!first) {
@@ -497,7 +514,10 @@ void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
       size_t a = s[j - 1].end, b = s[j].begin;
       bool space = OneSpace(scan, a, b);
       bool sep_comma = b == a + 2 && scan.text[a] == ',' && scan.text[a + 1] == ' ';
-      if (!space && !sep_comma) break;
+      // "Fm. STAVELOT": an abbreviated first name and its dot.
+      bool sep_abbrev =
+          b == a + 2 && scan.text.substr(a, 2) == ". " && AbbreviatedFirst(scan, s[j - 1]);
+      if (!space && !sep_comma && !sep_abbrev) break;
       comma.push_back(sep_comma);
       run.push_back(j);
       ++j;
