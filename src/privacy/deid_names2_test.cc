@@ -128,5 +128,14 @@ TEST(DeidNames2, AbbreviatedFirstNames) {
             "les résultats pour [NOM] [PRENOM] montrent");
 }
 
+// Written before the code: a word right after initials and their dot is the
+// surname whatever the tagger guessed; a title after "à" is no town.
+TEST(DeidNames2, SurnameAfterInitialsAndTheirDot) {
+  EXPECT_EQ(Mask("sous la responsabilité de S.-J. Ravelonne."),
+            "sous la responsabilité de [PRENOM]. [NOM].");
+  EXPECT_EQ(Mask("Rendez-vous donné à Mme E.M. Collard pour le bilan"),
+            "Rendez-vous donné à Mme [PRENOM]. [NOM] pour le bilan");
+}
+
 }  // namespace
 }  // namespace vigie::privacy
