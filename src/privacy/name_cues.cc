@@ -101,14 +101,20 @@ bool NameFieldCue(const Scan& scan, size_t pos, Label* label) {
   return false;
 }
 
-void DropDrugNames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans) {
-  if (lex.drugs.empty()) return;
+void DropNonNames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans) {
   std::vector<Span>& all = *spans;
   size_t out = 0;
   for (size_t k = 0; k < all.size(); ++k) {
     const Span& s = all[k];
-    bool drop = IsNameLike(s.label) && s.priority < 100 && AllDrugs(scan, lex, s) &&
-                !StrongCue(scan, s.begin);
+    if (s.label == Label::kVille && s.priority < 100) {
+      std::string lower = LowerAscii(scan.text.substr(s.begin, s.end - s.begin));
+      if (lower == "mme" || lower == "mlle" || lower == "m" || lower == "dr" || lower == "pr" ||
+          lower == "madame" || lower == "monsieur" || lower == "mademoiselle" ||
+          lower == "docteur" || lower == "professeur")
+        continue;
+    }
+    bool drop = !lex.drugs.empty() && IsNameLike(s.label) && s.priority < 100 &&
+                AllDrugs(scan, lex, s) && !StrongCue(scan, s.begin);
     // A drug word beside a dictionary name ("Lucie Heparine") is a surname:
     // kept.
     if (drop && (s.label == Label::kNom || s.label == Label::kPrenom)) {

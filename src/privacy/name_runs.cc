@@ -441,7 +441,7 @@ bool NameBeside(const Scan& scan, const std::vector<Span>& all, size_t out, size
 }  // namespace
 
 void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans) {
-  DropDrugNames(scan, lex, spans);
+  DropNonNames(scan, lex, spans);
   // The tagger's guesses (priority 30) on an ordinary word in lower case
   // ("s'est", "conservé", "pause") are dropped; a town keeps its words after
   // its postcode or its first word ("63570 sainte édouard"); hospital names
@@ -510,13 +510,20 @@ void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
     std::vector<size_t> run{i};
     std::vector<bool> comma;
     size_t j = i + 1;
+    bool opened_by_initials = false;
     while (j < s.size() && IsName(s[j].label)) {
       size_t a = s[j - 1].end, b = s[j].begin;
       bool space = OneSpace(scan, a, b);
       bool sep_comma = b == a + 2 && scan.text[a] == ',' && scan.text[a + 1] == ' ';
-      // "Fm. STAVELOT": an abbreviated first name and its dot.
-      bool sep_abbrev =
-          b == a + 2 && scan.text.substr(a, 2) == ". " && AbbreviatedFirst(scan, s[j - 1]);
+      // "Fm. STAVELOT", "S.-J. Ravelonne": an abbreviated first name or
+      // initials, and their dot, opening the run ("M." is Monsieur). A run
+      // so opened ends before the next initials ("C. Carlizian D. DEMOUCHET").
+      std::string_view prev = scan.text.substr(s[j - 1].begin, a - s[j - 1].begin);
+      bool sep_abbrev = run.size() == 1 && b == a + 2 && scan.text.substr(a, 2) == ". " &&
+                        (AbbreviatedFirst(scan, s[j - 1]) || (Initials(prev) && prev != "M"));
+      if (sep_abbrev) opened_by_initials = true;
+      std::string_view next = scan.text.substr(b, s[j].end - b);
+      if (opened_by_initials && !sep_abbrev && Initials(next)) break;
       if (!space && !sep_comma && !sep_abbrev) break;
       comma.push_back(sep_comma);
       run.push_back(j);

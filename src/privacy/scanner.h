@@ -114,8 +114,9 @@ void ScanMonthDates(Scan& scan);  // scan_dates.cc, called by ScanContext
 // (name_runs.cc).
 void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans);
 // Drops name, town and hospital spans whose words are all drug names unless
-// a strong cue says they are names (name_cues.cc, called by FixNameRuns).
-void DropDrugNames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans);
+// a strong cue says they are names, and towns that are a title ("à Mme")
+// (name_cues.cc, called by FixNameRuns).
+void DropNonNames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans);
 // The name a field label or a birth-name word before `pos` asks for: "Nom :",
 // "Nom d'usage :", "née" give NOM, "Prénom(s) :" PRENOM (name_cues.cc).
 bool NameFieldCue(const Scan& scan, size_t pos, Label* label);
