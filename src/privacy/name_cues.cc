@@ -72,6 +72,13 @@ bool StrongCue(const Scan& scan, size_t pos) {
 }  // namespace
 
 bool NameFieldCue(const Scan& scan, size_t pos, Label* label) {
+  // Cheap test first (called for every lone name): a field ends with ':', a
+  // birth or married name follows "née", "épouse" or "ep.".
+  size_t p = pos;
+  while (p > 0 && (scan.text[p - 1] == ' ' || scan.text[p - 1] == '\t')) --p;
+  if (p == 0) return false;
+  char c = scan.text[p - 1];
+  if (c != ':' && c != 'e' && c != 'E' && c != '.') return false;
   bool field = false;
   std::string before = LineBefore(scan, pos, &field);
   if (field) {
