@@ -137,5 +137,17 @@ TEST(DeidNames2, SurnameAfterInitialsAndTheirDot) {
             "Rendez-vous donné à Mme [PRENOM]. [NOM] pour le bilan");
 }
 
+// Written before the code: a "Prénoms :" field holds first names only; the
+// name after "née" / "épouse" is a surname; a particle and the word after it
+// following a first name are the surname ("de Saint-Aubin").
+TEST(DeidNames2, FirstNamesFieldBirthNameAndParticle) {
+  EXPECT_EQ(Mask("Prénoms : Lucie Anne"), "Prénoms : [PRENOM] [PRENOM]");
+  EXPECT_EQ(Mask("Mme BERTIN (née GAUTRAND) est venue"), "Mme [NOM] (née [NOM]) est venue");
+  EXPECT_EQ(Mask("Mme Bertin, épouse Gautrand, est venue"), "Mme [NOM], épouse [NOM], est venue");
+  EXPECT_EQ(Mask("M. Henri de Saint-Aubin est sorti."), "M. [PRENOM] [NOM] est sorti.");
+  // "née le" is a birth date, not a name.
+  EXPECT_EQ(Mask("Mme BERTIN née le 12/03/1950"), "Mme [NOM] née le [DATE_NAISSANCE]");
+}
+
 }  // namespace
 }  // namespace vigie::privacy
