@@ -2,6 +2,7 @@
 // whose drugs are masked is useless: "Metformin", "Héparine", "Lovenox" are
 // kept unless a strong cue says the word names a person. Thread-safety:
 // stateless.
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -138,6 +139,34 @@ void DropNonNames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans
     if (!drop) all[out++] = s;
   }
   all.resize(out);
+}
+
+void AddBirthNames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans) {
+  const auto& toks = scan.tokens;
+  std::vector<Span> added;
+  for (size_t i = 0; i + 2 < toks.size(); ++i) {
+    if (toks[i].kind != TokKind::kWord) continue;
+    const std::string& cue = scan.lower[i];
+    if (cue != "nee" && cue != "epouse") continue;
+    size_t w = i + 2;
+    if (toks[i + 1].kind != TokKind::kSpace || toks[i + 1].newline ||
+        toks[w].kind != TokKind::kWord)
+      continue;
+    std::string_view word = scan.text.substr(toks[w].begin, toks[w].end - toks[w].begin);
+    const std::string& lower = scan.lower[w];
+    if (!(IsCapitalized(word) || IsAllCaps(word)) || lex.stopwords.contains(lower) ||
+        PlainWord(lex, scan.lang, lower) || IsMonthWord(lower) || lex.drugs.contains(lower))
+      continue;
+    // Already covered (by a name or anything else): leave it.
+    bool covered = false;
+    for (const Span& s : *spans)
+      covered = covered || (s.begin < toks[w].end && toks[w].begin < s.end);
+    if (!covered) added.push_back({toks[w].begin, toks[w].end, Label::kNom, 40});
+  }
+  if (added.empty()) return;
+  spans->insert(spans->end(), added.begin(), added.end());
+  std::stable_sort(spans->begin(), spans->end(),
+                   [](const Span& a, const Span& b) { return a.begin < b.begin; });
 }
 
 }  // namespace vigie::privacy::internal

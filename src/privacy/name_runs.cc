@@ -258,6 +258,12 @@ void RelabelRun(const Scan& scan, const Lexicon& lex, std::vector<Span>& spans,
   std::vector<double> e(k);
   for (size_t i = 0; i < k; ++i) e[i] = FirstNameEvidence(scan, lex, spans[run[i]], mixed);
   // A field label before the run ("Nom :", "Prénom :") names its first word.
+  // A "Prénom(s) :" field holds first names only.
+  Label field;
+  if (NameFieldCue(scan, spans[run[0]].begin, &field) && field == Label::kPrenom) {
+    for (size_t r : run) spans[r].label = Label::kPrenom;
+    return;
+  }
   // (A field label before a run does not tell its order: "Nom : Jean-José
   // WANOU" holds the whole name.) A word repeated at once is a surname both
   // times ("TREMAUX, TREMAUX PIERRE", "Colette Vaubert Vaubert").
@@ -373,6 +379,41 @@ void AddParticleSurnames(const Scan& scan, const Lexicon& lex, std::vector<Span>
     i = w;
   }
   if (!added.empty()) *spans = Merged(spans, &added);
+  added.clear();
+  // "Henri de Saint-Aubin", "Jean de la Varenne": a particle (any case) and a
+  // capitalised word after a first name are its surname.
+  for (size_t k = 0; k < spans->size(); ++k) {
+    const Span& s = (*spans)[k];
+    if (!IsName(s.label)) continue;
+    std::string first = LowerAscii(scan.text.substr(s.begin, s.end - s.begin));
+    if (!lex.first_names.contains(first) && !lex.wide_first.contains(first)) continue;
+    auto it = std::lower_bound(toks.begin(), toks.end(), s.end,
+                               [](const Token& t, size_t b) { return t.begin < b; });
+    size_t p = static_cast<size_t>(it - toks.begin());
+    if (!SingleSpace(scan, p) || p + 3 >= toks.size()) continue;
+    ++p;
+    if (toks[p].kind != TokKind::kWord || !Particle(scan.lower[p]) || !SingleSpace(scan, p + 1))
+      continue;
+    size_t w = p + 2;
+    if (w + 2 < toks.size() && toks[w].kind == TokKind::kWord && Particle(scan.lower[w]) &&
+        SingleSpace(scan, w + 1))
+      w += 2;
+    if (toks[w].kind != TokKind::kWord) continue;
+    std::string_view word = scan.text.substr(toks[w].begin, toks[w].end - toks[w].begin);
+    if (!(IsCapitalized(word) || IsAllCaps(word)) || lex.stopwords.contains(scan.lower[w]) ||
+        PlainWord(lex, scan.lang, scan.lower[w]) || IsMonthWord(scan.lower[w]))
+      continue;
+    if (SpanAt(*spans, toks[p].begin) != std::string::npos) continue;
+    size_t own = SpanAt(*spans, toks[w].begin);
+    if (own == std::string::npos) {
+      added.push_back({toks[p].begin, toks[w].end, Label::kNom, 40});
+    } else if (IsName((*spans)[own].label) && (*spans)[own].begin == toks[w].begin &&
+               (*spans)[own].end == toks[w].end) {
+      (*spans)[own].begin = toks[p].begin;
+      (*spans)[own].label = Label::kNom;
+    }
+  }
+  if (!added.empty()) *spans = Merged(spans, &added);
 }
 
 // "Francomme, Michel Camille", "Rossignol, Colette|22/08/03" opening a line
@@ -442,6 +483,7 @@ bool NameBeside(const Scan& scan, const std::vector<Span>& all, size_t out, size
 
 void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans) {
   DropNonNames(scan, lex, spans);
+  AddBirthNames(scan, lex, spans);
   // The tagger's guesses (priority 30) on an ordinary word in lower case
   // ("s'est", "conservé", "pause") are dropped; a town keeps its words after
   // its postcode or its first word ("63570 sainte édouard"); hospital names

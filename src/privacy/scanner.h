@@ -120,6 +120,9 @@ void DropNonNames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans
 // The name a field label or a birth-name word before `pos` asks for: "Nom :",
 // "Nom d'usage :", "née" give NOM, "Prénom(s) :" PRENOM (name_cues.cc).
 bool NameFieldCue(const Scan& scan, size_t pos, Label* label);
+// The name after "née", "épouse", "ep." (capitalised or upper case, no
+// ordinary word) is a surname (name_cues.cc, called by FixNameRuns).
+void AddBirthNames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans);
 // After the tagger and the name runs, on the resolved spans sorted by position
 // (scan_dates.cc): birth dates by the NIR's year or beside the patient's name,
 // postcodes beside a city.
