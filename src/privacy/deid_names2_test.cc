@@ -8,6 +8,8 @@
 
 #include <cstdlib>
 
+#include "privacy/scanner.h"
+#include "privacy/tagger.h"
 #include "vigie/privacy/deid.h"
 #include "vigie/privacy/resources.h"
 
@@ -147,6 +149,26 @@ TEST(DeidNames2, FirstNamesFieldBirthNameAndParticle) {
   EXPECT_EQ(Mask("M. Henri de Saint-Aubin est sorti."), "M. [PRENOM] [NOM] est sorti.");
   // "née le" is a birth date, not a name.
   EXPECT_EQ(Mask("Mme BERTIN née le 12/03/1950"), "Mme [NOM] née le [DATE_NAISSANCE]");
+}
+
+// Written before the code: a lone name after a title is the surname, even
+// when a detector guessed a first name ("Mme Colette"); initials stay first
+// names. Tested on the last pass itself: the committed tagger already says
+// NOM there, the taggers of the cross-validation did not always.
+TEST(DeidNames2, LoneNameAfterATitleIsTheSurname) {
+  DeidResources r;
+  r.first_names = "Colette\n";
+  internal::Lexicon lex;
+  internal::BuildLexicon(r, &lex);
+  std::string note = "Vu avec Mme Colette puis Dr J.-P. ce jour.";
+  internal::Scan scan = internal::MakeScan(note, Lang::kFr);
+  size_t c = note.find("Colette"), j = note.find("J.-P");
+  std::vector<internal::Span> spans = {{c, c + 7, Label::kPrenom, 30},
+                                       {j, j + 4, Label::kPrenom, 30}};
+  internal::FixNameRuns(scan, lex, &spans);
+  ASSERT_EQ(spans.size(), 2U);
+  EXPECT_EQ(spans[0].label, Label::kNom);
+  EXPECT_EQ(spans[1].label, Label::kPrenom);
 }
 
 }  // namespace
