@@ -3,6 +3,7 @@
 // kept unless a strong cue says the word names a person. Thread-safety:
 // stateless.
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -167,6 +168,78 @@ void AddBirthNames(const Scan& scan, const Lexicon& lex, std::vector<Span>* span
   spans->insert(spans->end(), added.begin(), added.end());
   std::stable_sort(spans->begin(), spans->end(),
                    [](const Span& a, const Span& b) { return a.begin < b.begin; });
+}
+
+bool TitleBefore(const Scan& scan, size_t pos) {
+  size_t p = pos;
+  while (p > 0 && (scan.text[p - 1] == ' ' || scan.text[p - 1] == '.')) --p;
+  size_t b = p;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(scan.text[b - 1])) != 0) --b;
+  if (b == p || p == pos) return false;
+  std::string word = LowerAscii(scan.text.substr(b, p - b));
+  for (std::string_view t : {"m", "mr", "mme", "mlle", "dr", "pr", "docteur", "professeur",
+                             "madame", "monsieur", "mademoiselle"}) {
+    if (word == t) return true;
+  }
+  return false;
+}
+
+void AddParticleAfterFirstName(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans) {
+  const auto& toks = scan.tokens;
+  auto particle = [](const std::string& w) {
+    for (std::string_view t : {"de", "du", "des", "la", "le", "van", "von", "di", "da", "del"}) {
+      if (w == t) return true;
+    }
+    return false;
+  };
+  auto one_space = [&](size_t t) {
+    return t < toks.size() && toks[t].kind == TokKind::kSpace && !toks[t].newline &&
+           toks[t].end - toks[t].begin == 1;
+  };
+  auto covered = [&](size_t b, size_t e) {
+    for (const Span& s : *spans) {
+      if (s.begin < e && b < s.end) return true;
+    }
+    return false;
+  };
+  std::vector<Span> added;
+  for (const Span& s : *spans) {
+    if (s.label != Label::kNom && s.label != Label::kPrenom) continue;
+    std::string first = LowerAscii(scan.text.substr(s.begin, s.end - s.begin));
+    if (!lex.first_names.contains(first) && !lex.wide_first.contains(first)) continue;
+    auto it = std::lower_bound(toks.begin(), toks.end(), s.end,
+                               [](const Token& t, size_t b) { return t.begin < b; });
+    size_t p = static_cast<size_t>(it - toks.begin()) + 1;  // the particle
+    if (!one_space(p - 1) || p + 2 >= toks.size() || toks[p].kind != TokKind::kWord ||
+        !particle(scan.lower[p]) || !one_space(p + 1))
+      continue;
+    size_t w = p + 2;  // "de la Varenne": a second particle
+    if (w + 2 < toks.size() && toks[w].kind == TokKind::kWord && particle(scan.lower[w]) &&
+        one_space(w + 1))
+      w += 2;
+    if (toks[w].kind != TokKind::kWord) continue;
+    std::string_view word = scan.text.substr(toks[w].begin, toks[w].end - toks[w].begin);
+    if (!(IsCapitalized(word) || IsAllCaps(word)) || lex.stopwords.contains(scan.lower[w]) ||
+        PlainWord(lex, scan.lang, scan.lower[w]) || IsMonthWord(scan.lower[w]))
+      continue;
+    if (!covered(toks[p].begin, toks[w].begin)) {
+      // The word itself may be a name span already: it is replaced by the
+      // surname from the particle on.
+      added.push_back({toks[p].begin, toks[w].end, Label::kNom, 40});
+    }
+  }
+  if (added.empty()) return;
+  std::vector<Span> kept;
+  kept.reserve(spans->size() + added.size());
+  for (const Span& s : *spans) {
+    bool inside = false;
+    for (const Span& a : added) inside = inside || (a.begin <= s.begin && s.end <= a.end);
+    if (!inside) kept.push_back(s);
+  }
+  kept.insert(kept.end(), added.begin(), added.end());
+  std::stable_sort(kept.begin(), kept.end(),
+                   [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  *spans = std::move(kept);
 }
 
 }  // namespace vigie::privacy::internal

@@ -379,41 +379,6 @@ void AddParticleSurnames(const Scan& scan, const Lexicon& lex, std::vector<Span>
     i = w;
   }
   if (!added.empty()) *spans = Merged(spans, &added);
-  added.clear();
-  // "Henri de Saint-Aubin", "Jean de la Varenne": a particle (any case) and a
-  // capitalised word after a first name are its surname.
-  for (size_t k = 0; k < spans->size(); ++k) {
-    const Span& s = (*spans)[k];
-    if (!IsName(s.label)) continue;
-    std::string first = LowerAscii(scan.text.substr(s.begin, s.end - s.begin));
-    if (!lex.first_names.contains(first) && !lex.wide_first.contains(first)) continue;
-    auto it = std::lower_bound(toks.begin(), toks.end(), s.end,
-                               [](const Token& t, size_t b) { return t.begin < b; });
-    size_t p = static_cast<size_t>(it - toks.begin());
-    if (!SingleSpace(scan, p) || p + 3 >= toks.size()) continue;
-    ++p;
-    if (toks[p].kind != TokKind::kWord || !Particle(scan.lower[p]) || !SingleSpace(scan, p + 1))
-      continue;
-    size_t w = p + 2;
-    if (w + 2 < toks.size() && toks[w].kind == TokKind::kWord && Particle(scan.lower[w]) &&
-        SingleSpace(scan, w + 1))
-      w += 2;
-    if (toks[w].kind != TokKind::kWord) continue;
-    std::string_view word = scan.text.substr(toks[w].begin, toks[w].end - toks[w].begin);
-    if (!(IsCapitalized(word) || IsAllCaps(word)) || lex.stopwords.contains(scan.lower[w]) ||
-        PlainWord(lex, scan.lang, scan.lower[w]) || IsMonthWord(scan.lower[w]))
-      continue;
-    if (SpanAt(*spans, toks[p].begin) != std::string::npos) continue;
-    size_t own = SpanAt(*spans, toks[w].begin);
-    if (own == std::string::npos) {
-      added.push_back({toks[p].begin, toks[w].end, Label::kNom, 40});
-    } else if (IsName((*spans)[own].label) && (*spans)[own].begin == toks[w].begin &&
-               (*spans)[own].end == toks[w].end) {
-      (*spans)[own].begin = toks[p].begin;
-      (*spans)[own].label = Label::kNom;
-    }
-  }
-  if (!added.empty()) *spans = Merged(spans, &added);
 }
 
 // "Francomme, Michel Camille", "Rossignol, Colette|22/08/03" opening a line
@@ -538,6 +503,7 @@ void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
     all.resize(out);
   }
   AddParticleSurnames(scan, lex, spans);
+  AddParticleAfterFirstName(scan, lex, spans);
   AddRowSurnames(scan, lex, spans);
   AddInitials(scan, lex, spans);
   // Runs of name spans separated by one space, or by ", " (a comma marks
@@ -574,7 +540,13 @@ void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
     comma.push_back(false);
     if (run.size() >= 2) RelabelRun(scan, lex, s, run, comma);
     Label field;
-    if (run.size() == 1 && NameFieldCue(scan, s[i].begin, &field)) s[i].label = field;
+    if (run.size() == 1 && NameFieldCue(scan, s[i].begin, &field)) {
+      s[i].label = field;
+    } else if (run.size() == 1 && s[i].label == Label::kPrenom && TitleBefore(scan, s[i].begin) &&
+               !Initials(scan.text.substr(s[i].begin, s[i].end - s[i].begin))) {
+      // "Mme Martin": a lone name after a title is the surname.
+      s[i].label = Label::kNom;
+    }
     i = j;
   }
   // The replacement walks the spans in order: keep them sorted, never overlapping.

@@ -123,6 +123,11 @@ bool NameFieldCue(const Scan& scan, size_t pos, Label* label);
 // The name after "née", "épouse", "ep." (capitalised or upper case, no
 // ordinary word) is a surname (name_cues.cc, called by FixNameRuns).
 void AddBirthNames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans);
+// "Henri de Saint-Aubin": a particle and the capitalised word after a first
+// name are its surname (name_cues.cc, called by FixNameRuns).
+void AddParticleAfterFirstName(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans);
+// A title word ("Mme", "Dr.", "Monsieur") right before `pos` (name_cues.cc).
+bool TitleBefore(const Scan& scan, size_t pos);
 // After the tagger and the name runs, on the resolved spans sorted by position
 // (scan_dates.cc): birth dates by the NIR's year or beside the patient's name,
 // postcodes beside a city.
