@@ -171,5 +171,22 @@ TEST(DeidNames2, LoneNameAfterATitleIsTheSurname) {
   EXPECT_EQ(spans[1].label, Label::kPrenom);
 }
 
+// Written before the code: a word followed by a dose ("Zorbalix 40 mg") is a
+// drug even when no list holds it; a title still makes it a name.
+TEST(DeidNames2, WordBeforeADoseIsADrug) {
+  EXPECT_EQ(Mask("Relais par Zorbalix 40 mg le soir."), "Relais par Zorbalix 40 mg le soir.");
+  EXPECT_EQ(Mask("Started Velmatrin 25 mg daily.", Lang::kEn), "Started Velmatrin 25 mg daily.");
+  DeidResources r;
+  internal::Lexicon lex;
+  internal::BuildLexicon(r, &lex);
+  std::string note = "puis Zorbalix 0,5 mg/j et Mme Zorbalix 40 ans";
+  internal::Scan scan = internal::MakeScan(note, Lang::kFr);
+  size_t a = note.find("Zorbalix"), b = note.rfind("Zorbalix");
+  std::vector<internal::Span> spans = {{a, a + 8, Label::kNom, 30}, {b, b + 8, Label::kNom, 30}};
+  internal::FixNameRuns(scan, lex, &spans);
+  ASSERT_EQ(spans.size(), 1U);
+  EXPECT_EQ(spans[0].begin, b);
+}
+
 }  // namespace
 }  // namespace vigie::privacy
