@@ -71,6 +71,32 @@ bool StrongCue(const Scan& scan, size_t pos) {
   return field && NameFieldCue(scan, pos, &l);
 }
 
+// A dose right after `pos`: a number (0,5 / 40 / 1.5) and a unit ("mg",
+// "UI", "cp"...): the word before it is a drug ("Zorbalix 40 mg").
+bool DoseAfter(const Scan& scan, size_t pos) {
+  std::string_view t = scan.text;
+  size_t p = pos;
+  if (p < t.size() && t[p] == ' ') ++p;
+  size_t digits = p;
+  while (p < t.size() && ((t[p] >= '0' && t[p] <= '9') || t[p] == ',' || t[p] == '.')) ++p;
+  if (p == digits || t[digits] < '0' || t[digits] > '9') return false;
+  if (p < t.size() && t[p] == ' ') ++p;
+  size_t u = p;
+  while (p < t.size() && (std::isalpha(static_cast<unsigned char>(t[p])) != 0 ||
+                          static_cast<unsigned char>(t[p]) >= 0x80))
+    ++p;
+  if (p == u) return false;
+  std::string unit = LowerAscii(t.substr(u, p - u));
+  for (std::string_view d :
+       {"mg",        "g",       "\xc2\xb5g", "mcg",     "ug",       "ng",      "ml",   "ui",
+        "u",         "unites",  "units",     "unit",    "iu",       "cp",      "cps",  "comprime",
+        "comprimes", "gel",     "gelule",    "gelules", "amp",      "ampoule", "mmol", "meq",
+        "gtt",       "gouttes", "sachet",    "sachets", "bouffees", "puffs",   "mui",  "ku"}) {
+    if (unit == d) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool NameFieldCue(const Scan& scan, size_t pos, Label* label) {
@@ -124,6 +150,11 @@ void DropNonNames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans
     }
     bool drop = !lex.drugs.empty() && IsNameLike(s.label) && s.priority < 100 &&
                 AllDrugs(scan, lex, s) && !StrongCue(scan, s.begin);
+    // A lone word before a dose is a drug that no list holds.
+    if (!drop && IsNameLike(s.label) && s.priority < 100 && DoseAfter(scan, s.end) &&
+        scan.text.substr(s.begin, s.end - s.begin).find(' ') == std::string_view::npos &&
+        !StrongCue(scan, s.begin))
+      drop = true;
     // A drug word beside a dictionary name ("Lucie Heparine") is a surname:
     // kept.
     if (drop && (s.label == Label::kNom || s.label == Label::kPrenom)) {
