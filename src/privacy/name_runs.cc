@@ -200,9 +200,26 @@ void AddInitials(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
 }
 
 // Evidence that a name word is a first name (> 0) or a surname (< 0).
+bool Particle(const std::string& lower);
+
+// An abbreviated first name before a dot: "Ph.", "Fm.", "Mt.", "DA." (two or
+// three letters, the first a capital), not a title.
+bool AbbreviatedFirst(const Scan& scan, const Span& s) {
+  std::string_view w = scan.text.substr(s.begin, s.end - s.begin);
+  if (w.size() < 2 || w.size() > 3 || !UpperLetter(w[0])) return false;
+  if (s.end >= scan.text.size() || scan.text[s.end] != '.') return false;
+  for (char c : w.substr(1)) {
+    if (!UpperLetter(c) && (c < 'a' || c > 'z')) return false;
+  }
+  std::string lower = LowerAscii(w);
+  return !TitleWord(lower) && lower != "st" && lower != "ste" && !Particle(lower);
+}
+
 double FirstNameEvidence(const Scan& scan, const Lexicon& lex, const Span& s, bool mixed_case) {
   std::string_view w = scan.text.substr(s.begin, s.end - s.begin);
-  if (Initials(w)) return 3.0;
+  if (Initials(w) || AbbreviatedFirst(scan, s)) return 3.0;
+  // Two capitals beside a surname ("KANTREL JM"): initials without dots.
+  if (w.size() == 2 && IsAllCaps(w) && !Particle(LowerAscii(w))) return 2.5;
   std::string lower = LowerAscii(w);
   bool first = lex.first_names.contains(lower), last = lex.last_names.contains(lower);
   if (!first) {
@@ -213,10 +230,18 @@ double FirstNameEvidence(const Scan& scan, const Lexicon& lex, const Span& s, bo
   }
   bool wide = !first && lex.wide_first.contains(lower);  // "Sandalio", "Mickaël"
   if (!first && !wide) {
+    // A compound of first names ("Jean-Mickaël"), not a double surname
+    // whose first part is a first name ("Bernard-Bret").
     size_t dash = lower.find('-');
-    wide = dash != std::string::npos && lex.wide_first.contains(lower.substr(0, dash));
+    auto any_first = [&](const std::string& p) {
+      return lex.first_names.contains(p) || lex.wide_first.contains(p);
+    };
+    wide = dash != std::string::npos && any_first(lower.substr(0, dash)) &&
+           any_first(lower.substr(dash + 1));
   }
-  double e = first && !last ? 2.0 : first ? 1.0 : last ? -1.0 : wide ? 1.5 : -0.5;
+  // A surname of the dictionary that other locales give as a first name
+  // ("Mathieu") leans first name, weakly.
+  double e = first && !last ? 2.0 : first ? 1.0 : last ? (wide ? 0.25 : -1.0) : wide ? 1.5 : -0.5;
   if (!first && lex.Words(scan.lang).Contains(lower)) e -= 1.0;  // "Rossignol", "Mulet"
   if (mixed_case) e += IsAllCaps(w) ? -0.75 : 0.75;              // "LEROY Jean-Claude"
   return e;
@@ -232,6 +257,27 @@ void RelabelRun(const Scan& scan, const Lexicon& lex, std::vector<Span>& spans,
   bool mixed = caps > 0 && caps < k;
   std::vector<double> e(k);
   for (size_t i = 0; i < k; ++i) e[i] = FirstNameEvidence(scan, lex, spans[run[i]], mixed);
+  // A field label before the run ("Nom :", "Prénom :") names its first word.
+  // A "Prénom(s) :" field holds first names only.
+  Label field;
+  if (NameFieldCue(scan, spans[run[0]].begin, &field) && field == Label::kPrenom) {
+    for (size_t r : run) spans[r].label = Label::kPrenom;
+    return;
+  }
+  // (A field label before a run does not tell its order: "Nom : Jean-José
+  // WANOU" holds the whole name.) A word repeated at once is a surname both
+  // times ("TREMAUX, TREMAUX PIERRE", "Colette Vaubert Vaubert").
+  for (size_t i = 1; i < k; ++i) {
+    const Span &a = spans[run[i - 1]], &b = spans[run[i]];
+    if (LowerAscii(scan.text.substr(a.begin, a.end - a.begin)) ==
+        LowerAscii(scan.text.substr(b.begin, b.end - b.begin))) {
+      e[i - 1] -= 3.0;
+      e[i] -= 3.0;
+    }
+  }
+  // Capitalised words in the same case read as prose, "Prénom Nom": a tie
+  // goes to the first names first.
+  double prose = caps == 0 ? 0.25 : 0.0;
   auto score = [&](auto&& label_of) {
     double s = 0;
     for (size_t i = 0; i < k; ++i) s += label_of(i) == Label::kPrenom ? e[i] : -e[i];
@@ -253,6 +299,7 @@ void RelabelRun(const Scan& scan, const Lexicon& lex, std::vector<Span>& spans,
     for (bool nom_first : {false, true}) {
       double s =
           score([&](size_t i) { return (i < split) == nom_first ? Label::kNom : Label::kPrenom; });
+      if (!nom_first) s += prose;
       // "Francomme, Michel": the surname before the comma.
       if (comma_after[split - 1]) s += nom_first ? 2.0 : -2.0;
       if (s > best) {
@@ -400,6 +447,8 @@ bool NameBeside(const Scan& scan, const std::vector<Span>& all, size_t out, size
 }  // namespace
 
 void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans) {
+  DropNonNames(scan, lex, spans);
+  AddBirthNames(scan, lex, spans);
   // The tagger's guesses (priority 30) on an ordinary word in lower case
   // ("s'est", "conservé", "pause") are dropped; a town keeps its words after
   // its postcode or its first word ("63570 sainte édouard"); hospital names
@@ -454,6 +503,7 @@ void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
     all.resize(out);
   }
   AddParticleSurnames(scan, lex, spans);
+  AddParticleAfterFirstName(scan, lex, spans);
   AddRowSurnames(scan, lex, spans);
   AddInitials(scan, lex, spans);
   // Runs of name spans separated by one space, or by ", " (a comma marks
@@ -468,17 +518,35 @@ void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans)
     std::vector<size_t> run{i};
     std::vector<bool> comma;
     size_t j = i + 1;
+    bool opened_by_initials = false;
     while (j < s.size() && IsName(s[j].label)) {
       size_t a = s[j - 1].end, b = s[j].begin;
       bool space = OneSpace(scan, a, b);
       bool sep_comma = b == a + 2 && scan.text[a] == ',' && scan.text[a + 1] == ' ';
-      if (!space && !sep_comma) break;
+      // "Fm. STAVELOT", "S.-J. Ravelonne": an abbreviated first name or
+      // initials, and their dot, opening the run ("M." is Monsieur). A run
+      // so opened ends before the next initials ("C. Carlizian D. DEMOUCHET").
+      std::string_view prev = scan.text.substr(s[j - 1].begin, a - s[j - 1].begin);
+      bool sep_abbrev = run.size() == 1 && b == a + 2 && scan.text.substr(a, 2) == ". " &&
+                        (AbbreviatedFirst(scan, s[j - 1]) || (Initials(prev) && prev != "M"));
+      if (sep_abbrev) opened_by_initials = true;
+      std::string_view next = scan.text.substr(b, s[j].end - b);
+      if (opened_by_initials && !sep_abbrev && Initials(next)) break;
+      if (!space && !sep_comma && !sep_abbrev) break;
       comma.push_back(sep_comma);
       run.push_back(j);
       ++j;
     }
     comma.push_back(false);
     if (run.size() >= 2) RelabelRun(scan, lex, s, run, comma);
+    Label field;
+    if (run.size() == 1 && NameFieldCue(scan, s[i].begin, &field)) {
+      s[i].label = field;
+    } else if (run.size() == 1 && s[i].label == Label::kPrenom && TitleBefore(scan, s[i].begin) &&
+               !Initials(scan.text.substr(s[i].begin, s[i].end - s[i].begin))) {
+      // "Mme Martin": a lone name after a title is the surname.
+      s[i].label = Label::kNom;
+    }
     i = j;
   }
   // The replacement walks the spans in order: keep them sorted, never overlapping.

@@ -18,11 +18,19 @@ Result<DeidResources> LoadDeidResources(Env& env, const std::string& dir,
     if (!text.ok()) return text.status();
     *f.target = std::move(text).value();
   }
-  std::string wide = JoinPath(dir, "first_names_wide.txt");
-  if (env.FileExists(wide)) {
-    Result<std::string> text = env.ReadFile(wide);
+  for (File f : {File{"first_names_wide.txt", &r.first_names_wide}, File{"drugs.txt", &r.drugs}}) {
+    std::string path = JoinPath(dir, f.name);
+    if (!env.FileExists(path)) continue;
+    Result<std::string> text = env.ReadFile(path);
     if (!text.ok()) return text.status();
-    r.first_names_wide = std::move(text).value();
+    *f.target = std::move(text).value();
+  }
+  // French first names that faker lacks: same role as the wide list.
+  std::string extra = JoinPath(dir, "first_names_fr_extra.txt");
+  if (env.FileExists(extra)) {
+    Result<std::string> text = env.ReadFile(extra);
+    if (!text.ok()) return text.status();
+    r.first_names_wide += "\n" + text.value();
   }
   // The learned tagger is optional: rules alone work without it.
   std::string tagger = JoinPath(dir, "tagger.txt");

@@ -208,6 +208,7 @@ void BuildLexicon(const DeidResources& r, Lexicon* lex) {
     if (!seq.empty()) lex->hospitals[seq[0]].push_back(std::move(seq));
   });
   lines(r.stopwords, [&](const std::string& l) { lex->stopwords.insert(LowerAscii(l)); });
+  lines(r.drugs, [&](const std::string& l) { lex->drugs.insert(LowerAscii(l)); });
   // The word lists: one word a line (no commas to split); capitalised
   // entries are proper names, not ordinary words.
   auto word_list = [](const std::string& text, WordSet* set) {

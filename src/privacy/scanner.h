@@ -62,6 +62,7 @@ struct Lexicon {
   // Hospital names as token sequences (LowerAscii), keyed by their first token.
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> hospitals;
   std::unordered_set<std::string> stopwords;  // never names (LowerAscii)
+  std::unordered_set<std::string> drugs;      // drug names (LowerAscii): no names without a cue
   WordSet french;                             // ordinary French words (LowerAscii of the word list)
   WordSet english;  // ordinary English words (lower-case entries of its list)
   // The list of the note's language.
@@ -114,6 +115,21 @@ void ScanMonthDates(Scan& scan);  // scan_dates.cc, called by ScanContext
 // a name become first names; runs of names get one first-name/surname split
 // (name_runs.cc).
 void FixNameRuns(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans);
+// Drops name, town and hospital spans whose words are all drug names unless
+// a strong cue says they are names, and towns that are a title ("à Mme")
+// (name_cues.cc, called by FixNameRuns).
+void DropNonNames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans);
+// The name a field label or a birth-name word before `pos` asks for: "Nom :",
+// "Nom d'usage :", "née" give NOM, "Prénom(s) :" PRENOM (name_cues.cc).
+bool NameFieldCue(const Scan& scan, size_t pos, Label* label);
+// The name after "née", "épouse", "ep." (capitalised or upper case, no
+// ordinary word) is a surname (name_cues.cc, called by FixNameRuns).
+void AddBirthNames(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans);
+// "Henri de Saint-Aubin": a particle and the capitalised word after a first
+// name are its surname (name_cues.cc, called by FixNameRuns).
+void AddParticleAfterFirstName(const Scan& scan, const Lexicon& lex, std::vector<Span>* spans);
+// A title word ("Mme", "Dr.", "Monsieur") right before `pos` (name_cues.cc).
+bool TitleBefore(const Scan& scan, size_t pos);
 // After the tagger and the name runs, on the resolved spans sorted by position
 // (scan_dates.cc): birth dates by the NIR's year or beside the patient's name,
 // postcodes beside a city.

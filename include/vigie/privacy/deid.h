@@ -87,6 +87,9 @@ struct DeidResources {
   // First names of other locales (first_names_wide.txt, optional): tell a
   // first name from a surname in a run of names; never a name on their own.
   std::string first_names_wide;
+  // Drug names (drugs.txt, optional): never a name, town or hospital without
+  // a strong cue (title, "Nom :" field, stated name).
+  std::string drugs;
   // French word list, one word a line (Debian wfrench, /usr/share/dict/french):
   // tells lower-case names from ordinary words. Empty = not used.
   std::string words;
