@@ -108,8 +108,9 @@ size_t TownEnd(const Scan& scan, const std::vector<Span>& kept, size_t k) {
     if (p + 1 >= limit || t[p] != ' ' || !Digit(t[p + 1])) return 0;
     size_t q = p + 1;
     while (q < limit && Digit(t[q])) ++q;
+    if (q - p - 1 > 2) return 0;  // before stoi: a long run would not fit an int
     int v = std::stoi(std::string(t.substr(p + 1, q - p - 1)));
-    if (q - p - 1 > 2 || v < 1 || v > 20) return 0;
+    if (v < 1 || v > 20) return 0;
     std::string_view rest = t.substr(q, 4);
     q += rest.starts_with("eme")  ? 3u
          : rest.starts_with("er") ? 2u
