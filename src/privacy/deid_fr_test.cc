@@ -8,6 +8,8 @@
 
 #include <map>
 
+#include "privacy/scanner.h"
+#include "privacy/tagger.h"
 #include "vigie/privacy/deid.h"
 
 namespace vigie::privacy {
@@ -343,6 +345,37 @@ TEST(DeidFr, WeekdayBeforeADigitDateAndRangeToADigitDate) {
   auto f = Found(*d, "Consultation le Lundi 12/03/2021. Hospitalisation du 3 au 5/05/2021.");
   EXPECT_TRUE(Has(f, "DATE", "Lundi 12/03/2021"));
   EXPECT_TRUE(Has(f, "DATE", "3"));
+}
+
+// Found by fuzzing with the committed dictionaries: a postcode between two
+// towns is the one after the first and the one before the second; it must be
+// masked once, and the output never repeats or loses text.
+TEST(DeidFr, PostcodeBetweenTwoTownsIsMaskedOnce) {
+  auto d = Make();
+  const std::string text = "Vit à Toulouse, 31000 Bruxelles.";
+  Result<DeidResult> r = d->Run(text, DeidOptions{});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->text, "Vit à [VILLE], [ZIP] [VILLE].");
+  size_t last = 0;
+  for (const DeidEntity& e : r->entities) {
+    EXPECT_GE(e.start, last);
+    EXPECT_GT(e.end, e.start);
+    last = e.end;
+  }
+  EXPECT_LE(last, 31U);  // code points in `text`
+}
+
+// The same through the pass itself, with the second town given as the
+// tagger gives it (no rule had found the postcode): one postcode span.
+TEST(DeidFr, PostcodePassAddsOneSpanBetweenTwoTowns) {
+  const std::string text = "Lyon, 06084 Albi.";
+  internal::Scan scan = internal::MakeScan(text, Lang::kFr);
+  std::vector<internal::Span> kept = {{0, 4, Label::kVille, 55}, {12, 16, Label::kVille, 30}};
+  internal::RefineSpans(scan, kept);
+  ASSERT_EQ(kept.size(), 3U);
+  EXPECT_EQ(kept[1].label, Label::kZip);
+  EXPECT_EQ(kept[1].begin, 6U);
+  EXPECT_EQ(kept[1].end, 11U);
 }
 
 }  // namespace
