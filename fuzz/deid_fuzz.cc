@@ -1,18 +1,28 @@
 // Fuzzes the de-identifier on arbitrary bytes (UTF-8 edge cases, huge lines):
 // no crash, and every entity lies inside the input, in order, without overlap.
+// VIGIE_FUZZ_DEID_DICT=data/deid fuzzes with the committed dictionaries, word
+// lists and tagger (the name passes); otherwise a tiny built-in set.
 // Thread-safety: libFuzzer calls it from one thread.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
+#include "vigie/core/env.h"
 #include "vigie/core/text.h"
 #include "vigie/privacy/deid.h"
+#include "vigie/privacy/resources.h"
 
 namespace {
 
 const vigie::privacy::Deidentifier& Deid() {
   static const auto* d = [] {
+    if (const char* dir = std::getenv("VIGIE_FUZZ_DEID_DICT")) {
+      auto env = vigie::NewPosixEnv();
+      auto loaded = vigie::privacy::LoadDeidResources(*env, dir);
+      if (!loaded.ok()) std::abort();
+      return vigie::privacy::Deidentifier::Create(*loaded).value().release();
+    }
     vigie::privacy::DeidResources r;
     r.first_names = "Jean,Marie,Zoé\nAlice";
     r.last_names = "Martin,Durand";

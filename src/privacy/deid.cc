@@ -123,6 +123,30 @@ size_t CountCodePoints(std::string_view s, size_t from, size_t to) {
   return n;
 }
 
+// Every pass keeps the spans in order and apart; this makes it a guarantee
+// for the output below (which would otherwise repeat or drop text): spans
+// sorted by start, an overlapping one merged into the one before it (the
+// wider extent, the label of the higher priority).
+void MergeOverlaps(std::vector<internal::Span>& spans) {
+  std::stable_sort(
+      spans.begin(), spans.end(),
+      [](const internal::Span& a, const internal::Span& b) { return a.begin < b.begin; });
+  size_t out = 0;
+  for (size_t i = 0; i < spans.size(); ++i) {
+    if (out > 0 && spans[i].begin < spans[out - 1].end) {
+      internal::Span& prev = spans[out - 1];
+      if (spans[i].priority > prev.priority) {
+        prev.label = spans[i].label;
+        prev.priority = spans[i].priority;
+      }
+      prev.end = std::max(prev.end, spans[i].end);
+      continue;
+    }
+    spans[out++] = spans[i];
+  }
+  spans.resize(out);
+}
+
 }  // namespace
 
 Result<DeidResult> Deidentifier::Run(std::string_view text, const DeidOptions& options) const {
@@ -141,6 +165,7 @@ Result<DeidResult> Deidentifier::Run(std::string_view text, const DeidOptions& o
   }
   internal::FixNameRuns(scan, impl_->lexicon, &kept);
   internal::RefineSpans(scan, kept);
+  MergeOverlaps(kept);
 
   internal::SurrogateKey key{};
   if (options.mode == DeidMode::kPseudo) key = internal::MakeSurrogateKey(options);

@@ -93,6 +93,13 @@ void PostcodesBesidePlaces(const Scan& scan, std::vector<Span>& kept) {
     }
   }
   if (added.empty()) return;
+  // A postcode between two towns is found after the first and before the
+  // second: keep it once.
+  std::sort(added.begin(), added.end(),
+            [](const auto& x, const auto& y) { return x.begin < y.begin; });
+  added.erase(std::unique(added.begin(), added.end(),
+                          [](const auto& x, const auto& y) { return y.begin < x.end; }),
+              added.end());
   kept.insert(kept.end(), added.begin(), added.end());
   std::sort(kept.begin(), kept.end(),
             [](const auto& x, const auto& y) { return x.begin < y.begin; });
