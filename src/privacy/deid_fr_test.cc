@@ -8,12 +8,16 @@
 
 #include <map>
 
+#include "privacy/deid_test_util.h"
 #include "privacy/scanner.h"
 #include "privacy/tagger.h"
 #include "vigie/privacy/deid.h"
 
 namespace vigie::privacy {
 namespace {
+
+using deid_test::Found;
+using deid_test::Has;
 
 std::unique_ptr<Deidentifier> Make() {
   DeidResources r;
@@ -25,38 +29,6 @@ std::unique_ptr<Deidentifier> Make() {
   auto d = Deidentifier::Create(r);
   EXPECT_TRUE(d.ok());
   return std::move(d).value();
-}
-
-// Byte offset of code point `cp` in UTF-8 `text`.
-size_t Byte(const std::string& text, size_t cp) {
-  size_t i = 0;
-  for (size_t n = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-    if (n++ == cp) return i;
-  }
-  return i;
-}
-
-// label -> surface text.
-std::multimap<std::string, std::string> Found(const Deidentifier& d, const std::string& text) {
-  Result<DeidResult> r = d.Run(text, DeidOptions{});
-  EXPECT_TRUE(r.ok());
-  std::multimap<std::string, std::string> out;
-  if (!r.ok()) return out;
-  for (const DeidEntity& e : r->entities) {
-    size_t b = Byte(text, e.start);
-    out.emplace(std::string(LabelName(e.label)), text.substr(b, Byte(text, e.end) - b));
-  }
-  return out;
-}
-
-bool Has(const std::multimap<std::string, std::string>& m, const std::string& label,
-         const std::string& text) {
-  auto [b, e] = m.equal_range(label);
-  for (auto it = b; it != e; ++it) {
-    if (it->second == text) return true;
-  }
-  return false;
 }
 
 // True when some entity of `label` holds `part`.

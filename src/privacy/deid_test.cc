@@ -1,6 +1,7 @@
 // Tests of the de-identifier on synthetic sentences (no real person): every
 // label family, code-point offsets, mask and pseudo modes, stated names.
 #include "vigie/privacy/deid.h"
+#include "privacy/deid_test_util.h"
 
 #include <gtest/gtest.h>
 
@@ -8,6 +9,9 @@
 
 namespace vigie::privacy {
 namespace {
+
+using deid_test::Found;
+using deid_test::Has;
 
 std::unique_ptr<Deidentifier> Make() {
   DeidResources r;
@@ -19,39 +23,6 @@ std::unique_ptr<Deidentifier> Make() {
   auto d = Deidentifier::Create(r);
   EXPECT_TRUE(d.ok());
   return std::move(d).value();
-}
-
-// label -> surface text, for compact assertions.
-std::multimap<std::string, std::string> Found(const Deidentifier& d, const std::string& text,
-                                              Lang lang = Lang::kFr) {
-  DeidOptions o;
-  o.lang = lang;
-  Result<DeidResult> r = d.Run(text, o);
-  EXPECT_TRUE(r.ok());
-  std::multimap<std::string, std::string> out;
-  if (!r.ok()) return out;
-  std::u32string all;
-  for (const DeidEntity& e : r->entities) {
-    // Offsets are code points: rebuild the surface from them.
-    size_t cp = 0;
-    std::string surface;
-    for (size_t i = 0; i < text.size(); ++i) {
-      bool lead = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-      if (lead && i > 0) ++cp;
-      if (cp >= e.start && cp < e.end) surface += text[i];
-    }
-    out.emplace(std::string(LabelName(e.label)), surface);
-  }
-  return out;
-}
-
-bool Has(const std::multimap<std::string, std::string>& m, const std::string& label,
-         const std::string& text) {
-  auto [b, e] = m.equal_range(label);
-  for (auto it = b; it != e; ++it) {
-    if (it->second == text) return true;
-  }
-  return false;
 }
 
 TEST(Deid, StructuredIdentifiers) {
