@@ -1,7 +1,23 @@
 // Dictionary loader (see resources.h). Thread-safety: stateless.
 #include "vigie/privacy/resources.h"
 
+#include <string>
+#include <utility>
+
 namespace vigie::privacy {
+namespace {
+
+// Appends the file at `path` to `*target` (a line apart) when it exists.
+Status AppendOptional(Env& env, const std::string& path, std::string* target) {
+  if (path.empty() || !env.FileExists(path)) return Status::Ok();
+  Result<std::string> text = env.ReadFile(path);
+  if (!text.ok()) return text.status();
+  if (!target->empty()) *target += '\n';
+  *target += *text;
+  return Status::Ok();
+}
+
+}  // namespace
 
 Result<DeidResources> LoadDeidResources(Env& env, const std::string& dir,
                                         const std::string& word_list,
@@ -18,36 +34,16 @@ Result<DeidResources> LoadDeidResources(Env& env, const std::string& dir,
     if (!text.ok()) return text.status();
     *f.target = std::move(text).value();
   }
-  for (File f : {File{"first_names_wide.txt", &r.first_names_wide}, File{"drugs.txt", &r.drugs}}) {
-    std::string path = JoinPath(dir, f.name);
-    if (!env.FileExists(path)) continue;
-    Result<std::string> text = env.ReadFile(path);
-    if (!text.ok()) return text.status();
-    *f.target = std::move(text).value();
-  }
-  // French first names that faker lacks: same role as the wide list.
-  std::string extra = JoinPath(dir, "first_names_fr_extra.txt");
-  if (env.FileExists(extra)) {
-    Result<std::string> text = env.ReadFile(extra);
-    if (!text.ok()) return text.status();
-    r.first_names_wide += "\n" + text.value();
-  }
-  // The learned tagger is optional: rules alone work without it.
-  std::string tagger = JoinPath(dir, "tagger.txt");
-  if (env.FileExists(tagger)) {
-    Result<std::string> text = env.ReadFile(tagger);
-    if (!text.ok()) return text.status();
-    r.tagger = std::move(text).value();
-  }
-  if (!word_list.empty() && env.FileExists(word_list)) {
-    Result<std::string> text = env.ReadFile(word_list);
-    if (!text.ok()) return text.status();
-    r.words = std::move(text).value();
-  }
-  if (!word_list_en.empty() && env.FileExists(word_list_en)) {
-    Result<std::string> text = env.ReadFile(word_list_en);
-    if (!text.ok()) return text.status();
-    r.words_en = std::move(text).value();
+  // Optional files: the wider first names (faker's other locales, then the
+  // French ones faker lacks), the drug names, the learned tagger (rules alone
+  // work without it) and the system word lists.
+  for (auto [path, target] :
+       {std::pair{JoinPath(dir, "first_names_wide.txt"), &r.first_names_wide},
+        std::pair{JoinPath(dir, "first_names_fr_extra.txt"), &r.first_names_wide},
+        std::pair{JoinPath(dir, "drugs.txt"), &r.drugs},
+        std::pair{JoinPath(dir, "tagger.txt"), &r.tagger}, std::pair{word_list, &r.words},
+        std::pair{word_list_en, &r.words_en}}) {
+    VIGIE_RETURN_IF_ERROR(AppendOptional(env, path, target));
   }
   return r;
 }

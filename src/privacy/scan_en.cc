@@ -57,34 +57,7 @@ constexpr std::string_view kTownEndings[] = {
 constexpr std::string_view kTownPrepositions[] = {"in",      "to",      "from", "near", "into",
                                                   "outside", "through", "by",   "at",   "via"};
 
-struct V {
-  const Scan& scan;
-  std::string_view Text(size_t i) const {
-    const Token& t = scan.tokens[i];
-    return scan.text.substr(t.begin, t.end - t.begin);
-  }
-  const std::string& Lower(size_t i) const { return scan.lower[i]; }
-  TokKind Kind(size_t i) const { return scan.tokens[i].kind; }
-  size_t size() const { return scan.tokens.size(); }
-  size_t Next(size_t i) const {
-    size_t j = i + 1;
-    if (j < size() && Kind(j) == TokKind::kSpace) {
-      if (scan.tokens[j].newline) return std::string::npos;
-      ++j;
-    }
-    return j < size() ? j : std::string::npos;
-  }
-  // The token before i, skipping one space on the same line, or npos.
-  size_t Prev(size_t i) const {
-    if (i == 0) return std::string::npos;
-    size_t j = i - 1;
-    if (Kind(j) == TokKind::kSpace) {
-      if (scan.tokens[j].newline || j == 0) return std::string::npos;
-      --j;
-    }
-    return j;
-  }
-};
+using V = TokenView;
 
 bool Cap(const V& v, size_t i) {
   return i != std::string::npos && v.Kind(i) == TokKind::kWord && IsCapitalized(v.Text(i));

@@ -44,25 +44,7 @@ const std::array<std::string_view, 27> kWeekdays = {
     "monday", "tuesday", "wednesday", "thursday", "friday",   "saturday", "sunday",
     "mon",    "tue",     "wed",       "thu",      "fri",      "sat"};
 
-struct View {
-  const Scan& scan;
-  std::string_view Text(size_t i) const {
-    const Token& t = scan.tokens[i];
-    return scan.text.substr(t.begin, t.end - t.begin);
-  }
-  const std::string& Lower(size_t i) const { return scan.lower[i]; }
-  TokKind Kind(size_t i) const { return scan.tokens[i].kind; }
-  size_t size() const { return scan.tokens.size(); }
-  // Next non-space token on the same line, or npos.
-  size_t Next(size_t i) const {
-    size_t j = i + 1;
-    if (j < size() && Kind(j) == TokKind::kSpace) {
-      if (scan.tokens[j].newline) return std::string::npos;
-      ++j;
-    }
-    return j < size() ? j : std::string::npos;
-  }
-};
+using View = TokenView;
 
 bool CapWord(const View& v, size_t i) {
   return i != std::string::npos && v.Kind(i) == TokKind::kWord &&

@@ -86,6 +86,37 @@ struct Scan {
   std::string Before(size_t pos, size_t bytes) const;
 };
 
+// Token-level view of a scan, for the passes that walk words.
+struct TokenView {
+  const Scan& scan;
+  std::string_view Text(size_t i) const {
+    const Token& t = scan.tokens[i];
+    return scan.text.substr(t.begin, t.end - t.begin);
+  }
+  const std::string& Lower(size_t i) const { return scan.lower[i]; }
+  TokKind Kind(size_t i) const { return scan.tokens[i].kind; }
+  size_t size() const { return scan.tokens.size(); }
+  // Next non-space token on the same line, or npos.
+  size_t Next(size_t i) const {
+    size_t j = i + 1;
+    if (j < size() && Kind(j) == TokKind::kSpace) {
+      if (scan.tokens[j].newline) return std::string::npos;
+      ++j;
+    }
+    return j < size() ? j : std::string::npos;
+  }
+  // The token before i, skipping one space on the same line, or npos.
+  size_t Prev(size_t i) const {
+    if (i == 0) return std::string::npos;
+    size_t j = i - 1;
+    if (Kind(j) == TokKind::kSpace) {
+      if (scan.tokens[j].newline || j == 0) return std::string::npos;
+      --j;
+    }
+    return j;
+  }
+};
+
 bool IsMonthWord(std::string_view lower);         // "mars", "sept", "March"
 bool BirthContext(const Scan& scan, size_t pos);  // "né le", "DDN", "born" just before
 // The identifier cue word nearest before `pos` (within 40 bytes: "IPP",
